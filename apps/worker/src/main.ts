@@ -1,0 +1,1 @@
+import { domainLib } from '@opsdesk/domain'; console.log(domainLib);

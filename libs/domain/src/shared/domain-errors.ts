@@ -1,0 +1,98 @@
+import type { RoleId } from './roles';
+
+/** A command the domain refuses. Never retried: the same input fails again. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly httpStatus: 400 | 403 | 404 | 409;
+
+  /** The context a caller needs, safe to show to a user. */
+  abstract details(): Record<string, unknown>;
+}
+
+export class TicketNotInStateError extends DomainError {
+  readonly code = 'TICKET_NOT_IN_STATE';
+  readonly httpStatus = 409;
+
+  constructor(
+    readonly ticketId: string,
+    readonly state: string,
+    readonly expected: readonly string[],
+    readonly command: string,
+  ) {
+    super(
+      `Ticket ${ticketId} is ${state}; ${command} needs ${expected.join(' or ')}`,
+    );
+  }
+
+  details() {
+    const { ticketId, state, expected, command } = this;
+    return { ticketId, state, expected, command };
+  }
+}
+
+export class RoleNotPermittedError extends DomainError {
+  readonly code = 'ROLE_NOT_PERMITTED';
+  readonly httpStatus = 403;
+
+  constructor(
+    readonly command: string,
+    readonly role: RoleId,
+    readonly allowed: readonly RoleId[],
+  ) {
+    super(`Role ${role} may not ${command}; allowed: ${allowed.join(', ')}`);
+  }
+
+  details() {
+    const { command, role, allowed } = this;
+    return { command, role, allowed };
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class InvalidCommandDataError extends DomainError {
+  readonly code = 'INVALID_COMMAND_DATA';
+  readonly httpStatus = 400;
+
+  constructor(
+    readonly command: string,
+    readonly fields: readonly FieldProblem[],
+  ) {
+    super(
+      `${command} has invalid data: ${fields.map((f) => f.field).join(', ')}`,
+    );
+  }
+
+  details() {
+    return { command: this.command, fields: this.fields };
+  }
+}
+
+export class TicketNotFoundError extends DomainError {
+  readonly code = 'TICKET_NOT_FOUND';
+  readonly httpStatus = 404;
+
+  constructor(readonly ticketId: string) {
+    super(`Ticket ${ticketId} does not exist`);
+  }
+
+  details() {
+    return { ticketId: this.ticketId };
+  }
+}
+
+export class TicketAlreadyExistsError extends DomainError {
+  readonly code = 'TICKET_ALREADY_EXISTS';
+  readonly httpStatus = 409;
+
+  constructor(readonly ticketId: string) {
+    super(`Ticket ${ticketId} already exists`);
+  }
+
+  details() {
+    return { ticketId: this.ticketId };
+  }
+}

@@ -1,0 +1,24 @@
+/** Every role of the manual that acts on a ticket, by its worker id. */
+export const ROLES = {
+  'property-management': { zh: '物业方', en: 'Property management' },
+  user: { zh: '用户', en: 'User' },
+  'customer-service-center': { zh: '客服中心', en: 'Customer-service centre' },
+  'cs-phone-agent': { zh: '客服中心电话坐席', en: 'CS phone agent' },
+  'cs-shift-leader': { zh: '客服中心值班长', en: 'CS shift leader' },
+  'cs-supervisor': { zh: '客服中心主管', en: 'CS supervisor' },
+  'dispatch-manager': { zh: '调度管理岗', en: 'Dispatch manager' },
+  'regional-platform': { zh: '区域平台', en: 'Regional platform' },
+  'regional-inspector': { zh: '区域巡检', en: 'Regional inspector' },
+  'station-manager': { zh: '网点管理岗', en: 'Station manager' },
+  'station-ops-team': { zh: '网点运维团队', en: 'Station operations team' },
+  'charging-pile-supplier': { zh: '充电桩供应商', en: 'Charging-pile supplier' },
+  system: { zh: '系统', en: 'System' },
+} as const;
+
+export type RoleId = keyof typeof ROLES;
+
+export const ROLE_IDS = Object.keys(ROLES) as RoleId[];
+
+export function isRoleId(value: string): value is RoleId {
+  return Object.prototype.hasOwnProperty.call(ROLES, value);
+}

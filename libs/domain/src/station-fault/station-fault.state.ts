@@ -1,0 +1,44 @@
+import type { StationFaultStatus } from './station-fault.states';
+import type {
+  FinalStatus,
+  Reporter,
+  StationSnapshot,
+} from './station-fault.events';
+
+/** A station fault ticket as folded from its events. */
+export interface StationFaultState {
+  status: StationFaultStatus;
+  ticketNumber?: string;
+  reporter?: Reporter;
+  callTime?: string;
+  station?: StationSnapshot;
+  faultDescription?: string;
+  suspectedChargingPile?: boolean;
+  chargingPileId?: string;
+  regionalPlatformId?: string;
+  inspectorId?: string;
+  /** How many times an inspector was sent; the first visit counts as 1. */
+  inspectionVisits: number;
+  opsTeamId?: string;
+  isChargingPileIssue?: boolean;
+  supplierId?: string;
+  repairTicketId?: string;
+  /** Who did the last on-site handling, for the final status. */
+  handledBy?: 'supplier' | 'ops-team';
+  lastResult?: string;
+  finalStatus?: FinalStatus;
+}
+
+export const initialStationFaultState: StationFaultState = {
+  status: 'NEW',
+  inspectionVisits: 0,
+};
+
+/** Which role tells the centre the result (DOMAIN.md §3.6 point 1). */
+export interface StationFaultConfig {
+  resultNotifier: 'station-manager' | 'station-ops-team';
+}
+
+export const defaultStationFaultConfig: StationFaultConfig = {
+  resultNotifier: 'station-manager',
+};

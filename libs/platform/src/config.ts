@@ -1,0 +1,82 @@
+/** Everything opsdesk reads from the environment, with local defaults. */
+export interface OpsdeskConfig {
+  port: number;
+  redisUrl: string;
+  databaseUrl: string;
+  /** PostgreSQL schema holding every table; tests use a fresh one each. */
+  databaseSchema: string;
+  eventStore: 'postgres' | 'kurrentdb' | 'memory';
+  kurrentdbUrl?: string;
+  /** BullMQ key prefix, so several installations can share one Redis. */
+  queuePrefix: string;
+  logLevel: string;
+  /** 4.3: route by station location automatically, or leave it to a person. */
+  routingMode: 'automatic' | 'manual';
+  /** 4.4: assign an on-duty inspector automatically, or leave it. */
+  assignmentMode: 'automatic' | 'manual';
+  /** DOMAIN.md §3.6: who tells the centre the result. */
+  resultNotifier: 'station-manager' | 'station-ops-team';
+  /** How long the API waits for a worker before answering 202. */
+  commandWaitMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+}
+
+function integer(name: string, value: string | undefined, fallback: number) {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer`);
+  }
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): OpsdeskConfig {
+  return {
+    port: integer('PORT', env.PORT, 3000),
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseSchema: env.DATABASE_SCHEMA || 'opsdesk',
+    eventStore: oneOf(
+      'EVENT_STORE',
+      env.EVENT_STORE,
+      ['postgres', 'kurrentdb', 'memory'],
+      'postgres',
+    ),
+    kurrentdbUrl: env.KURRENTDB_URL || undefined,
+    queuePrefix: env.QUEUE_PREFIX || 'opsdesk',
+    logLevel: env.LOG_LEVEL || 'info',
+    routingMode: oneOf(
+      'ROUTING_MODE',
+      env.ROUTING_MODE,
+      ['automatic', 'manual'],
+      'automatic',
+    ),
+    assignmentMode: oneOf(
+      'ASSIGNMENT_MODE',
+      env.ASSIGNMENT_MODE,
+      ['automatic', 'manual'],
+      'automatic',
+    ),
+    resultNotifier: oneOf(
+      'RESULT_NOTIFIER',
+      env.RESULT_NOTIFIER,
+      ['station-manager', 'station-ops-team'],
+      'station-manager',
+    ),
+    commandWaitMs: integer('COMMAND_WAIT_MS', env.COMMAND_WAIT_MS, 5000),
+  };
+}

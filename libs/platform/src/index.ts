@@ -1,0 +1,6 @@
+export * from './config';
+export * from './ids';
+export * from './logger';
+export * from './postgres';
+export * from './redis';
+export * from './time';

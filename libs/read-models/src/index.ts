@@ -1,0 +1,1 @@
+export const read_modelsLib = 'read-models';
