@@ -1,1 +1,0 @@
-import { domainLib } from '@opsdesk/domain'; console.log(domainLib);
