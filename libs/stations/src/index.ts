@@ -1,1 +1,12 @@
-export const stationsLib = 'stations';
+export * from './in-memory-station-registry';
+export * from './postgres-station-registry';
+export * from './regions';
+export * from './roster';
+export * from './roster.errors';
+export * from './seed-stations';
+export * from './seeded-random';
+export * from './shanghai-divisions';
+export * from './station';
+export * from './station-catalogue';
+export * from './station-registry';
+export * from './stations.migrations';
