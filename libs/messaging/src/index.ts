@@ -1,1 +1,16 @@
-export const messagingLib = 'messaging';
+export * from './automation/automatic-work';
+export * from './automation/station-fault.automation';
+export * from './commands/command-errors';
+export * from './commands/command-executor';
+export * from './commands/command-ledger';
+export * from './commands/command-outcome';
+export * from './commands/process-catalog';
+export * from './commands/ticket-numbers';
+export * from './messaging.migrations';
+export * from './process-manager/checkpoint-store';
+export * from './process-manager/process-manager';
+export * from './queues/jobs';
+export * from './queues/role-queue-set';
+export * from './queues/role-queues';
+export * from './workers/handoff-notifier';
+export * from './workers/role-worker';

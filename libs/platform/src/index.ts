@@ -4,3 +4,5 @@ export * from './logger';
 export * from './postgres';
 export * from './redis';
 export * from './time';
+export * from './fault-points';
+export * from './service-checks';

@@ -8,8 +8,17 @@ export function createRedis(url: string, extra: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, ...extra });
 }
 
-/** Connection options for BullMQ from a redis:// URL. */
-export function redisConnectionOptions(url: string): RedisOptions {
+export interface RedisConnectionOptions {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  maxRetriesPerRequest: null;
+}
+
+/** Connection options for BullMQ and ioredis from a redis:// URL. */
+export function redisConnectionOptions(url: string): RedisConnectionOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RoleQueueSet } from '@opsdesk/messaging';
+import { PG_POOL, ROLE_QUEUES } from '@opsdesk/runtime';
+import type { Response } from 'express';
+import type { Pool } from 'pg';
+
+type Check = { status: 'up' } | { status: 'down'; reason: string };
+
+async function probe(run: () => Promise<unknown>): Promise<Check> {
+  try {
+    await run();
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', reason: (error as Error).message?.split('\n')[0] ?? 'unknown' };
+  }
+}
+
+/** Liveness and readiness: the process answers; Redis and PostgreSQL do too. */
+@ApiTags('operations 运维')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(ROLE_QUEUES) private readonly queues: RoleQueueSet,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and readiness' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.pool.query('SELECT 1')),
+      probe(async () => {
+        const client = await this.queues.queue('cs-phone-agent').getBackend().client;
+        await (client as unknown as { ping(): Promise<string> }).ping();
+      }),
+    ]);
+    const ready = postgres.status === 'up' && redis.status === 'up';
+    res.status(ready ? 200 : 503);
+    return {
+      status: ready ? 'ready' : 'not-ready',
+      live: true,
+      checks: { postgres, redis, eventStore: postgres },
+    };
+  }
+}

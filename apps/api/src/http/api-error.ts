@@ -1,0 +1,17 @@
+import { HttpException } from '@nestjs/common';
+
+/** The one error body every endpoint answers with (DESIGN.md §7). */
+export interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+export class ApiError extends HttpException {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super({ error: { code, message, details } } satisfies ErrorBody, status);
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RoleId } from '@opsdesk/domain';
+import type { ProcessCatalog } from '@opsdesk/messaging';
+import { PROCESS_CATALOG } from '@opsdesk/runtime';
+import type { Request } from 'express';
+import { CommandGateway } from '../commands/command-gateway.service';
+import { present } from '../commands/outcome-presenter';
+import { actorOf, idempotencyKeyOf } from '../http/request-actor';
+
+const PROCESS_ID = 'station-fault';
+
+/** The shared steps of every station-fault action endpoint. */
+@Injectable()
+export class StationFaultActions {
+  constructor(
+    private readonly gateway: CommandGateway,
+    @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
+  ) {}
+
+  async act(
+    request: Request,
+    ticketId: string | undefined,
+    type: string,
+    defaultRole: RoleId,
+    payload: Record<string, unknown>,
+  ) {
+    const actor = actorOf(request, defaultRole);
+    const key = idempotencyKeyOf(request);
+
+    const result = await this.gateway.issue({
+      processId: PROCESS_ID,
+      ticketId,
+      type,
+      payload,
+      actor,
+      idempotency: key ? { key, request: request.body as unknown } : undefined,
+    });
+
+    return present(result, this.processes, PROCESS_ID);
+  }
+}

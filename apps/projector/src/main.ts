@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, loadConfig } from '@opsdesk/platform';
+import {
+  CoreModule,
+  LogConsumersModule,
+  NestPinoLogger,
+  openResources,
+  runMain,
+  type OpsdeskResources,
+} from '@opsdesk/runtime';
+
+@Module({})
+class ProjectorAppModule {
+  static forRoot(resources: OpsdeskResources): DynamicModule {
+    return {
+      module: ProjectorAppModule,
+      imports: [CoreModule.forRoot(resources), LogConsumersModule.forRoot(resources)],
+    };
+  }
+}
+
+/** The process manager and the projections: everything that follows the log. */
+runMain('opsdesk-projector', async () => {
+  const config = loadConfig();
+  const logger = createLogger('projector', config.logLevel);
+
+  const resources = await openResources(config, logger);
+  const app = await NestFactory.createApplicationContext(
+    ProjectorAppModule.forRoot(resources),
+    { logger: new NestPinoLogger(logger) },
+  );
+  app.enableShutdownHooks();
+  await app.init();
+});

@@ -1,0 +1,190 @@
+import {
+  streamNameOf,
+  type DomainCommand,
+  type DomainEvent,
+} from '@opsdesk/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@opsdesk/event-store';
+import { eventIdFor, type Logger } from '@opsdesk/platform';
+import type { CommandEnvelope } from '../queues/jobs';
+import type { AcceptedOutcome } from './command-outcome';
+import { UnknownCommandError, UnknownProcessError } from './command-errors';
+import type { ProcessCatalog, RegisteredProcess } from './process-catalog';
+
+/** Fills in what a command needs from outside the domain (e.g. a ticket number). */
+export type CommandPreparer = (
+  command: CommandEnvelope,
+  state: { status: string },
+) => Promise<CommandEnvelope>;
+
+const MAX_CONFLICT_RETRIES = 5;
+
+/**
+ * Load, decide, append: the one way a command changes a ticket. Domain
+ * errors propagate unchanged (the caller records the rejection); a
+ * concurrent writer makes it load again and decide afresh.
+ */
+export class CommandExecutor {
+  constructor(
+    private readonly store: EventStore,
+    private readonly processes: ProcessCatalog,
+    private readonly logger: Logger,
+    private readonly preparers: ReadonlyMap<string, CommandPreparer> = new Map(),
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async execute(envelope: CommandEnvelope): Promise<AcceptedOutcome> {
+    const process = this.processes.get(envelope.processId);
+    if (!process) throw new UnknownProcessError(envelope.processId);
+    if (!process.definition.commandTypes.includes(envelope.type)) {
+      throw new UnknownCommandError(envelope.processId, envelope.type);
+    }
+    const streamName = streamNameOf(envelope.processId, envelope.ticketId);
+
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.store.readStream(streamName);
+
+      const earlier = history.filter(
+        (e) => e.metadata.commandId === envelope.commandId,
+      );
+      if (earlier.length > 0) {
+        return outcomeOf(envelope, process, history, earlier, true);
+      }
+
+      const state = fold(process, history);
+      const prepared = await this.prepare(envelope, state);
+      const decided = process.definition.decide(
+        toDomainCommand(prepared),
+        state,
+        { now: this.clock().toISOString(), actor: prepared.actor },
+        process.config,
+      );
+
+      try {
+        await this.store.appendToStream(
+          streamName,
+          decided.map((event, index) => toNewEvent(prepared, event, index)),
+          { expectedRevision: lastRevision(history) },
+        );
+      } catch (error) {
+        if (
+          error instanceof WrongExpectedRevisionError &&
+          attempt < MAX_CONFLICT_RETRIES
+        ) {
+          this.logger.debug(
+            { commandId: envelope.commandId, attempt, stream: streamName },
+            'concurrent write, deciding again',
+          );
+          continue;
+        }
+        throw error;
+      }
+
+      const stored = await this.store.readStream(streamName, {
+        fromRevision: history.length,
+      });
+      const mine = stored.filter(
+        (e) => e.metadata.commandId === envelope.commandId,
+      );
+      return outcomeOf(envelope, process, [...history, ...stored], mine, false);
+    }
+  }
+
+  private async prepare(
+    envelope: CommandEnvelope,
+    state: { status: string },
+  ): Promise<CommandEnvelope> {
+    const preparer = this.preparers.get(
+      `${envelope.processId}/${envelope.type}`,
+    );
+    return preparer ? preparer(envelope, state) : envelope;
+  }
+}
+
+export function fold(
+  process: RegisteredProcess,
+  events: readonly RecordedEvent[],
+): { status: string } {
+  return events.reduce(
+    (state, event) => process.definition.evolve(state, asDomainEvent(event)),
+    process.definition.initialState as { status: string },
+  );
+}
+
+function asDomainEvent(event: RecordedEvent): DomainEvent {
+  return {
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+  };
+}
+
+function toDomainCommand(envelope: CommandEnvelope): DomainCommand {
+  return {
+    type: envelope.type,
+    ticketId: envelope.ticketId,
+    payload: envelope.payload,
+  };
+}
+
+function toNewEvent(
+  command: CommandEnvelope,
+  event: DomainEvent,
+  index: number,
+): NewEvent {
+  const decision = (event.data as { decision?: { inputs?: object } }).decision;
+  return {
+    eventId: eventIdFor(command.commandId, index),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data as Record<string, unknown>,
+    metadata: {
+      commandId: command.commandId,
+      commandType: command.type,
+      causationId: command.causationId,
+      correlationId: command.correlationId,
+      actor: command.actor,
+      ...(decision?.inputs
+        ? { decisionInputs: decision.inputs as Record<string, unknown> }
+        : {}),
+    },
+  };
+}
+
+function lastRevision(history: readonly RecordedEvent[]): number | 'no-stream' {
+  return history.length === 0 ? 'no-stream' : history[history.length - 1].revision;
+}
+
+function outcomeOf(
+  envelope: CommandEnvelope,
+  process: RegisteredProcess,
+  history: readonly RecordedEvent[],
+  mine: readonly RecordedEvent[],
+  duplicate: boolean,
+): AcceptedOutcome {
+  const upTo = mine.length ? mine[mine.length - 1].revision : -1;
+  const state = fold(
+    process,
+    history.filter((e) => e.revision <= upTo),
+  ) as { status: string; ticketNumber?: string };
+  return {
+    status: 'accepted',
+    commandId: envelope.commandId,
+    processId: envelope.processId,
+    ticketId: envelope.ticketId,
+    ticketNumber: state.ticketNumber,
+    ticketStatus: state.status,
+    custody: process.definition.custody(state),
+    revision: upTo,
+    events: mine.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      revision: e.revision,
+    })),
+    duplicate,
+  };
+}

@@ -1,0 +1,99 @@
+import type { Custody } from '@opsdesk/domain';
+import type {
+  EventStore,
+  RecordedEvent,
+  Subscription,
+} from '@opsdesk/event-store';
+import { faultPoint, type Logger } from '@opsdesk/platform';
+import type { ProcessCatalog } from '../commands/process-catalog';
+import type { HandoffJob } from '../queues/jobs';
+import type { RoleQueueSet } from '../queues/role-queue-set';
+import { isWorkerRole } from '../queues/role-queues';
+import type { CheckpointStore } from './checkpoint-store';
+import { StreamStateCache } from './stream-state-cache';
+
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * Follows the stored log and turns every change of custody into a job on
+ * the new holder's queue. It is driven by the log, not by an in-memory
+ * bus, so a crash between an append and its hand-off loses nothing: the
+ * checkpoint is saved only after the job is on the queue, and a replayed
+ * event produces the same job id.
+ */
+export class ProcessManager {
+  private subscription?: Subscription;
+  private restartTimer?: NodeJS.Timeout;
+  private stopped = true;
+  private readonly cache: StreamStateCache;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly processes: ProcessCatalog,
+    private readonly queues: RoleQueueSet,
+    private readonly checkpoints: CheckpointStore,
+    private readonly logger: Logger,
+    private readonly name = 'process-manager',
+  ) {
+    this.cache = new StreamStateCache(store);
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    const after = await this.checkpoints.load(this.name);
+    this.logger.info({ consumer: this.name, after }, 'process manager started');
+    this.subscription = this.store.subscribeToAll({
+      after,
+      filter: { streamPrefixes: this.processes.streamPrefixes() },
+      onEvent: (event) => this.handle(event),
+      onError: (error) => this.restartAfter(error),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    await this.subscription?.stop();
+  }
+
+  private async handle(event: RecordedEvent): Promise<void> {
+    const process = this.processes.ofStream(event.streamName);
+    if (process) {
+      const { before, after } = await this.cache.around(process, event);
+      const from = process.definition.custody(before);
+      const to = process.definition.custody(after);
+      if (changedHands(from, to) && to.role && isWorkerRole(to.role)) {
+        const job: HandoffJob = {
+          kind: 'handoff',
+          processId: process.definition.processId,
+          ticketId: event.streamName.slice(process.definition.processId.length + 1),
+          streamName: event.streamName,
+          eventId: event.eventId,
+          eventType: event.type,
+          revision: event.revision,
+          fromRole: from.role,
+          toRole: to.role,
+          assigneeId: to.assigneeId,
+          status: after.status,
+          correlationId: event.metadata.correlationId,
+        };
+        faultPoint('process-manager:before-enqueue');
+        await this.queues.addHandoff(job);
+      }
+    }
+    faultPoint('process-manager:before-checkpoint');
+    await this.checkpoints.save(this.name, event.position);
+  }
+
+  private restartAfter(error: unknown) {
+    this.logger.error({ err: error, consumer: this.name }, 'process manager stopped');
+    if (this.stopped) return;
+    this.restartTimer = setTimeout(() => {
+      this.start().catch((e: unknown) => this.restartAfter(e));
+    }, RESTART_DELAY_MS);
+  }
+}
+
+function changedHands(from: Custody, to: Custody): boolean {
+  return from.role !== to.role || from.assigneeId !== to.assigneeId;
+}

@@ -1,0 +1,73 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import {
+  commandJobId,
+  handoffJobId,
+  type CommandEnvelope,
+  type HandoffJob,
+  type RoleJob,
+} from './jobs';
+import { queuePrefixFor, WORKER_ROLES, type WorkerRole } from './role-queues';
+
+const COMMAND_JOB: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 200 },
+  removeOnComplete: { age: 3600, count: 5000 },
+  // Failed jobs stay: an exhausted one is a dead letter an operator replays.
+  removeOnFail: false,
+};
+
+const HANDOFF_JOB: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 24 * 3600, count: 20000 },
+  removeOnFail: false,
+};
+
+/** Producers for every role's queue. */
+export class RoleQueueSet {
+  private readonly queues = new Map<WorkerRole, Queue<RoleJob>>();
+
+  constructor(
+    private readonly connection: ConnectionOptions,
+    private readonly basePrefix: string,
+  ) {
+    for (const role of WORKER_ROLES) {
+      this.queues.set(
+        role,
+        new Queue<RoleJob>(role, {
+          connection: this.connection,
+          prefix: queuePrefixFor(basePrefix, role),
+        }),
+      );
+    }
+  }
+
+  queue(role: WorkerRole): Queue<RoleJob> {
+    const queue = this.queues.get(role);
+    if (!queue) throw new Error(`No queue for role ${role}`);
+    return queue;
+  }
+
+  prefixOf(role: WorkerRole): string {
+    return queuePrefixFor(this.basePrefix, role);
+  }
+
+  async addCommand(role: WorkerRole, command: CommandEnvelope) {
+    return this.queue(role).add(
+      command.type,
+      { kind: 'command', command },
+      { ...COMMAND_JOB, jobId: commandJobId(command) },
+    );
+  }
+
+  async addHandoff(job: HandoffJob) {
+    return this.queue(job.toRole).add(job.eventType, job, {
+      ...HANDOFF_JOB,
+      jobId: handoffJobId(job),
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { CheckpointStore, ProcessManager } from '@opsdesk/messaging';
+import {
+  createStationFaultProjections,
+  ProjectionRunner,
+} from '@opsdesk/read-models';
+import type { OpsdeskResources } from './resources';
+
+const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
+
+/**
+ * The consumers of the stored log: the process manager (hand-offs) and
+ * one runner per projection (read models), each with its own checkpoint.
+ */
+@Injectable()
+export class LogConsumersHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly processManager: ProcessManager;
+  private readonly runners: ProjectionRunner[];
+
+  constructor(@Inject(RESOURCES_TOKEN) resources: OpsdeskResources) {
+    const { store, pool, processes, queues, logger } = resources;
+    this.processManager = new ProcessManager(
+      store,
+      processes,
+      queues,
+      new CheckpointStore(pool),
+      logger.child({ component: 'process-manager' }),
+    );
+    this.runners = createStationFaultProjections().map(
+      (projection) =>
+        new ProjectionRunner({
+          projection,
+          store,
+          pool,
+          logger: logger.child({ component: 'projector' }),
+        }),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.processManager.start();
+    await Promise.all(this.runners.map((runner) => runner.start()));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.processManager.stop();
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  statuses() {
+    return this.runners.map((runner) => runner.status());
+  }
+}
+
+@Module({})
+export class LogConsumersModule {
+  static forRoot(resources: OpsdeskResources): DynamicModule {
+    return {
+      module: LogConsumersModule,
+      providers: [{ provide: RESOURCES_TOKEN, useValue: resources }, LogConsumersHost],
+      exports: [LogConsumersHost],
+    };
+  }
+}

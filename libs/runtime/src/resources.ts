@@ -1,0 +1,96 @@
+import type { EventStore } from '@opsdesk/event-store';
+import {
+  CommandLedger,
+  messagingMigrations,
+  RoleQueueSet,
+  type ProcessCatalog,
+} from '@opsdesk/messaging';
+import {
+  checkPostgres,
+  checkRedis,
+  createPool,
+  redisConnectionOptions,
+  runMigrations,
+  type Logger,
+  type Migration,
+  type OpsdeskConfig,
+} from '@opsdesk/platform';
+import { readModelMigrations, TicketQueries } from '@opsdesk/read-models';
+import {
+  loadRoster,
+  PostgresStationRegistry,
+  seedStations,
+  STATIONS_MIGRATIONS,
+  type Roster,
+  type StationRegistry,
+} from '@opsdesk/stations';
+import type { Pool } from 'pg';
+import { createEventStore, eventStoreMigrationsFor } from './event-store.factory';
+import { createProcessCatalog } from './process-catalog.factory';
+
+/** The long-lived connections and services one opsdesk process shares. */
+export interface OpsdeskResources {
+  config: OpsdeskConfig;
+  logger: Logger;
+  pool: Pool;
+  store: EventStore;
+  processes: ProcessCatalog;
+  queues: RoleQueueSet;
+  ledger: CommandLedger;
+  stations: StationRegistry;
+  roster: Roster;
+  queries: TicketQueries;
+}
+
+export function allMigrations(config: OpsdeskConfig): Migration[] {
+  return [
+    ...eventStoreMigrationsFor(config),
+    ...STATIONS_MIGRATIONS,
+    ...messagingMigrations,
+    ...readModelMigrations,
+  ];
+}
+
+/**
+ * Checks the services, migrates, seeds an empty station registry and opens
+ * every shared resource. Throws ServiceUnavailableError with a message a
+ * person can act on when Redis or PostgreSQL is missing.
+ */
+export async function openResources(
+  config: OpsdeskConfig,
+  logger: Logger,
+): Promise<OpsdeskResources> {
+  await checkPostgres(config.databaseUrl);
+  const redisCheck = await checkRedis(config.redisUrl);
+  if (redisCheck.warning) logger.warn({ redis: config.redisUrl }, redisCheck.warning);
+
+  const pool = createPool(config.databaseUrl, config.databaseSchema);
+  const applied = await runMigrations(pool, config.databaseSchema, allMigrations(config));
+  if (applied.length) logger.info({ applied }, 'database migrated');
+
+  const stations = new PostgresStationRegistry(pool);
+  if ((await stations.listRegions()).length === 0) {
+    const seeded = await seedStations(pool);
+    logger.info({ seeded }, 'station registry was empty; seeded it');
+  }
+
+  return {
+    config,
+    logger,
+    pool,
+    store: await createEventStore(config, pool, logger),
+    processes: createProcessCatalog(config),
+    queues: new RoleQueueSet(redisConnectionOptions(config.redisUrl), config.queuePrefix),
+    ledger: new CommandLedger(pool),
+    stations,
+    roster: loadRoster(process.env.ROSTER_FILE),
+    queries: new TicketQueries(pool),
+  };
+}
+
+/** Closes in dependency order: producers first, the pool last. */
+export async function closeResources(resources: OpsdeskResources): Promise<void> {
+  await resources.queues.close();
+  await resources.store.close();
+  await resources.pool.end();
+}

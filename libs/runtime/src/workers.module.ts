@@ -1,0 +1,113 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import {
+  CommandExecutor,
+  HandoffNotifier,
+  RoleWorker,
+  stationFaultAutomation,
+  TicketNumberAllocator,
+  type AutomaticWork,
+  type CommandPreparer,
+  type WorkerRole,
+} from '@opsdesk/messaging';
+import { redisConnectionOptions } from '@opsdesk/platform';
+import type { OpsdeskResources } from './resources';
+import { RosterInspectorPicker } from './roster-inspector-picker';
+
+const WORKER_ROLES_TOKEN = Symbol('opsdesk:worker-roles');
+const RESOURCES_TOKEN = Symbol('opsdesk:worker-resources');
+
+/** Starts one BullMQ worker per selected role and drains them on shutdown. */
+@Injectable()
+export class RoleWorkersHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly workers: RoleWorker[];
+
+  constructor(
+    @Inject(WORKER_ROLES_TOKEN) roles: readonly WorkerRole[],
+    @Inject(RESOURCES_TOKEN) private readonly resources: OpsdeskResources,
+  ) {
+    this.workers = roles.map((role) => this.createWorker(role));
+  }
+
+  onApplicationBootstrap(): void {
+    for (const worker of this.workers) worker.start();
+    this.resources.logger.info(
+      { roles: this.workers.map((w) => w.role) },
+      'role workers started',
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const bound = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+    await Promise.all(this.workers.map((w) => w.close(bound)));
+  }
+
+  private createWorker(role: WorkerRole): RoleWorker {
+    const { config, logger, pool, store, processes, ledger, roster, queries } =
+      this.resources;
+    const numbers = new TicketNumberAllocator(pool);
+    const preparers = new Map<string, CommandPreparer>([
+      [
+        'station-fault/ReportStationFault',
+        async (command) => ({
+          ...command,
+          payload: {
+            ...command.payload,
+            ticketNumber: await numbers.next('SF', new Date(command.issuedAt)),
+          },
+        }),
+      ],
+    ]);
+    const automation = new Map<string, AutomaticWork>([
+      [
+        'station-fault',
+        stationFaultAutomation({
+          routingMode: config.routingMode,
+          assignmentMode: config.assignmentMode,
+          inspectors: new RosterInspectorPicker(roster, queries),
+        }),
+      ],
+    ]);
+    return new RoleWorker(
+      {
+        role,
+        connection: redisConnectionOptions(config.redisUrl),
+        basePrefix: config.queuePrefix,
+      },
+      {
+        store,
+        processes,
+        executor: new CommandExecutor(store, processes, logger, preparers),
+        ledger,
+        notifier: new HandoffNotifier(pool),
+        automation,
+        logger,
+      },
+    );
+  }
+}
+
+@Module({})
+export class WorkersModule {
+  static forRoles(
+    resources: OpsdeskResources,
+    roles: readonly WorkerRole[],
+  ): DynamicModule {
+    return {
+      module: WorkersModule,
+      providers: [
+        { provide: WORKER_ROLES_TOKEN, useValue: roles },
+        { provide: RESOURCES_TOKEN, useValue: resources },
+        RoleWorkersHost,
+      ],
+    };
+  }
+}
