@@ -18,6 +18,7 @@ export interface TestSystem {
 
 export async function startTestSystem(
   env: Record<string, string> = {},
+  options: { workers?: boolean } = {},
 ): Promise<TestSystem> {
   const schema = await createTestSchema('sys');
   const prefix = testQueuePrefix('sys');
@@ -31,7 +32,7 @@ export async function startTestSystem(
   });
   const logger = createLogger('test-system', process.env.LOG_LEVEL ?? 'silent');
   const resources = await openResources(config, logger);
-  const app = await createApiApp(resources, { all: true });
+  const app = await createApiApp(resources, { all: options.workers ?? true });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
 

@@ -1,2 +1,3 @@
 export * from './shared';
 export * from './station-fault';
+export * from './processes';

@@ -96,3 +96,28 @@ export class TicketAlreadyExistsError extends DomainError {
     return { ticketId: this.ticketId };
   }
 }
+
+/**
+ * The actor holds the right role but the ticket is assigned to someone
+ * else. Automatic work done under the role is exempt.
+ */
+export class NotAssigneeError extends DomainError {
+  readonly code = 'NOT_ASSIGNEE';
+  readonly httpStatus = 403;
+
+  constructor(
+    readonly ticketId: string,
+    readonly actorId: string,
+    readonly assigneeId: string | null,
+    readonly command: string,
+  ) {
+    super(
+      `Ticket ${ticketId} is assigned to ${assigneeId ?? 'nobody'}; ${actorId} may not ${command}`,
+    );
+  }
+
+  details() {
+    const { ticketId, actorId, assigneeId, command } = this;
+    return { ticketId, actorId, assigneeId, command };
+  }
+}

@@ -1,5 +1,6 @@
 import type { StationFaultStatus } from './station-fault.states';
 import type {
+  ContactOutcome,
   FinalStatus,
   Reporter,
   StationSnapshot,
@@ -27,6 +28,11 @@ export interface StationFaultState {
   handledBy?: 'supplier' | 'ops-team';
   lastResult?: string;
   finalStatus?: FinalStatus;
+  /** What the centre was told (result-notified-to-customer-service). */
+  resultSummary?: string;
+  /** Whether the centre reached the reporter (gap G-c). */
+  contactOutcome?: ContactOutcome;
+  closedAt?: string;
 }
 
 export const initialStationFaultState: StationFaultState = {

@@ -1,0 +1,41 @@
+import type { ProcessDefinition } from '../shared';
+import { STATION_FAULT_COMMAND_TYPES } from './station-fault.command-types';
+import type { StationFaultCommand } from './station-fault.commands';
+import { stationFaultCustody } from './station-fault.custody';
+import { decideStationFault } from './station-fault.decide';
+import type {
+  StationFaultEvent,
+  StationFaultEventType,
+} from './station-fault.events';
+import { evolveStationFault } from './station-fault.evolve';
+import { STATION_FAULT_EVENT_LABELS } from './station-fault.labels';
+import {
+  initialStationFaultState,
+  type StationFaultConfig,
+  type StationFaultState,
+} from './station-fault.state';
+import { STATION_FAULT_STATES } from './station-fault.states';
+
+/** 网点故障上报流程 (DOMAIN.md §3) as the engine runs it. */
+export const stationFaultProcess: ProcessDefinition<
+  StationFaultState,
+  StationFaultCommand,
+  StationFaultEvent,
+  StationFaultConfig
+> = {
+  processId: 'station-fault',
+  title: { zh: '网点故障上报', en: 'Station fault reporting' },
+  initialState: initialStationFaultState,
+  commandTypes: STATION_FAULT_COMMAND_TYPES,
+  eventTypes: Object.keys(
+    STATION_FAULT_EVENT_LABELS,
+  ) as StationFaultEventType[],
+  stateLabels: STATION_FAULT_STATES,
+  eventLabels: STATION_FAULT_EVENT_LABELS,
+  evolve: evolveStationFault,
+  decide: decideStationFault,
+  custody: stationFaultCustody,
+  // RESOLVED_BY_INSPECTION ended the manual's process (4.6), but here the
+  // result still travels to the centre and the reporter (gaps G-d, G-c).
+  isTerminal: (state) => state.status === 'CLOSED',
+};
