@@ -110,6 +110,7 @@ describe('station fault reporting, end to end', () => {
 
       // Every hand-off to a role with a worker was announced exactly once.
       expect(await handoffsOf(result.ticketId)).toEqual([
+        'cs-phone-agent',
         'dispatch-manager',
         'regional-platform',
         'regional-inspector',

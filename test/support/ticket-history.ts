@@ -10,12 +10,13 @@ export async function eventTypesOf(store: EventStore, ticketId: string) {
 /** The roles that held the ticket, in order, folded from the log alone. */
 export async function holdersOf(store: EventStore, ticketId: string) {
   const events = await store.readStream(streamNameOf('station-fault', ticketId));
-  const holders: (Custody['role'])[] = [];
+  // Starts with the custody before the first event (nobody).
+  const holders: Custody['role'][] = [null];
   let state = stationFaultProcess.initialState;
   for (const event of events) {
     state = stationFaultProcess.evolve(state, event as never);
     const { role } = stationFaultProcess.custody(state);
     if (holders[holders.length - 1] !== role) holders.push(role);
   }
-  return holders;
+  return holders.slice(1);
 }
