@@ -42,7 +42,8 @@ describe('a process manager killed mid-hand-off', () => {
   });
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of children)
+      if (child.exitCode === null) child.kill('SIGKILL');
     await closeResources(resources);
     await deleteKeys(prefix);
     await schema.drop();
@@ -57,8 +58,15 @@ describe('a process manager killed mid-hand-off', () => {
     );
     const [station] = await resources.stations.listStations();
     const ticketId = uuidv7();
-    const actor = { id: 'agent-0107', role: 'cs-phone-agent' as const, kind: 'person' as const };
-    const command = (type: string, payload: Record<string, unknown>): CommandEnvelope => ({
+    const actor = {
+      id: 'agent-0107',
+      role: 'cs-phone-agent' as const,
+      kind: 'person' as const,
+    };
+    const command = (
+      type: string,
+      payload: Record<string, unknown>,
+    ): CommandEnvelope => ({
       commandId: randomUUID(),
       processId: 'station-fault',
       ticketId,
@@ -91,7 +99,10 @@ describe('a process manager killed mid-hand-off', () => {
   }
 
   async function crashAt(faultPoint: string) {
-    const child = startApp('projector', { ...env, OPSDESK_FAULT_POINT: faultPoint });
+    const child = startApp('projector', {
+      ...env,
+      OPSDESK_FAULT_POINT: faultPoint,
+    });
     children.push(child);
     return exited(child);
   }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { reportAndCreateTask, pickStation } from '../apps/api/src/demo/scenarios';
+import {
+  reportAndCreateTask,
+  pickStation,
+} from '../apps/api/src/demo/scenarios';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
 import { eventTypesOf } from './support/ticket-history';
@@ -53,22 +56,29 @@ describe('the station-fault HTTP API', () => {
   describe('an intake with an Idempotency-Key sent twice', () => {
     it('appends the events once and gives the same answer both times', async () => {
       const key = `intake-${randomUUID()}`;
-      const first = await system.client.send<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-        idempotencyKey: key,
-      });
-      const second = await system.client.send<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-        idempotencyKey: key,
-      });
+      const first = await system.client.send<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+          idempotencyKey: key,
+        },
+      );
+      const second = await system.client.send<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+          idempotencyKey: key,
+        },
+      );
 
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
-      expect(await eventTypesOf(system.resources.store, first.body.ticket.id)).toEqual([
-        'call-received',
-        'fault-recorded',
-      ]);
+      expect(
+        await eventTypesOf(system.resources.store, first.body.ticket.id),
+      ).toEqual(['call-received', 'fault-recorded']);
     });
 
     it('refuses the same key for a different request with 409', async () => {
@@ -93,9 +103,13 @@ describe('the station-fault HTTP API', () => {
 
   describe('an action command sent twice with one key', () => {
     it('yields one event and the same answer', async () => {
-      const created = await system.client.post<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-      });
+      const created = await system.client.post<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+        },
+      );
       const id = created.ticket.id;
       const key = `task-${randomUUID()}`;
 
@@ -134,9 +148,9 @@ describe('the station-fault HTTP API', () => {
 
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('INVALID_REQUEST');
-      const fields = (answer.body.error.details.fields as { field: string }[]).map(
-        (f) => f.field,
-      );
+      const fields = (
+        answer.body.error.details.fields as { field: string }[]
+      ).map((f) => f.field);
       expect(fields).toEqual(
         expect.arrayContaining([
           'reporter.type',
@@ -159,12 +173,17 @@ describe('the station-fault HTTP API', () => {
       const text = await response.text();
 
       expect(response.status).toBe(400);
-      expect(JSON.parse(text)).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+      expect(JSON.parse(text)).toMatchObject({
+        error: { code: 'INVALID_REQUEST' },
+      });
       expect(text).not.toMatch(/at .*\.js|node_modules|SyntaxError/);
     });
 
     it('answers 400 for a ticket id that is not a UUID', async () => {
-      const answer = await system.client.send<ErrorAnswer>('/station-faults/42/create-task', {});
+      const answer = await system.client.send<ErrorAnswer>(
+        '/station-faults/42/create-task',
+        {},
+      );
       expect(answer.status).toBe(400);
       expect(answer.body.error.details.fields).toEqual([
         expect.objectContaining({ field: 'path.ticketId' }),
@@ -204,16 +223,22 @@ describe('the station-fault HTTP API', () => {
     });
 
     it('answers 404 for the view of an unknown ticket', async () => {
-      const response = await fetch(`${system.client.baseUrl}/station-faults/${randomUUID()}`);
+      const response = await fetch(
+        `${system.client.baseUrl}/station-faults/${randomUUID()}`,
+      );
       expect(response.status).toBe(404);
     });
   });
 
   describe('an action in the wrong state', () => {
     it('answers 409 with the state and appends nothing', async () => {
-      const created = await system.client.post<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-      });
+      const created = await system.client.post<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+        },
+      );
       const id = created.ticket.id;
       const before = await eventCountOf(id);
 
@@ -234,9 +259,13 @@ describe('the station-fault HTTP API', () => {
 
   describe('a role that may not act', () => {
     it('answers 403 for another role’s action and appends nothing', async () => {
-      const created = await system.client.post<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-      });
+      const created = await system.client.post<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+        },
+      );
       const before = await eventCountOf(created.ticket.id);
 
       const answer = await system.client.send<ErrorAnswer>(
@@ -255,7 +284,10 @@ describe('the station-fault HTTP API', () => {
 
     it('answers 403 when an inspector other than the assignee reports', async () => {
       const station = await pickStation(system.client, false, 3);
-      const ticket = await reportAndCreateTask(system.client, intake({ stationId: station.id }));
+      const ticket = await reportAndCreateTask(
+        system.client,
+        intake({ stationId: station.id }),
+      );
       const answer = await system.client.send<ErrorAnswer>(
         `/station-faults/${ticket.ticketId}/start-inspection`,
         {},
@@ -268,17 +300,25 @@ describe('the station-fault HTTP API', () => {
 
   describe('queries and operations endpoints', () => {
     it('lists a role’s inbox in Chinese labels', async () => {
-      const created = await system.client.post<TicketAnswer>('/station-faults', intake(), {
-        actor: agent,
-      });
+      const created = await system.client.post<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        {
+          actor: agent,
+        },
+      );
       const inbox = await eventually(async () => {
-        const answer = await system.client.get<{ items: { ticketId: string }[] }>(
-          '/inbox/cs-phone-agent?limit=200',
+        const answer = await system.client.get<{
+          items: { ticketId: string }[];
+        }>('/inbox/cs-phone-agent?limit=200');
+        expect(answer.items.map((i) => i.ticketId)).toContain(
+          created.ticket.id,
         );
-        expect(answer.items.map((i) => i.ticketId)).toContain(created.ticket.id);
         return answer;
       });
-      expect(inbox.items.find((i) => i.ticketId === created.ticket.id)).toMatchObject({
+      expect(
+        inbox.items.find((i) => i.ticketId === created.ticket.id),
+      ).toMatchObject({
         role: 'cs-phone-agent',
         roleZh: '客服中心电话坐席',
         status: 'RECORDED',
@@ -295,9 +335,9 @@ describe('the station-fault HTTP API', () => {
     });
 
     it('serves the OpenAPI document with every station-fault action', async () => {
-      const document = await system.client.get<{ paths: Record<string, unknown> }>(
-        '/docs/json',
-      );
+      const document = await system.client.get<{
+        paths: Record<string, unknown>;
+      }>('/docs/json');
       expect(Object.keys(document.paths)).toEqual(
         expect.arrayContaining([
           '/station-faults',
@@ -315,7 +355,10 @@ describe('the API when no worker answers in time', () => {
   let system: TestSystem;
 
   beforeAll(async () => {
-    system = await startTestSystem({ COMMAND_WAIT_MS: '300' }, { workers: false });
+    system = await startTestSystem(
+      { COMMAND_WAIT_MS: '300' },
+      { workers: false },
+    );
   });
 
   afterAll(async () => {
@@ -324,7 +367,10 @@ describe('the API when no worker answers in time', () => {
 
   it('answers 202 with a status link that reports the command as pending', async () => {
     const stationId = (await pickStation(system.client, false)).id;
-    const answer = await system.client.send<{ commandId: string; links: { command: string } }>(
+    const answer = await system.client.send<{
+      commandId: string;
+      links: { command: string };
+    }>(
       '/station-faults',
       {
         reporter: { type: 'user', phone: '13900001111' },
@@ -337,6 +383,9 @@ describe('the API when no worker answers in time', () => {
 
     expect(answer.status).toBe(202);
     const status = await system.client.get(answer.body.links.command);
-    expect(status).toEqual({ commandId: answer.body.commandId, status: 'pending' });
+    expect(status).toEqual({
+      commandId: answer.body.commandId,
+      status: 'pending',
+    });
   });
 });

@@ -54,7 +54,9 @@ describe('station fault reporting, end to end', () => {
     it('travels inspector → station manager → operations → supplier and back to the centre', async () => {
       const result = await brokenChargingPile(system.client);
 
-      expect(await eventTypesOf(system.resources.store, result.ticketId)).toEqual([
+      expect(
+        await eventTypesOf(system.resources.store, result.ticketId),
+      ).toEqual([
         'call-received',
         'fault-recorded',
         'task-created',
@@ -89,7 +91,9 @@ describe('station fault reporting, end to end', () => {
         null,
       ]);
 
-      const ticket = await system.client.get(`/station-faults/${result.ticketId}`);
+      const ticket = await system.client.get(
+        `/station-faults/${result.ticketId}`,
+      );
       expect(ticket).toMatchObject({
         status: 'CLOSED',
         statusZh: '已关闭',
@@ -105,7 +109,9 @@ describe('station fault reporting, end to end', () => {
       expect(await inboxRowsOf(result.ticketId)).toEqual([]);
 
       const timeline = await settledTimeline(result.ticketId, 17);
-      expect(timeline.map((e) => e.labelZh)).toContain('指派充电桩供应商到场处理');
+      expect(timeline.map((e) => e.labelZh)).toContain(
+        '指派充电桩供应商到场处理',
+      );
       expect(timeline.every((e) => e.labelZh && e.labelEn)).toBe(true);
 
       // Every hand-off to a role with a worker was announced exactly once.
@@ -130,7 +136,9 @@ describe('station fault reporting, end to end', () => {
     it('is cleared by the inspector and the result still reaches the centre (gap G-d)', async () => {
       const result = await blockedGate(system.client);
 
-      expect(await eventTypesOf(system.resources.store, result.ticketId)).toEqual([
+      expect(
+        await eventTypesOf(system.resources.store, result.ticketId),
+      ).toEqual([
         'call-received',
         'fault-recorded',
         'task-created',
@@ -152,7 +160,9 @@ describe('station fault reporting, end to end', () => {
         null,
       ]);
 
-      const ticket = await system.client.get(`/station-faults/${result.ticketId}`);
+      const ticket = await system.client.get(
+        `/station-faults/${result.ticketId}`,
+      );
       expect(ticket).toMatchObject({
         status: 'CLOSED',
         reporterType: 'user',
@@ -176,7 +186,9 @@ describe('station fault reporting, end to end', () => {
     it('is repaired on site by operations with the maintenance process linked', async () => {
       const result = await onSiteRepair(system.client);
 
-      expect(await eventTypesOf(system.resources.store, result.ticketId)).toEqual([
+      expect(
+        await eventTypesOf(system.resources.store, result.ticketId),
+      ).toEqual([
         'call-received',
         'fault-recorded',
         'task-created',
@@ -209,9 +221,9 @@ describe('station fault reporting, end to end', () => {
         null,
       ]);
 
-      const ticket = await system.client.get<{ state: { repairTicketId?: string } }>(
-        `/station-faults/${result.ticketId}`,
-      );
+      const ticket = await system.client.get<{
+        state: { repairTicketId?: string };
+      }>(`/station-faults/${result.ticketId}`);
       expect(ticket).toMatchObject({
         status: 'CLOSED',
         isChargingPileIssue: false,

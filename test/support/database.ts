@@ -32,7 +32,9 @@ export async function createTestSchema(label = 't'): Promise<TestSchema> {
     schema,
     pool,
     async drop() {
-      await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+      await pool.query(
+        `DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`,
+      );
       await pool.end();
     },
   };

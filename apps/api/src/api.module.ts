@@ -21,7 +21,10 @@ export interface ApiOptions {
 
 @Module({})
 export class ApiModule {
-  static forRoot(resources: OpsdeskResources, options: ApiOptions): DynamicModule {
+  static forRoot(
+    resources: OpsdeskResources,
+    options: ApiOptions,
+  ): DynamicModule {
     const inProcess = options.all
       ? [
           WorkersModule.forRoles(resources, WORKER_ROLES),

@@ -14,7 +14,11 @@ runMain('opsdesk', async () => {
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(config.port, host);
   logger.info(
-    { url: `http://${host}:${config.port}`, docs: '/docs', inProcessWorkers: all },
+    {
+      url: `http://${host}:${config.port}`,
+      docs: '/docs',
+      inProcessWorkers: all,
+    },
     'opsdesk is listening',
   );
 });

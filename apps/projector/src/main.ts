@@ -16,7 +16,10 @@ class ProjectorAppModule {
   static forRoot(resources: OpsdeskResources): DynamicModule {
     return {
       module: ProjectorAppModule,
-      imports: [CoreModule.forRoot(resources), LogConsumersModule.forRoot(resources)],
+      imports: [
+        CoreModule.forRoot(resources),
+        LogConsumersModule.forRoot(resources),
+      ],
     };
   }
 }

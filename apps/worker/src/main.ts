@@ -15,10 +15,16 @@ import {
 
 @Module({})
 class WorkerAppModule {
-  static forRoot(resources: OpsdeskResources, roles: WorkerRole[]): DynamicModule {
+  static forRoot(
+    resources: OpsdeskResources,
+    roles: WorkerRole[],
+  ): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [CoreModule.forRoot(resources), WorkersModule.forRoles(resources, roles)],
+      imports: [
+        CoreModule.forRoot(resources),
+        WorkersModule.forRoles(resources, roles),
+      ],
     };
   }
 }

@@ -44,11 +44,14 @@ function integer(name: string, value: string | undefined, fallback: number) {
   return parsed;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): OpsdeskConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): OpsdeskConfig {
   return {
     port: integer('PORT', env.PORT, 3000),
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
-    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseUrl:
+      env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     databaseSchema: env.DATABASE_SCHEMA || 'opsdesk',
     eventStore: oneOf(
       'EVENT_STORE',

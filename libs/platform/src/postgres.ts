@@ -43,7 +43,9 @@ export async function runMigrations(
   const client = await pool.connect();
   const applied: string[] = [];
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+    await client.query(
+      `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`,
+    );
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [
       `opsdesk-migrations:${schema}`,
     ]);
@@ -60,7 +62,9 @@ export async function runMigrations(
       if (seen.has(migration.id)) continue;
       await client.query('BEGIN');
       try {
-        await client.query(`SET LOCAL search_path = ${quoteIdentifier(schema)}`);
+        await client.query(
+          `SET LOCAL search_path = ${quoteIdentifier(schema)}`,
+        );
         await client.query(migration.sql);
         await client.query(
           `INSERT INTO ${quoteIdentifier(schema)}.schema_migrations (id) VALUES ($1)`,

@@ -32,7 +32,10 @@ export function describeUrl(url: string): string {
 }
 
 export async function checkPostgres(url: string): Promise<void> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 3000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

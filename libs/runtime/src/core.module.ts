@@ -28,7 +28,9 @@ const RESOURCES = Symbol('opsdesk:resources');
  */
 @Injectable()
 class ResourcesLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(RESOURCES) private readonly resources: OpsdeskResources) {}
+  constructor(
+    @Inject(RESOURCES) private readonly resources: OpsdeskResources,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await closeResources(this.resources);

@@ -26,5 +26,7 @@ export async function createEventStore(
 }
 
 export function eventStoreMigrationsFor(config: OpsdeskConfig): Migration[] {
-  return config.eventStore === 'postgres' ? [...postgresEventStoreMigrations] : [];
+  return config.eventStore === 'postgres'
+    ? [...postgresEventStoreMigrations]
+    : [];
 }

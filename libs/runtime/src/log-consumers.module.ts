@@ -66,7 +66,10 @@ export class LogConsumersModule {
   static forRoot(resources: OpsdeskResources): DynamicModule {
     return {
       module: LogConsumersModule,
-      providers: [{ provide: RESOURCES_TOKEN, useValue: resources }, LogConsumersHost],
+      providers: [
+        { provide: RESOURCES_TOKEN, useValue: resources },
+        LogConsumersHost,
+      ],
       exports: [LogConsumersHost],
     };
   }

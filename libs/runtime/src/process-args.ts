@@ -1,4 +1,8 @@
-import { WORKER_ROLES, isWorkerRole, type WorkerRole } from '@opsdesk/messaging';
+import {
+  WORKER_ROLES,
+  isWorkerRole,
+  type WorkerRole,
+} from '@opsdesk/messaging';
 
 export class UsageError extends Error {
   readonly code = 'USAGE';

@@ -25,7 +25,10 @@ import {
   type StationRegistry,
 } from '@opsdesk/stations';
 import type { Pool } from 'pg';
-import { createEventStore, eventStoreMigrationsFor } from './event-store.factory';
+import {
+  createEventStore,
+  eventStoreMigrationsFor,
+} from './event-store.factory';
 import { createProcessCatalog } from './process-catalog.factory';
 
 /** The long-lived connections and services one opsdesk process shares. */
@@ -62,10 +65,15 @@ export async function openResources(
 ): Promise<OpsdeskResources> {
   await checkPostgres(config.databaseUrl);
   const redisCheck = await checkRedis(config.redisUrl);
-  if (redisCheck.warning) logger.warn({ redis: config.redisUrl }, redisCheck.warning);
+  if (redisCheck.warning)
+    logger.warn({ redis: config.redisUrl }, redisCheck.warning);
 
   const pool = createPool(config.databaseUrl, config.databaseSchema);
-  const applied = await runMigrations(pool, config.databaseSchema, allMigrations(config));
+  const applied = await runMigrations(
+    pool,
+    config.databaseSchema,
+    allMigrations(config),
+  );
   if (applied.length) logger.info({ applied }, 'database migrated');
 
   const stations = new PostgresStationRegistry(pool);
@@ -80,7 +88,10 @@ export async function openResources(
     pool,
     store: await createEventStore(config, pool, logger),
     processes: createProcessCatalog(config),
-    queues: new RoleQueueSet(redisConnectionOptions(config.redisUrl), config.queuePrefix),
+    queues: new RoleQueueSet(
+      redisConnectionOptions(config.redisUrl),
+      config.queuePrefix,
+    ),
     ledger: new CommandLedger(pool),
     stations,
     roster: loadRoster(process.env.ROSTER_FILE),
@@ -89,7 +100,9 @@ export async function openResources(
 }
 
 /** Closes in dependency order: producers first, the pool last. */
-export async function closeResources(resources: OpsdeskResources): Promise<void> {
+export async function closeResources(
+  resources: OpsdeskResources,
+): Promise<void> {
   await resources.queues.close();
   await resources.store.close();
   await resources.pool.end();

@@ -20,7 +20,10 @@ export class RosterInspectorPicker implements InspectorPicker {
     const candidates = onDutyInspectors(this.roster, regionalPlatformId);
     if (candidates.length === 0) return null;
     const ids = candidates.map((c) => c.id);
-    const open = await this.queries.countOpenByHolder('regional-inspector', ids);
+    const open = await this.queries.countOpenByHolder(
+      'regional-inspector',
+      ids,
+    );
     const ranked = ids
       .map((id, order) => ({ id, order, open: open[id] ?? 0 }))
       .sort((a, b) => a.open - b.open || a.order - b.order);

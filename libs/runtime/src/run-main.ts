@@ -1,4 +1,8 @@
-import { ConfigError, createLogger, ServiceUnavailableError } from '@opsdesk/platform';
+import {
+  ConfigError,
+  createLogger,
+  ServiceUnavailableError,
+} from '@opsdesk/platform';
 import { RosterInvalidError, RosterUnreadableError } from '@opsdesk/stations';
 import { UsageError } from './process-args';
 
@@ -19,7 +23,9 @@ export function runMain(name: string, main: () => Promise<void>): void {
       process.stderr.write(`${name}: ${error.message}\n`);
     } else {
       createLogger(name).fatal({ err: error }, 'failed to start');
-      process.stderr.write(`${name}: failed to start: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `${name}: failed to start: ${(error as Error).message}\n`,
+      );
     }
     process.exit(1);
   });

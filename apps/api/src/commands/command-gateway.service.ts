@@ -88,9 +88,14 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
   async issue(request: IssueCommand): Promise<IssueResult> {
     const role = request.actor.role;
     if (!isWorkerRole(role)) {
-      throw new ApiError(403, 'ROLE_NOT_PERMITTED', `Role ${role} issues no commands`, {
-        role,
-      });
+      throw new ApiError(
+        403,
+        'ROLE_NOT_PERMITTED',
+        `Role ${role} issues no commands`,
+        {
+          role,
+        },
+      );
     }
 
     const { commandId, ticketId } = await this.identify(request);

@@ -13,7 +13,11 @@ export interface TicketAnswer {
     process: string;
     status: string;
     statusLabel: Label;
-    holder: { role: string | null; roleLabel: Label | null; assigneeId?: string };
+    holder: {
+      role: string | null;
+      roleLabel: Label | null;
+      assigneeId?: string;
+    };
     revision: number;
   };
   events: { type: string; label: Label; revision: number }[];

@@ -8,7 +8,10 @@ import { formatTimeline } from './print-timeline';
 import { blockedGate, brokenChargingPile, onSiteRepair } from './scenarios';
 
 /** Uses a running opsdesk if one answers; otherwise starts one in this process. */
-async function connect(): Promise<{ client: OpsdeskClient; stop(): Promise<void> }> {
+async function connect(): Promise<{
+  client: OpsdeskClient;
+  stop(): Promise<void>;
+}> {
   const config = loadConfig();
   const url = process.env.OPSDESK_URL ?? `http://127.0.0.1:${config.port}`;
   if (await answers(url)) {
@@ -28,7 +31,9 @@ async function connect(): Promise<{ client: OpsdeskClient; stop(): Promise<void>
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    const response = await fetch(`${url}/health`, {
+      signal: AbortSignal.timeout(1000),
+    });
     return response.ok;
   } catch {
     return false;

@@ -36,10 +36,13 @@ export class OpsdeskClient {
     body: unknown,
     options: { actor?: Actor; idempotencyKey?: string } = {},
   ): Promise<ClientResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+    };
     if (options.actor?.id) headers['x-actor-id'] = options.actor.id;
     if (options.actor?.role) headers['x-actor-role'] = options.actor.role;
-    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.idempotencyKey)
+      headers['idempotency-key'] = options.idempotencyKey;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers,
@@ -74,7 +77,8 @@ export class OpsdeskClient {
         last = await this.get<TicketView>(`/station-faults/${ticketId}`);
         if (accept(last)) return last;
       } catch (error) {
-        if (!(error instanceof OpsdeskHttpError) || error.status !== 404) throw error;
+        if (!(error instanceof OpsdeskHttpError) || error.status !== 404)
+          throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -23,6 +23,12 @@ export async function formatTimeline(
 
 function pad(text: string, width: number): string {
   // CJK characters take two columns in a terminal.
-  const columns = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(1, width * 2 - columns > 0 ? width + 8 - columns : 1));
+  const columns = [...text].reduce(
+    (n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1),
+    0,
+  );
+  return (
+    text +
+    ' '.repeat(Math.max(1, width * 2 - columns > 0 ? width + 8 - columns : 1))
+  );
 }

@@ -12,7 +12,10 @@ async function probe(run: () => Promise<unknown>): Promise<Check> {
     await run();
     return { status: 'up' };
   } catch (error) {
-    return { status: 'down', reason: (error as Error).message?.split('\n')[0] ?? 'unknown' };
+    return {
+      status: 'down',
+      reason: (error as Error).message?.split('\n')[0] ?? 'unknown',
+    };
   }
 }
 
@@ -31,7 +34,8 @@ export class HealthController {
     const [postgres, redis] = await Promise.all([
       probe(() => this.pool.query('SELECT 1')),
       probe(async () => {
-        const client = await this.queues.queue('cs-phone-agent').getBackend().client;
+        const client = await this.queues.queue('cs-phone-agent').getBackend()
+          .client;
         await (client as unknown as { ping(): Promise<string> }).ping();
       }),
     ]);

@@ -71,7 +71,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
           error: {
             code: CODES_BY_STATUS[status] ?? 'INVALID_REQUEST',
             message:
-              status === 413 ? 'Request body is too large' : 'Malformed request body',
+              status === 413
+                ? 'Request body is too large'
+                : 'Malformed request body',
             details: {},
           },
         },

@@ -19,7 +19,12 @@ export function actorOf(request: Request, defaultRole: RoleId): Actor {
   }
   if (idHeader !== undefined && !ACTOR_ID.test(idHeader)) {
     throw new ApiError(400, 'INVALID_REQUEST', 'Malformed X-Actor-Id', {
-      fields: [{ field: 'header.x-actor-id', problems: ['1–64 letters, digits or ._:@-'] }],
+      fields: [
+        {
+          field: 'header.x-actor-id',
+          problems: ['1–64 letters, digits or ._:@-'],
+        },
+      ],
     });
   }
   const role = (roleHeader as RoleId | undefined) ?? defaultRole;
@@ -35,7 +40,10 @@ export function idempotencyKeyOf(request: Request): string | undefined {
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new ApiError(400, 'INVALID_REQUEST', 'Malformed Idempotency-Key', {
       fields: [
-        { field: 'header.idempotency-key', problems: ['8–128 of A-Z a-z 0-9 . _ : -'] },
+        {
+          field: 'header.idempotency-key',
+          problems: ['8–128 of A-Z a-z 0-9 . _ : -'],
+        },
       ],
     });
   }

@@ -7,7 +7,10 @@ export interface FieldError {
 }
 
 /** Flattens class-validator's tree into one entry per failing field path. */
-export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function fieldErrors(
+  errors: ValidationError[],
+  parent = '',
+): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints

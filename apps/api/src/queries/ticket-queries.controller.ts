@@ -25,10 +25,14 @@ function invalid(field: string, problem: string) {
 }
 
 const uuid = (field: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => invalid(field, 'must be a UUID') });
+  new ParseUUIDPipe({
+    exceptionFactory: () => invalid(field, 'must be a UUID'),
+  });
 
 const int = (field: string) =>
-  new ParseIntPipe({ exceptionFactory: () => invalid(field, 'must be an integer') });
+  new ParseIntPipe({
+    exceptionFactory: () => invalid(field, 'must be an integer'),
+  });
 
 function page(limit: number, offset: number) {
   if (limit < 1 || limit > 200) throw invalid('query.limit', 'must be 1–200');
@@ -40,7 +44,9 @@ function page(limit: number, offset: number) {
 @ApiTags('queries 查询')
 @Controller()
 export class TicketQueriesController {
-  constructor(@Inject(TICKET_QUERIES) private readonly queries: TicketQueries) {}
+  constructor(
+    @Inject(TICKET_QUERIES) private readonly queries: TicketQueries,
+  ) {}
 
   @Get('station-faults/:ticketId')
   @ApiOperation({ summary: '工单详情 Ticket view' })
@@ -64,7 +70,8 @@ export class TicketQueriesController {
     @Query('status') status: string | undefined,
     @Query('regionId') regionId: string | undefined,
     @Query('limit', new DefaultValuePipe(50), int('query.limit')) limit: number,
-    @Query('offset', new DefaultValuePipe(0), int('query.offset')) offset: number,
+    @Query('offset', new DefaultValuePipe(0), int('query.offset'))
+    offset: number,
   ) {
     if (status !== undefined && !(status in STATION_FAULT_STATES)) {
       throw invalid('query.status', 'unknown state');
@@ -83,7 +90,8 @@ export class TicketQueriesController {
     @Param('role') role: string,
     @Query('assigneeId') assigneeId: string | undefined,
     @Query('limit', new DefaultValuePipe(50), int('query.limit')) limit: number,
-    @Query('offset', new DefaultValuePipe(0), int('query.offset')) offset: number,
+    @Query('offset', new DefaultValuePipe(0), int('query.offset'))
+    offset: number,
   ) {
     if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
     const items = await this.queries.listInbox(role, {
@@ -95,7 +103,12 @@ export class TicketQueriesController {
 }
 
 function notFound(ticketId: string) {
-  return new ApiError(404, 'TICKET_NOT_FOUND', `Ticket ${ticketId} does not exist`, {
-    ticketId,
-  });
+  return new ApiError(
+    404,
+    'TICKET_NOT_FOUND',
+    `Ticket ${ticketId} does not exist`,
+    {
+      ticketId,
+    },
+  );
 }

@@ -67,23 +67,47 @@ export class StationFaultsController {
   ) {
     const station = await this.stations.findStation(body.stationId);
     if (!station) {
-      throw new ApiError(404, 'STATION_NOT_FOUND', `No station ${body.stationId}`, {
-        stationId: body.stationId,
-      });
+      throw new ApiError(
+        404,
+        'STATION_NOT_FOUND',
+        `No station ${body.stationId}`,
+        {
+          stationId: body.stationId,
+        },
+      );
     }
-    if (body.chargingPileId && !station.chargingPileIds.includes(body.chargingPileId)) {
-      throw new ApiError(400, 'INVALID_REQUEST', 'chargingPileId is not at this station', {
-        fields: [{ field: 'chargingPileId', problems: ['not a pile of the station'] }],
-      });
+    if (
+      body.chargingPileId &&
+      !station.chargingPileIds.includes(body.chargingPileId)
+    ) {
+      throw new ApiError(
+        400,
+        'INVALID_REQUEST',
+        'chargingPileId is not at this station',
+        {
+          fields: [
+            {
+              field: 'chargingPileId',
+              problems: ['not a pile of the station'],
+            },
+          ],
+        },
+      );
     }
-    const answer = await this.actions.act(req, undefined, 'ReportStationFault', 'cs-phone-agent', {
-      reporter: body.reporter,
-      callTime: body.callTime ?? new Date().toISOString(),
-      station: toStationSnapshot(station),
-      faultDescription: body.faultDescription,
-      suspectedChargingPile: body.suspectedChargingPile,
-      ...(body.chargingPileId ? { chargingPileId: body.chargingPileId } : {}),
-    });
+    const answer = await this.actions.act(
+      req,
+      undefined,
+      'ReportStationFault',
+      'cs-phone-agent',
+      {
+        reporter: body.reporter,
+        callTime: body.callTime ?? new Date().toISOString(),
+        station: toStationSnapshot(station),
+        faultDescription: body.faultDescription,
+        suspectedChargingPile: body.suspectedChargingPile,
+        ...(body.chargingPileId ? { chargingPileId: body.chargingPileId } : {}),
+      },
+    );
     return send(res, answer, true);
   }
 
@@ -95,7 +119,12 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'CreateFaultTask', 'cs-phone-agent', { ...body }));
+    return send(
+      res,
+      await this.actions.act(req, id, 'CreateFaultTask', 'cs-phone-agent', {
+        ...body,
+      }),
+    );
   }
 
   @Post(':ticketId/dispatch')
@@ -110,7 +139,16 @@ export class StationFaultsController {
       ...body,
       decision: { mode: 'manual', ruleVersion: 'manual', inputs: {} },
     };
-    return send(res, await this.actions.act(req, id, 'DispatchToRegion', 'dispatch-manager', payload));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'DispatchToRegion',
+        'dispatch-manager',
+        payload,
+      ),
+    );
   }
 
   @Post(':ticketId/assign-inspection')
@@ -125,7 +163,16 @@ export class StationFaultsController {
       ...body,
       decision: { mode: 'manual', ruleVersion: 'manual', inputs: {} },
     };
-    return send(res, await this.actions.act(req, id, 'AssignInspection', 'regional-platform', payload));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'AssignInspection',
+        'regional-platform',
+        payload,
+      ),
+    );
   }
 
   @Post(':ticketId/start-inspection')
@@ -136,11 +183,18 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'StartInspection', 'regional-inspector', { ...body }));
+    return send(
+      res,
+      await this.actions.act(req, id, 'StartInspection', 'regional-inspector', {
+        ...body,
+      }),
+    );
   }
 
   @Post(':ticketId/inspection-result')
-  @ApiOperation({ summary: '4.6/4.7 巡检结果：已排除或未排除 (regional-inspector)' })
+  @ApiOperation({
+    summary: '4.6/4.7 巡检结果：已排除或未排除 (regional-inspector)',
+  })
   async inspectionResult(
     @Param('ticketId', ticketId) id: string,
     @Body() body: InspectionResultDto,
@@ -149,8 +203,21 @@ export class StationFaultsController {
   ) {
     const payload = body.cleared
       ? { cleared: true, resolutionNote: body.resolutionNote }
-      : { cleared: false, findings: body.findings, reasonNotFixed: body.reasonNotFixed };
-    return send(res, await this.actions.act(req, id, 'ReportInspectionResult', 'regional-inspector', payload));
+      : {
+          cleared: false,
+          findings: body.findings,
+          reasonNotFixed: body.reasonNotFixed,
+        };
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'ReportInspectionResult',
+        'regional-inspector',
+        payload,
+      ),
+    );
   }
 
   @Post(':ticketId/report-unresolved')
@@ -161,7 +228,16 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'ReportUnresolvedToDispatch', 'regional-platform', { ...body }));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'ReportUnresolvedToDispatch',
+        'regional-platform',
+        { ...body },
+      ),
+    );
   }
 
   @Post(':ticketId/escalate')
@@ -172,7 +248,16 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'EscalateToStationManager', 'dispatch-manager', { ...body }));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'EscalateToStationManager',
+        'dispatch-manager',
+        { ...body },
+      ),
+    );
   }
 
   @Post(':ticketId/assign-ops-team')
@@ -183,7 +268,12 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'AssignOpsTask', 'station-manager', { ...body }));
+    return send(
+      res,
+      await this.actions.act(req, id, 'AssignOpsTask', 'station-manager', {
+        ...body,
+      }),
+    );
   }
 
   @Post(':ticketId/classify')
@@ -203,9 +293,19 @@ export class StationFaultsController {
       : {
           isChargingPileIssue: false,
           repairTicketId:
-            body.repairTicketId ?? `SRM-${deterministicUuid(`repair:${id}`).slice(0, 8)}`,
+            body.repairTicketId ??
+            `SRM-${deterministicUuid(`repair:${id}`).slice(0, 8)}`,
         };
-    return send(res, await this.actions.act(req, id, 'ClassifyFault', 'station-ops-team', payload));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'ClassifyFault',
+        'station-ops-team',
+        payload,
+      ),
+    );
   }
 
   @Post(':ticketId/supplier-result')
@@ -216,7 +316,16 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'CompleteSupplierHandling', 'charging-pile-supplier', { ...body }));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'CompleteSupplierHandling',
+        'charging-pile-supplier',
+        { ...body },
+      ),
+    );
   }
 
   @Post(':ticketId/ops-repair-result')
@@ -227,7 +336,12 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'CompleteOpsRepair', 'station-ops-team', { ...body }));
+    return send(
+      res,
+      await this.actions.act(req, id, 'CompleteOpsRepair', 'station-ops-team', {
+        ...body,
+      }),
+    );
   }
 
   @Post(':ticketId/report-result')
@@ -238,18 +352,38 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'ReportResultToStationManager', 'station-ops-team', { ...body }));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'ReportResultToStationManager',
+        'station-ops-team',
+        { ...body },
+      ),
+    );
   }
 
   @Post(':ticketId/notify-customer-service')
-  @ApiOperation({ summary: '4.11 处理结果告知客服中心 (station-manager / station-ops-team)' })
+  @ApiOperation({
+    summary: '4.11 处理结果告知客服中心 (station-manager / station-ops-team)',
+  })
   async notifyCustomerService(
     @Param('ticketId', ticketId) id: string,
     @Body() body: NotifyCustomerServiceDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'NotifyCustomerService', 'station-manager', { ...body }));
+    return send(
+      res,
+      await this.actions.act(
+        req,
+        id,
+        'NotifyCustomerService',
+        'station-manager',
+        { ...body },
+      ),
+    );
   }
 
   @Post(':ticketId/inform-reporter')
@@ -260,6 +394,11 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.act(req, id, 'InformReporter', 'cs-phone-agent', { ...body }));
+    return send(
+      res,
+      await this.actions.act(req, id, 'InformReporter', 'cs-phone-agent', {
+        ...body,
+      }),
+    );
   }
 }

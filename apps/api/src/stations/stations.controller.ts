@@ -48,9 +48,13 @@ export class StationsController {
   @Get('regions/:regionId/roster')
   @ApiOperation({ summary: '区域值班表 Who works in a region' })
   async roster(@Param('regionId') regionId: string) {
-    const region = (await this.stations.listRegions()).find((r) => r.id === regionId);
+    const region = (await this.stations.listRegions()).find(
+      (r) => r.id === regionId,
+    );
     if (!region) {
-      throw new ApiError(404, 'REGION_NOT_FOUND', `No region ${regionId}`, { regionId });
+      throw new ApiError(404, 'REGION_NOT_FOUND', `No region ${regionId}`, {
+        regionId,
+      });
     }
     return {
       region,

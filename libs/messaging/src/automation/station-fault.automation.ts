@@ -30,7 +30,10 @@ export function stationFaultAutomation(
 ): AutomaticWork {
   return async (job, anyState) => {
     const state = anyState as StationFaultState;
-    if (job.toRole === 'dispatch-manager' && state.status === 'AWAITING_DISPATCH') {
+    if (
+      job.toRole === 'dispatch-manager' &&
+      state.status === 'AWAITING_DISPATCH'
+    ) {
       if (options.routingMode !== 'automatic' || !state.station) return null;
       return automatic(job, 'DispatchToRegion', {
         regionalPlatformId: state.station.regionId,

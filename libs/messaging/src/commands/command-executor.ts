@@ -33,7 +33,10 @@ export class CommandExecutor {
     private readonly store: EventStore,
     private readonly processes: ProcessCatalog,
     private readonly logger: Logger,
-    private readonly preparers: ReadonlyMap<string, CommandPreparer> = new Map(),
+    private readonly preparers: ReadonlyMap<
+      string,
+      CommandPreparer
+    > = new Map(),
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -156,7 +159,9 @@ function toNewEvent(
 }
 
 function lastRevision(history: readonly RecordedEvent[]): number | 'no-stream' {
-  return history.length === 0 ? 'no-stream' : history[history.length - 1].revision;
+  return history.length === 0
+    ? 'no-stream'
+    : history[history.length - 1].revision;
 }
 
 function outcomeOf(

@@ -7,7 +7,12 @@ import type {
 // The engine handles every process through the same erased shape; each
 // definition is type-checked where it is written.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyProcess = ProcessDefinition<any, DomainCommand, DomainEvent, any>;
+export type AnyProcess = ProcessDefinition<
+  any,
+  DomainCommand,
+  DomainEvent,
+  any
+>;
 
 export interface RegisteredProcess {
   definition: AnyProcess;

@@ -66,7 +66,9 @@ export class ProcessManager {
         const job: HandoffJob = {
           kind: 'handoff',
           processId: process.definition.processId,
-          ticketId: event.streamName.slice(process.definition.processId.length + 1),
+          ticketId: event.streamName.slice(
+            process.definition.processId.length + 1,
+          ),
           streamName: event.streamName,
           eventId: event.eventId,
           eventType: event.type,
@@ -86,7 +88,10 @@ export class ProcessManager {
   }
 
   private restartAfter(error: unknown) {
-    this.logger.error({ err: error, consumer: this.name }, 'process manager stopped');
+    this.logger.error(
+      { err: error, consumer: this.name },
+      'process manager stopped',
+    );
     if (this.stopped) return;
     this.restartTimer = setTimeout(() => {
       this.start().catch((e: unknown) => this.restartAfter(e));

@@ -10,7 +10,10 @@ type State = { status: string };
  * stream again; correctness never depends on the cache.
  */
 export class StreamStateCache {
-  private readonly entries = new Map<string, { revision: number; state: State }>();
+  private readonly entries = new Map<
+    string,
+    { revision: number; state: State }
+  >();
 
   constructor(
     private readonly store: EventStore,

@@ -100,9 +100,12 @@ export class RoleWorker {
       [LogFields.queue]: this.role,
       [LogFields.jobId]: job.id,
       [LogFields.attempt]: job.attemptsMade + 1,
-      [LogFields.ticketId]: data.kind === 'command' ? data.command.ticketId : data.ticketId,
+      [LogFields.ticketId]:
+        data.kind === 'command' ? data.command.ticketId : data.ticketId,
       [LogFields.correlationId]:
-        data.kind === 'command' ? data.command.correlationId : data.correlationId,
+        data.kind === 'command'
+          ? data.command.correlationId
+          : data.correlationId,
     });
     if (data.kind === 'command') return this.runCommand(data.command, log);
     return this.runHandoff(data, log);
@@ -189,6 +192,10 @@ function rejectionOf(
     processId: command.processId,
     ticketId: command.ticketId,
     httpStatus: error.httpStatus,
-    error: { code: error.code, message: error.message, details: error.details() },
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details(),
+    },
   };
 }

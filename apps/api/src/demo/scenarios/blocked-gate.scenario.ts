@@ -1,8 +1,14 @@
 import type { OpsdeskClient } from '../opsdesk-client';
-import { pickStation, reportAndCreateTask, type ScenarioResult } from './scenario-context';
+import {
+  pickStation,
+  reportAndCreateTask,
+  type ScenarioResult,
+} from './scenario-context';
 
 /** (b) 用户 reports a blocked gate and the inspector clears it on the first visit. */
-export async function blockedGate(client: OpsdeskClient): Promise<ScenarioResult> {
+export async function blockedGate(
+  client: OpsdeskClient,
+): Promise<ScenarioResult> {
   const station = await pickStation(client, false, 7);
   const ticket = await reportAndCreateTask(client, {
     reporter: { type: 'user', name: '李女士', phone: '139 1234 5678' },
@@ -11,9 +17,16 @@ export async function blockedGate(client: OpsdeskClient): Promise<ScenarioResult
     suspectedChargingPile: false,
   });
   const id = ticket.ticketId;
-  const inspector = { id: ticket.assigneeId ?? undefined, role: 'regional-inspector' };
+  const inspector = {
+    id: ticket.assigneeId ?? undefined,
+    role: 'regional-inspector',
+  };
 
-  await client.post(`/station-faults/${id}/start-inspection`, {}, { actor: inspector });
+  await client.post(
+    `/station-faults/${id}/start-inspection`,
+    {},
+    { actor: inspector },
+  );
   await client.post(
     `/station-faults/${id}/inspection-result`,
     { cleared: true, resolutionNote: '道闸地感线圈复位，抬杆恢复正常' },

@@ -13,7 +13,9 @@ import {
  * it climbs to the station manager; operations send the supplier; the
  * result reaches the centre.
  */
-export async function brokenChargingPile(client: OpsdeskClient): Promise<ScenarioResult> {
+export async function brokenChargingPile(
+  client: OpsdeskClient,
+): Promise<ScenarioResult> {
   const station = await pickStation(client, true);
   const chargingPileId = station.chargingPileIds[0];
   const ticket = await reportAndCreateTask(client, {
@@ -25,9 +27,14 @@ export async function brokenChargingPile(client: OpsdeskClient): Promise<Scenari
   });
   const id = ticket.ticketId;
 
-  const { opsTeamId } = await escalateToOpsTeam(client, ticket, '充电桩通电但无法握手，疑似充电模块损坏');
+  const { opsTeamId } = await escalateToOpsTeam(
+    client,
+    ticket,
+    '充电桩通电但无法握手，疑似充电模块损坏',
+  );
 
-  const supplierId = (await rosterOf(client, ticket.regionId)).chargingPileSuppliers[0].id;
+  const supplierId = (await rosterOf(client, ticket.regionId))
+    .chargingPileSuppliers[0].id;
   await client.post(
     `/station-faults/${id}/classify`,
     { isChargingPileIssue: true, supplierId, chargingPileId },
@@ -39,7 +46,12 @@ export async function brokenChargingPile(client: OpsdeskClient): Promise<Scenari
     { actor: { id: supplierId, role: 'charging-pile-supplier' } },
   );
 
-  const closed = await reportBackAndClose(client, id, '供应商已更换充电模块，充电桩恢复使用', opsTeamId);
+  const closed = await reportBackAndClose(
+    client,
+    id,
+    '供应商已更换充电模块，充电桩恢复使用',
+    opsTeamId,
+  );
   return {
     name: '(a) 充电桩故障 · 供应商维修',
     ticketId: id,

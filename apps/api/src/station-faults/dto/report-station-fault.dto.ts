@@ -23,7 +23,10 @@ const REPORTER_TYPE_ALIASES: Record<string, string> = {
 export const PHONE_PATTERN = /^\+?\d[\d -]{3,22}\d$/;
 
 export class ReporterDto {
-  @ApiProperty({ enum: ['property-management', 'user'], description: '物业方 or 用户' })
+  @ApiProperty({
+    enum: ['property-management', 'user'],
+    description: '物业方 or 用户',
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? (REPORTER_TYPE_ALIASES[value] ?? value) : value,
   )
@@ -52,7 +55,9 @@ export class ReportStationFaultDto {
 
   @ApiProperty({ example: 'ST-310115-007' })
   @IsString()
-  @Matches(STATION_ID_PATTERN, { message: 'stationId must look like ST-310115-007' })
+  @Matches(STATION_ID_PATTERN, {
+    message: 'stationId must look like ST-310115-007',
+  })
   stationId!: string;
 
   @ApiProperty({ example: '3号充电桩无法启动充电' })
@@ -71,7 +76,9 @@ export class ReportStationFaultDto {
   @MaxLength(64)
   chargingPileId?: string;
 
-  @ApiPropertyOptional({ description: 'When the call came in; defaults to now' })
+  @ApiPropertyOptional({
+    description: 'When the call came in; defaults to now',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   callTime?: string;
