@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@opsdesk/event-store';
+import type { Migration } from '@opsdesk/platform';
+import type { PoolClient } from 'pg';
+
+/**
+ * A read model kept from the log. `apply` runs inside the runner's
+ * transaction, together with the checkpoint update, and must be
+ * idempotent: applying an event it already holds changes nothing.
+ */
+export interface Projection {
+  /** Also the key of its row in `projection_checkpoints`. */
+  readonly name: string;
+  /** The DDL of the tables it owns. */
+  readonly migrations: readonly Migration[];
+  /** The tables it owns, for a rebuild that writes fresh ones and swaps. */
+  readonly tables: readonly string[];
+  /** Only events of streams starting with one of these reach `apply`. */
+  readonly streamPrefixes: readonly string[];
+  apply(client: PoolClient, event: RecordedEvent): Promise<void>;
+}
+
+/** Options every projection factory takes. */
+export interface ReadModelProjectionOptions {
+  /**
+   * Appended to every table name and to the checkpoint name, so a
+   * rebuild fills fresh tables beside the live ones.
+   */
+  tableSuffix?: string;
+}

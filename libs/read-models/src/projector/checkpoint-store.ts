@@ -1,0 +1,86 @@
+import type { GlobalPosition } from '@opsdesk/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { CheckpointMovedError } from '../read-model.errors';
+
+export interface Checkpoint {
+  name: string;
+  /** Null before the first event: subscribe from the start of the log. */
+  position: GlobalPosition | null;
+  eventsApplied: number;
+  updatedAt: string;
+}
+
+interface CheckpointRow {
+  name: string;
+  position: string | null;
+  events_applied: string;
+  updated_at: Date;
+}
+
+function toCheckpoint(row: CheckpointRow): Checkpoint {
+  return {
+    name: row.name,
+    position: row.position,
+    eventsApplied: Number(row.events_applied),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Creates the row of a projection that never ran, then reads it. */
+export async function loadCheckpoint(
+  pool: Pool,
+  name: string,
+): Promise<Checkpoint> {
+  await pool.query(
+    `INSERT INTO projection_checkpoints (name) VALUES ($1)
+     ON CONFLICT (name) DO NOTHING`,
+    [name],
+  );
+  const result = await pool.query<CheckpointRow>(
+    `SELECT name, position, events_applied, updated_at
+       FROM projection_checkpoints WHERE name = $1`,
+    [name],
+  );
+  return toCheckpoint(result.rows[0]);
+}
+
+/**
+ * Moves the checkpoint inside the caller's transaction, only if it still
+ * holds `expected`. Run it before the projection's writes: the row lock
+ * then makes a second instance wait here, and fail, instead of applying
+ * the same events beside this one.
+ */
+export async function advanceCheckpoint(
+  client: PoolClient,
+  name: string,
+  expected: GlobalPosition | null,
+  next: GlobalPosition,
+  count: number,
+): Promise<void> {
+  const result = await client.query(
+    `UPDATE projection_checkpoints
+        SET position = $3,
+            events_applied = events_applied + $4,
+            updated_at = now()
+      WHERE name = $1 AND position IS NOT DISTINCT FROM $2`,
+    [name, expected, next, count],
+  );
+  if (result.rowCount !== 1) throw new CheckpointMovedError(name, expected);
+}
+
+/**
+ * Sets a projection back to `position` (null: the start of the log), so
+ * it replays from there. A running runner notices on its next event.
+ */
+export async function resetCheckpoint(
+  pool: Pool,
+  name: string,
+  position: GlobalPosition | null = null,
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO projection_checkpoints (name, position) VALUES ($1, $2)
+     ON CONFLICT (name)
+     DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+    [name, position],
+  );
+}

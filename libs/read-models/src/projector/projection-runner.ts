@@ -1,0 +1,307 @@
+import type {
+  EventStore,
+  GlobalPosition,
+  RecordedEvent,
+  Subscription,
+} from '@opsdesk/event-store';
+import { createLogger, type Logger } from '@opsdesk/platform';
+import type { Pool } from 'pg';
+import type { Projection } from '../projection';
+import { CheckpointMovedError } from '../read-model.errors';
+import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
+import {
+  advanceCheckpoint,
+  loadCheckpoint,
+  type Checkpoint,
+} from './checkpoint-store';
+
+export type ProjectionRunnerState =
+  'stopped' | 'running' | 'retrying' | 'stopping';
+
+export interface ProjectionRunnerStatus {
+  name: string;
+  state: ProjectionRunnerState;
+  /** The last position this runner committed (or loaded at start). */
+  position: GlobalPosition | null;
+  /** Events handled over the projection's life, replays included. */
+  eventsApplied: number;
+  /** `recordedAt` of the last event committed. */
+  lastEventRecordedAt: string | null;
+  /**
+   * How long after it was recorded the last event was committed here.
+   * TODO(#2): no count of events still behind; that needs the log's head
+   * position, which the port does not offer.
+   */
+  lastApplyDelayMs: number | null;
+  consecutiveFailures: number;
+  lastError: { code?: string; message: string } | null;
+}
+
+export interface ProjectionRunnerOptions {
+  projection: Projection;
+  store: EventStore;
+  pool: Pool;
+  logger?: Logger;
+  backoff?: Partial<BackoffOptions>;
+  /**
+   * Events per transaction while catching up through `readAll` at start;
+   * 1 turns batching off.
+   * TODO(#2): live events still commit one per transaction, because the
+   * subscription hands them over one at a time.
+   */
+  catchUpBatchSize?: number;
+}
+
+/**
+ * Keeps one projection up to date: subscribes after its checkpoint and
+ * commits each event together with the new checkpoint. After any failure
+ * it drops the subscription, waits, and resubscribes from the stored
+ * checkpoint, so an event is applied once or, after a crash, again.
+ *
+ * TODO(#2): two instances of one projection stay correct (the checkpoint
+ * is compared and set) but the loser keeps retrying; DESIGN.md §8 wants a
+ * lock to choose the active instance and leave the other on standby.
+ */
+export class ProjectionRunner {
+  private readonly projection: Projection;
+  private readonly store: EventStore;
+  private readonly pool: Pool;
+  private readonly log: Logger;
+  private readonly backoff: BackoffOptions;
+  private readonly batchSize: number;
+
+  private state: ProjectionRunnerState = 'stopped';
+  /** Bumped on each (re)subscription and on stop; older callbacks no-op. */
+  private generation = 0;
+  private committed: GlobalPosition | null = null;
+  private eventsApplied = 0;
+  private lastEventRecordedAt: string | null = null;
+  private lastApplyDelayMs: number | null = null;
+  private failures = 0;
+  private lastError: ProjectionRunnerStatus['lastError'] = null;
+  /** Off after a failure, so the retry stops right before a bad event. */
+  private batching = true;
+  private subscription?: Subscription;
+  private subscriptionStopping?: Promise<void>;
+  private inFlight?: Promise<void>;
+  private retryTimer?: NodeJS.Timeout;
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.projection = options.projection;
+    this.store = options.store;
+    this.pool = options.pool;
+    this.backoff = { ...defaultBackoff, ...options.backoff };
+    this.batchSize = Math.max(1, Math.floor(options.catchUpBatchSize ?? 100));
+    this.log = (options.logger ?? createLogger('projector')).child({
+      projection: options.projection.name,
+    });
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /**
+   * Reads the checkpoint (rejecting if the database is not reachable, so
+   * a misconfigured process fails at boot), then catches up in the
+   * background. Later failures are retried, not thrown.
+   */
+  async start(): Promise<void> {
+    // Already running (or still stopping): nothing to do.
+    if (this.state !== 'stopped') return;
+    const generation = ++this.generation;
+    this.state = 'running';
+    this.failures = 0;
+    this.lastError = null;
+    this.batching = this.batchSize > 1;
+    let checkpoint: Checkpoint;
+    try {
+      checkpoint = await loadCheckpoint(this.pool, this.projection.name);
+    } catch (error) {
+      if (generation === this.generation) this.state = 'stopped';
+      throw error;
+    }
+    if (generation !== this.generation) return;
+    void this.run(generation, checkpoint);
+  }
+
+  /**
+   * Stops subscribing; resolves once the event being applied, if any, has
+   * committed or rolled back.
+   */
+  async stop(): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'stopping') return;
+    this.state = 'stopping';
+    this.generation += 1;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await Promise.allSettled([
+      subscription?.stop(),
+      this.subscriptionStopping,
+      this.inFlight,
+    ]);
+    this.state = 'stopped';
+    this.log.info({ position: this.committed }, 'projection stopped');
+  }
+
+  status(): ProjectionRunnerStatus {
+    return {
+      name: this.projection.name,
+      state: this.state,
+      position: this.committed,
+      eventsApplied: this.eventsApplied,
+      lastEventRecordedAt: this.lastEventRecordedAt,
+      lastApplyDelayMs: this.lastApplyDelayMs,
+      consecutiveFailures: this.failures,
+      lastError: this.lastError,
+    };
+  }
+
+  private async run(generation: number, known?: Checkpoint): Promise<void> {
+    try {
+      const checkpoint =
+        known ?? (await loadCheckpoint(this.pool, this.projection.name));
+      if (generation !== this.generation) return;
+      this.committed = checkpoint.position;
+      this.eventsApplied = checkpoint.eventsApplied;
+      this.log.info(
+        { position: this.committed, batching: this.batching },
+        'projection resuming from checkpoint',
+      );
+
+      if (this.batching) await this.catchUp(generation);
+      if (generation !== this.generation) return;
+
+      this.subscription = this.store.subscribeToAll({
+        after: this.committed ?? undefined,
+        filter: { streamPrefixes: this.projection.streamPrefixes },
+        onEvent: (event) => this.onLiveEvent(generation, event),
+        onError: (error) => this.fail(generation, error),
+      });
+    } catch (error) {
+      this.fail(generation, error);
+    }
+  }
+
+  /** Pages through the backlog, one transaction per page. */
+  private async catchUp(generation: number): Promise<void> {
+    for (;;) {
+      if (generation !== this.generation) return;
+      const page = await this.store.readAll({
+        after: this.committed ?? undefined,
+        maxCount: this.batchSize,
+        filter: { streamPrefixes: this.projection.streamPrefixes },
+      });
+      if (generation !== this.generation) return;
+      if (page.length === 0) break;
+      await this.track(this.commit(page));
+      if (page.length < this.batchSize) break;
+    }
+    this.log.info({ position: this.committed }, 'projection caught up');
+  }
+
+  private async onLiveEvent(
+    generation: number,
+    event: RecordedEvent,
+  ): Promise<void> {
+    // A subscription given up on (failure or stop) may still deliver one
+    // more event; the next one resubscribes from the stored checkpoint.
+    if (generation !== this.generation || this.state !== 'running') return;
+    try {
+      await this.track(this.commit([event]));
+    } catch (error) {
+      this.fail(generation, error);
+      throw error;
+    }
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    this.inFlight = work;
+    return work;
+  }
+
+  /** Applies the events and moves the checkpoint in one transaction. */
+  private async commit(events: readonly RecordedEvent[]): Promise<void> {
+    const last = events[events.length - 1];
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await advanceCheckpoint(
+        client,
+        this.projection.name,
+        this.committed,
+        last.position,
+        events.length,
+      );
+      for (const event of events) {
+        await this.projection.apply(client, event);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      // A client whose rollback failed is in an unknown state: destroy it.
+      client.release(broken);
+    }
+
+    this.committed = last.position;
+    this.eventsApplied += events.length;
+    this.lastEventRecordedAt = last.recordedAt;
+    this.lastApplyDelayMs = Date.now() - Date.parse(last.recordedAt);
+    this.failures = 0;
+    this.log.debug(
+      { position: last.position, events: events.length },
+      'projection applied events',
+    );
+  }
+
+  private fail(generation: number, error: unknown): void {
+    if (generation !== this.generation || this.state !== 'running') return;
+    this.generation += 1;
+    this.failures += 1;
+    this.batching = false;
+    this.lastError = describeError(error);
+    this.state = 'retrying';
+
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    // Not awaited: this may run inside the subscription's own callback.
+    this.subscriptionStopping = subscription?.stop().catch(() => undefined);
+
+    const delayMs = backoffDelay(this.failures, this.backoff);
+    const fields = {
+      err: error,
+      position: this.committed,
+      failures: this.failures,
+      delayMs,
+    };
+    if (error instanceof CheckpointMovedError) {
+      this.log.warn(fields, 'projection checkpoint moved; resubscribing');
+    } else {
+      this.log.error(fields, 'projection failed; resubscribing');
+    }
+
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.state !== 'retrying') return;
+      this.state = 'running';
+      void this.run(this.generation);
+    }, delayMs);
+  }
+}
+
+function describeError(error: unknown): ProjectionRunnerStatus['lastError'] {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string'
+      ? { code, message: error.message }
+      : { message: error.message };
+  }
+  return { message: String(error) };
+}

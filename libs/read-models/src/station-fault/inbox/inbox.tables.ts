@@ -1,0 +1,46 @@
+import type { Migration } from '@opsdesk/platform';
+import { tableName } from '../../table-names';
+
+export interface InboxTables {
+  /** What readers see: one row per open ticket, under its holder. */
+  inboxItems: string;
+  /** The projection's own fold, kept after close so replays stay no-ops. */
+  inboxFolds: string;
+}
+
+export function inboxTables(suffix = ''): InboxTables {
+  return {
+    inboxItems: tableName('inbox_items', suffix),
+    inboxFolds: tableName('inbox_folds', suffix),
+  };
+}
+
+export function inboxDdl({ inboxItems: i, inboxFolds: f }: InboxTables) {
+  return `
+    CREATE TABLE ${i} (
+      ticket_id text PRIMARY KEY,
+      role text NOT NULL,
+      assignee_id text,
+      status text NOT NULL,
+      since timestamptz NOT NULL,
+      ticket_number text,
+      station_name text,
+      region_id text
+    );
+    CREATE INDEX ${i}_role_idx ON ${i} (role, since, ticket_id);
+    CREATE INDEX ${i}_assignee_idx ON ${i} (role, assignee_id, since);
+
+    CREATE TABLE ${f} (
+      ticket_id text PRIMARY KEY,
+      last_revision integer NOT NULL,
+      state jsonb NOT NULL,
+      holder_since timestamptz
+    );
+  `;
+}
+
+export function inboxMigrations(tables: InboxTables): Migration[] {
+  return [
+    { id: `read-models/001-${tables.inboxItems}`, sql: inboxDdl(tables) },
+  ];
+}

@@ -1,0 +1,21 @@
+import { InvalidTableNameError } from './read-model.errors';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * `base` plus a suffix, e.g. `ticket_view` + `_rebuild`: a rebuild builds
+ * fresh tables beside the live ones under another suffix.
+ */
+export function tableName(base: string, suffix = ''): string {
+  const name = `${base}${suffix}`;
+  if (!IDENTIFIER.test(name)) throw new InvalidTableNameError(name);
+  return name;
+}
+
+/**
+ * The checkpoint name of a projection built into suffixed tables, so a
+ * rebuild runs with its own position beside the live projection.
+ */
+export function projectionName(base: string, suffix = ''): string {
+  return suffix === '' ? base : `${base}${suffix}`;
+}
