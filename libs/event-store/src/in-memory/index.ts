@@ -1,0 +1,4 @@
+export {
+  InMemoryEventStore,
+  type InMemoryEventStoreOptions,
+} from './in-memory-event-store';

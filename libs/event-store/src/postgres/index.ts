@@ -1,0 +1,5 @@
+export { postgresEventStoreMigrations } from './event-store.migrations';
+export {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres-event-store';

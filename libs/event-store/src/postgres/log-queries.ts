@@ -1,0 +1,59 @@
+import { EVENT_COLUMNS } from './event-row';
+
+// Only transactions below the snapshot's xmin have ended, so no row can
+// still appear before the cursor: that is what makes late commits safe.
+// The price: any long transaction on the server holds every reader back.
+// TODO(#3): report reader lag (age of the oldest open transaction id) as a
+// metric and in /health, so a stuck transaction is seen, not just felt.
+const GATE = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+const AFTER_CURSOR = '(tx_id, position) > ($1::xid8, $2::bigint)';
+
+const PREFIX_FILTER = `($3::text[] IS NULL OR EXISTS (
+    SELECT 1 FROM unnest($3::text[]) AS p(prefix)
+    WHERE starts_with(stream_name, p.prefix)))`;
+
+/** $1 tx id, $2 position (exclusive cursor), $3 prefixes or null, $4 limit. */
+export const READ_ALL = `
+  SELECT ${EVENT_COLUMNS}
+  FROM events
+  WHERE ${GATE} AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
+  ORDER BY events.tx_id, events.position
+  LIMIT $4`;
+
+/**
+ * As READ_ALL, plus the gate itself on every row (one row of nulls when
+ * nothing matched), so a filtered reader can move its cursor past rows
+ * it has scanned without a match.
+ */
+export const READ_PAGE = `
+  SELECT g.gate::text AS gate, page.*
+  FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS gate) g
+  LEFT JOIN LATERAL (
+    SELECT ${EVENT_COLUMNS}, events.tx_id AS sort_tx, events.position AS sort_position
+    FROM events
+    WHERE tx_id < g.gate AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
+    ORDER BY events.tx_id, events.position
+    LIMIT $4) page ON true
+  ORDER BY page.sort_tx, page.sort_position`;
+
+const STREAM_WHERE = `stream_name = $1
+    AND ($3::timestamptz IS NULL OR recorded_at <= $3)`;
+
+/** $1 stream, $2 from revision or null, $3 until or null, $4 limit. */
+export const READ_STREAM_FORWARDS = `
+  SELECT ${EVENT_COLUMNS}
+  FROM events
+  WHERE ${STREAM_WHERE} AND ($2::bigint IS NULL OR revision >= $2)
+  ORDER BY events.revision ASC
+  LIMIT $4`;
+
+export const READ_STREAM_BACKWARDS = `
+  SELECT ${EVENT_COLUMNS}
+  FROM events
+  WHERE ${STREAM_WHERE} AND ($2::bigint IS NULL OR revision <= $2)
+  ORDER BY events.revision DESC
+  LIMIT $4`;
+
+export const READ_REVISION =
+  'SELECT revision::text AS revision FROM streams WHERE stream_name = $1';
