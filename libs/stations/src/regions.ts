@@ -8,7 +8,11 @@ export interface Subsidiary {
 // TODO(#2): only the Shanghai subsidiary exists until the issue that adds
 // the others; every region below belongs to it.
 export const SUBSIDIARIES: readonly Subsidiary[] = Object.freeze([
-  Object.freeze({ id: 'sh', name: '上海子公司', nameEn: 'Shanghai subsidiary' }),
+  Object.freeze({
+    id: 'sh',
+    name: '上海子公司',
+    nameEn: 'Shanghai subsidiary',
+  }),
 ]);
 
 /**

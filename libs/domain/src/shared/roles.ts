@@ -11,7 +11,10 @@ export const ROLES = {
   'regional-inspector': { zh: '区域巡检', en: 'Regional inspector' },
   'station-manager': { zh: '网点管理岗', en: 'Station manager' },
   'station-ops-team': { zh: '网点运维团队', en: 'Station operations team' },
-  'charging-pile-supplier': { zh: '充电桩供应商', en: 'Charging-pile supplier' },
+  'charging-pile-supplier': {
+    zh: '充电桩供应商',
+    en: 'Charging-pile supplier',
+  },
   system: { zh: '系统', en: 'System' },
 } as const;
 

@@ -29,9 +29,7 @@ export interface DecisionRecord {
 export type HandlingOutcome = 'fixed' | 'not-fixed';
 
 export type FinalStatus =
-  | 'cleared-by-inspector'
-  | 'repaired-by-supplier'
-  | 'repaired-by-ops-team';
+  'cleared-by-inspector' | 'repaired-by-supplier' | 'repaired-by-ops-team';
 
 export type ContactOutcome = 'reached' | 'unreachable';
 
@@ -43,7 +41,12 @@ type E<T extends string, D extends object> = DomainEvent<
 /** 4.1: the call was received. */
 export type CallReceived = E<
   'call-received',
-  { ticketNumber: string; reporter: Reporter; callTime: string; channel: 'phone' }
+  {
+    ticketNumber: string;
+    reporter: Reporter;
+    callTime: string;
+    channel: 'phone';
+  }
 >;
 /** 4.1: station information and the fault recorded. */
 export type FaultRecorded = E<
