@@ -50,6 +50,7 @@ const shared = {
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       ...shared,
