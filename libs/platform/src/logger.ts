@@ -16,7 +16,10 @@ export const LogFields = {
   commandId: 'commandId',
   fromRole: 'fromRole',
   toRole: 'toRole',
+  service: 'service',
   component: 'component',
+  projection: 'projection',
+  position: 'position',
 } as const;
 
 const redact = {
@@ -33,9 +36,13 @@ const redact = {
   censor: '[redacted]',
 };
 
+/**
+ * The root logger of one process, named by its `service` (`opsdesk`,
+ * `worker`, …); parts of it bind `component` on a child.
+ */
 export function createLogger(
-  component: string,
+  service: string,
   level: string = process.env.LOG_LEVEL ?? 'info',
 ): Logger {
-  return pino({ level, redact, base: { component } });
+  return pino({ level, redact, base: { service } });
 }

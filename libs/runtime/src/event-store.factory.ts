@@ -15,7 +15,9 @@ export async function createEventStore(
 ): Promise<EventStore> {
   switch (config.eventStore) {
     case 'postgres':
-      return new PostgresEventStore(pool);
+      return new PostgresEventStore(pool, {
+        logger: logger.child({ component: 'event-store' }),
+      });
     case 'memory':
       logger.warn('EVENT_STORE=memory: the log lives in this process only');
       return new InMemoryEventStore();
