@@ -3,3 +3,5 @@ export * from './event-store.port';
 export * from './hash-chain';
 export * from './in-memory';
 export * from './postgres';
+export * from './kurrentdb';
+export * from './upcasting';

@@ -6,7 +6,7 @@ export class ServiceUnavailableError extends Error {
   readonly code = 'SERVICE_UNAVAILABLE';
 
   constructor(
-    readonly service: 'PostgreSQL' | 'Redis',
+    readonly service: 'PostgreSQL' | 'Redis' | 'KurrentDB',
     readonly where: string,
     readonly reason: string,
     readonly hint: string,

@@ -1,14 +1,39 @@
+import { stationFaultUpcasters } from '@opsdesk/domain';
 import {
   InMemoryEventStore,
   PostgresEventStore,
   postgresEventStoreMigrations,
+  UpcasterRegistry,
+  withUpcasting,
   type EventStore,
 } from '@opsdesk/event-store';
 import type { Logger, Migration, OpsdeskConfig } from '@opsdesk/platform';
 import type { Pool } from 'pg';
+import { openKurrentDbStore } from './kurrentdb-store.factory';
 
-/** The adapter the configuration names (`EVENT_STORE`), PostgreSQL by default. */
+/** Every process's upcasters; a new process adds its list here. */
+export function createUpcasterRegistry(): UpcasterRegistry {
+  return new UpcasterRegistry([...stationFaultUpcasters]);
+}
+
+/**
+ * The adapter the configuration names (`EVENT_STORE`), PostgreSQL by
+ * default, read through the upcasters. Only the log moves: the process
+ * manager's checkpoints, the projections and the read models live in
+ * PostgreSQL with every adapter, so DATABASE_URL is always required.
+ */
 export async function createEventStore(
+  config: OpsdeskConfig,
+  pool: Pool,
+  logger: Logger,
+): Promise<EventStore> {
+  return withUpcasting(
+    await createAdapter(config, pool, logger),
+    createUpcasterRegistry(),
+  );
+}
+
+async function createAdapter(
   config: OpsdeskConfig,
   pool: Pool,
   logger: Logger,
@@ -22,8 +47,7 @@ export async function createEventStore(
       logger.warn('EVENT_STORE=memory: the log lives in this process only');
       return new InMemoryEventStore();
     case 'kurrentdb':
-      // TODO(#3): the KurrentDB adapter.
-      throw new Error('EVENT_STORE=kurrentdb is not available yet');
+      return openKurrentDbStore(config, logger);
   }
 }
 

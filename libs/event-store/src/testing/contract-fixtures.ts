@@ -20,6 +20,17 @@ export interface ContractHarness {
 
 export type ContractFactory = () => Promise<ContractHarness>;
 
+/** A behaviour of the contract that some store cannot offer. */
+export type ContractFeature = 'event-ids-unique-across-streams';
+
+export interface ContractOptions {
+  /**
+   * Features the adapter does not have, each with the reason. Their tests
+   * are reported as skipped, with the reason in the name and the output.
+   */
+  unsupported?: Partial<Record<ContractFeature, string>>;
+}
+
 /** Long enough for a loaded shared server; a pass is usually far quicker. */
 export const PATIENCE_MS = 20_000;
 

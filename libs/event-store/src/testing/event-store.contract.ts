@@ -8,9 +8,14 @@ import {
   PATIENCE_MS,
   type ContractFactory,
   type ContractHarness,
+  type ContractOptions,
 } from './contract-fixtures';
 
-export type { ContractFactory, ContractHarness } from './contract-fixtures';
+export type {
+  ContractFactory,
+  ContractHarness,
+  ContractOptions,
+} from './contract-fixtures';
 
 /**
  * The behaviour every EventStore adapter must show, written once. The
@@ -20,6 +25,7 @@ export type { ContractFactory, ContractHarness } from './contract-fixtures';
 export function describeEventStoreContract(
   name: string,
   factory: ContractFactory,
+  options: ContractOptions = {},
 ): void {
   describe(`the ${name} event store`, () => {
     jest.setTimeout(PATIENCE_MS * 2);
@@ -40,7 +46,7 @@ export function describeEventStoreContract(
     };
 
     describeAppending(current);
-    describeBatches(current);
+    describeBatches(current, options);
     describeReading(current);
     describeSubscribing(current);
     describeIntegrity(current);
