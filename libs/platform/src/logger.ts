@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -43,6 +43,8 @@ const redact = {
 export function createLogger(
   service: string,
   level: string = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
 ): Logger {
-  return pino({ level, redact, base: { service } });
+  const options = { level, redact, base: { service } };
+  return destination ? pino(options, destination) : pino(options);
 }

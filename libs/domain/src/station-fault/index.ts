@@ -11,3 +11,4 @@ export * from './station-fault.evolve';
 export * from './station-fault.decide';
 export * from './station-fault.custody';
 export * from './station-fault.process';
+export * from './station-fault.upcasters';
