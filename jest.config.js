@@ -60,11 +60,13 @@ module.exports = {
     {
       ...shared,
       displayName: 'int',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
   ],
