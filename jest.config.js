@@ -51,6 +51,9 @@ const shared = {
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Int and e2e tests start servers and child processes; a minute each
+  // is a bound for a hung test, not a measured duration.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -60,13 +63,11 @@ module.exports = {
     {
       ...shared,
       displayName: 'int',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
   ],
