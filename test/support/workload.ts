@@ -1,0 +1,79 @@
+import {
+  stationFaultProcess,
+  type StationFaultEvent,
+  type StationFaultState,
+} from '@opsdesk/domain';
+import type { RecordedEvent } from '@opsdesk/event-store';
+import { createLogger } from '@opsdesk/platform';
+import { loadCheckpoint } from '@opsdesk/read-models';
+import {
+  generateWorkload,
+  HEADQUARTERS,
+  type GeneratedWorkload,
+} from '../../apps/api/src/workload/workload';
+import type { WorkloadArgs } from '../../apps/api/src/workload/workload-args';
+import { eventually } from './eventually';
+import type { TestSystem } from './system';
+
+/** States a worker leaves by itself (routing, assignment, gap G-d). */
+const AUTOMATIC = [
+  'AWAITING_DISPATCH',
+  'AT_REGIONAL_PLATFORM',
+  'RESOLVED_BY_INSPECTION',
+];
+
+/**
+ * Drives a generated window of faults through the test system, over the
+ * whole registry (headquarters reads; each subsidiary works its tickets).
+ */
+export async function runWorkload(
+  system: TestSystem,
+  args: Omit<WorkloadArgs, 'concurrency'> & { concurrency?: number },
+): Promise<GeneratedWorkload> {
+  const generated = await generateWorkload(
+    system.client.as(HEADQUARTERS),
+    { concurrency: 8, ...args },
+    createLogger('workload-test', process.env.LOG_LEVEL ?? 'silent'),
+  );
+  expect(generated.result.failed).toEqual([]);
+  return generated;
+}
+
+export interface SettledLog {
+  events: RecordedEvent[];
+  /** Each ticket's events in revision order, by ticket id. */
+  tickets: Map<string, RecordedEvent[]>;
+}
+
+/**
+ * The station-fault log once nothing moves by itself any more and the
+ * reporting projection has applied all of it.
+ */
+export async function settledLog(system: TestSystem): Promise<SettledLog> {
+  const { store } = system.resources;
+  return eventually(async () => {
+    const events = await store.readAll({
+      filter: { streamPrefixes: ['station-fault-'] },
+    });
+    const tickets = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const id = event.streamName.slice('station-fault-'.length);
+      tickets.set(id, [...(tickets.get(id) ?? []), event]);
+    }
+    const waiting = [...tickets.values()]
+      .map((stream) => fold(stream).status)
+      .filter((status) => AUTOMATIC.includes(status));
+    expect(waiting).toEqual([]);
+    const checkpoint = await loadCheckpoint(system.schema.pool, 'reporting');
+    expect(checkpoint.position).toBe(events[events.length - 1].position);
+    return { events, tickets };
+  }, 60_000);
+}
+
+export function fold(stream: readonly RecordedEvent[]): StationFaultState {
+  return stream.reduce(
+    (state, event) =>
+      stationFaultProcess.evolve(state, event as unknown as StationFaultEvent),
+    stationFaultProcess.initialState,
+  );
+}
