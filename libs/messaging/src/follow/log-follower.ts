@@ -1,0 +1,85 @@
+import type {
+  EventStore,
+  RecordedEvent,
+  Subscription,
+} from '@opsdesk/event-store';
+import type { Logger } from '@opsdesk/platform';
+import type { CheckpointStore } from '../process-manager/checkpoint-store';
+
+const RESTART_DELAY_MS = 1000;
+
+export interface LogFollowerOptions {
+  /** Also the checkpoint's key. */
+  name: string;
+  store: EventStore;
+  checkpoints: CheckpointStore;
+  streamPrefixes: readonly string[];
+  logger: Logger;
+  /** Awaited one event at a time; the checkpoint moves only after it. */
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+/**
+ * A checkpointed consumer of the stored log, the way the process manager
+ * follows it: a crash between a handler's effect and its checkpoint
+ * replays the event, so handlers make their effects idempotent (ids
+ * derived from the event). A failing handler stops the subscription,
+ * which starts again from the checkpoint a moment later.
+ */
+export class LogFollower {
+  private subscription?: Subscription;
+  private restartTimer?: NodeJS.Timeout;
+  /** Whether the owner wants it running (start called, stop not yet). */
+  private wanted = false;
+  private starting?: Promise<void>;
+
+  constructor(private readonly options: LogFollowerOptions) {}
+
+  /** Subscribes from the checkpoint; does nothing while subscribed. */
+  start(): Promise<void> {
+    this.wanted = true;
+    this.starting ??= this.subscribe().catch((error: unknown) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.restartTimer);
+    await this.starting?.catch(() => undefined);
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    this.starting = undefined;
+  }
+
+  private async subscribe(): Promise<void> {
+    const { name, store, checkpoints, streamPrefixes, logger } = this.options;
+    const after = await checkpoints.load(name);
+    logger.info({ consumer: name, after }, 'log follower started');
+    this.subscription = store.subscribeToAll({
+      after,
+      filter: { streamPrefixes },
+      onEvent: async (event) => {
+        await this.options.handle(event);
+        await checkpoints.save(name, event.position);
+      },
+      onError: (error) => this.restartAfter(error),
+    });
+  }
+
+  private restartAfter(error: unknown): void {
+    this.options.logger.error(
+      { err: error, consumer: this.options.name },
+      'log follower stopped; restarting from its checkpoint',
+    );
+    this.subscription = undefined;
+    this.starting = undefined;
+    if (!this.wanted) return;
+    this.restartTimer = setTimeout(() => {
+      if (!this.wanted) return;
+      this.start().catch((e: unknown) => this.restartAfter(e));
+    }, RESTART_DELAY_MS);
+  }
+}
