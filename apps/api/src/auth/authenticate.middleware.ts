@@ -1,0 +1,42 @@
+import type { Logger } from '@opsdesk/platform';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthenticationError, verifyBearer } from './bearer-tokens';
+import { setPrincipal } from './principal';
+
+/** Reachable without a token: liveness probes and the API description. */
+const PUBLIC_PATHS = [/^\/health\/?$/, /^\/docs(\/|$)/];
+
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_PATHS.some((pattern) => pattern.test(path));
+}
+
+/**
+ * Every request but the public ones carries a valid bearer token, checked
+ * before its body is even read. Without one the answer is `401` in the
+ * usual error shape; with one, the principal is attached to the request.
+ */
+export function authenticate(key: string, logger: Logger) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (isPublicPath(request.path)) {
+      next();
+      return;
+    }
+    try {
+      setPrincipal(request, verifyBearer(request.headers.authorization, key));
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) {
+        next(error);
+        return;
+      }
+      logger.debug({ code: error.code, path: request.path }, 'unauthenticated');
+      response
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({
+          error: { code: error.code, message: error.message, details: {} },
+        });
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  STATION_FAULT_ERASURE,
+  STATION_FAULT_PERSONAL_DATA,
+  STATION_FAULT_PROCESS_ID,
+} from '@opsdesk/domain';
+import type { EventStore, RecordedEvent } from '@opsdesk/event-store';
+import {
+  commandJobId,
+  type CommandEnvelope,
+  type ProcessCatalog,
+  type RoleQueueSet,
+} from '@opsdesk/messaging';
+import { DataKeyVault, type Logger } from '@opsdesk/platform';
+import { eraseReporterFromReadModels } from '@opsdesk/read-models';
+import {
+  EVENT_STORE,
+  LOGGER,
+  PG_POOL,
+  PROCESS_CATALOG,
+  ROLE_QUEUES,
+} from '@opsdesk/runtime';
+import type { Request } from 'express';
+import type { Pool } from 'pg';
+import { actingRole, requirePrincipal } from '../auth/acting-actor';
+import { ticketAccess } from '../auth/ticket-visibility';
+import { ApiError } from '../http/api-error';
+
+export interface ErasureAnswer {
+  ticketId: string;
+  erased: true;
+  erasedAt: string;
+}
+
+/**
+ * Erases a reporter's name and phone on request (crypto-shredding): the
+ * ticket's data key is deleted and the read models are scrubbed in one
+ * transaction. The events keep their sealed values untouched, so every
+ * hash chain still verifies; without the key nothing opens them again.
+ */
+@Injectable()
+export class ReporterErasure {
+  private readonly vault: DataKeyVault;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
+    @Inject(ROLE_QUEUES) private readonly queues: RoleQueueSet,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.vault = new DataKeyVault(pool);
+  }
+
+  async erase(request: Request, ticketId: string): Promise<ErasureAnswer> {
+    const principal = requirePrincipal(request);
+    const { permission, roles } = STATION_FAULT_ERASURE;
+    const role = actingRole(request, principal, roles, permission);
+    if (!roles.includes(role)) {
+      throw new ApiError(
+        403,
+        'ROLE_NOT_PERMITTED',
+        `Role ${role} may not erase a reporter's data`,
+        { command: 'EraseReporter', role, allowed: roles, permission },
+      );
+    }
+    const access = await ticketAccess(
+      this.store,
+      this.processes,
+      STATION_FAULT_PROCESS_ID,
+      ticketId,
+      principal,
+    );
+    if (access.kind !== 'visible') {
+      throw new ApiError(
+        404,
+        'TICKET_NOT_FOUND',
+        `Ticket ${ticketId} does not exist`,
+        { ticketId },
+      );
+    }
+
+    const client = await this.pool.connect();
+    let erasedAt: string;
+    try {
+      await client.query('BEGIN');
+      const erasure = await this.vault.erase(
+        access.streamName,
+        { id: principal.id, role, subsidiary: principal.subsidiary },
+        client,
+      );
+      await eraseReporterFromReadModels(client, ticketId);
+      await client.query('COMMIT');
+      erasedAt = erasure.erasedAt;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+
+    await this.forgetIntakeJobs(access.events);
+    this.logger.info(
+      { ticketId, erasedBy: { id: principal.id, role } },
+      'reporter data erased',
+    );
+    return { ticketId, erased: true, erasedAt };
+  }
+
+  /**
+   * The intake's job still holds the plain payload in Redis until it is
+   * cleaned up; remove it now.
+   * TODO(#7): a rejected intake keeps its failed job (and the phone in
+   * it) as a dead letter; such a job has no ticket to erase by.
+   */
+  private async forgetIntakeJobs(events: RecordedEvent[]): Promise<void> {
+    const personal = STATION_FAULT_PERSONAL_DATA as Record<string, unknown>;
+    const commandIds = new Set(
+      events.filter((e) => personal[e.type]).map((e) => e.metadata.commandId),
+    );
+    const queue = this.queues.queue('cs-phone-agent');
+    for (const commandId of commandIds) {
+      try {
+        const job = await queue.getJob(
+          commandJobId({ commandId } as CommandEnvelope),
+        );
+        await job?.remove();
+      } catch (error) {
+        this.logger.warn(
+          { err: error, commandId },
+          'could not remove an intake job after an erasure',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  STATION_FAULT_PERSONAL_DATA,
+  type StationFaultEvent,
+} from '@opsdesk/domain';
+import { withoutFields } from '@opsdesk/platform';
+import type { PoolClient } from 'pg';
+import type { ReadModelProjectionOptions } from '../../projection';
+import { inboxTables } from '../inbox/inbox.tables';
+import { ticketViewTables } from '../ticket-view/ticket-view.tables';
+import { timelineSummary } from '../timeline/timeline-summary';
+import { timelineTables } from '../timeline/timeline.tables';
+
+// The folded state keeps the reporter of call-received as `reporter`.
+const STATE_PATHS = ['{reporter,name}', '{reporter,phone}'];
+
+function withoutStatePaths(column: string): string {
+  return STATE_PATHS.reduce((sql, path) => `${sql} #- '${path}'`, column);
+}
+
+/**
+ * Removes the reporter's name and phone from every read model of one
+ * ticket, in the caller's transaction (together with the key's erasure).
+ * Rows written later come from sealed events that no longer open.
+ */
+export async function eraseReporterFromReadModels(
+  client: PoolClient,
+  ticketId: string,
+  options: ReadModelProjectionOptions = {},
+): Promise<void> {
+  const { ticketView } = ticketViewTables(options.tableSuffix);
+  const { inboxFolds } = inboxTables(options.tableSuffix);
+  const { timelineEntries } = timelineTables(options.tableSuffix);
+
+  await client.query(
+    `UPDATE ${ticketView}
+        SET reporter_name = NULL, reporter_phone = NULL,
+            state = ${withoutStatePaths('state')}
+      WHERE ticket_id = $1`,
+    [ticketId],
+  );
+  await client.query(
+    `UPDATE ${inboxFolds} SET state = ${withoutStatePaths('state')}
+      WHERE ticket_id = $1`,
+    [ticketId],
+  );
+
+  const personal = STATION_FAULT_PERSONAL_DATA as Record<
+    string,
+    readonly string[]
+  >;
+  const { rows } = await client.query<{
+    revision: number;
+    type: string;
+    data: Record<string, unknown>;
+  }>(
+    `SELECT revision, type, data FROM ${timelineEntries}
+      WHERE ticket_id = $1 AND type = ANY($2::text[]) FOR UPDATE`,
+    [ticketId, Object.keys(personal)],
+  );
+  for (const row of rows) {
+    const data = withoutFields(row.data, personal[row.type] ?? []);
+    await client.query(
+      `UPDATE ${timelineEntries} SET data = $3, summary_zh = $4
+        WHERE ticket_id = $1 AND revision = $2`,
+      [ticketId, row.revision, JSON.stringify(data), summaryOf(row.type, data)],
+    );
+  }
+}
+
+/** The timeline line again, now without the reporter's name. */
+function summaryOf(type: string, data: Record<string, unknown>) {
+  try {
+    return timelineSummary({
+      type,
+      schemaVersion: 1,
+      data,
+    } as StationFaultEvent);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import jwt from 'jsonwebtoken';
+import { TOKEN_ISSUER } from '../apps/api/src/auth/bearer-tokens';
+import { badRequests, type BadRequest } from './support/bad-requests';
+import { ACTIONS, crewFor } from './support/station-fault-actions';
+import { startTestSystem, type TestSystem } from './support/system';
+
+jest.setTimeout(180_000);
+
+const RUNS = 300;
+
+/**
+ * Property-based: hundreds of generated bad requests (wrong types,
+ * unknown and prototype keys, deep nesting, top-level arrays and nulls,
+ * oversize bodies and strings, invalid Unicode, mixed-width digits, bad
+ * content types, queries and tokens) against the whole running system.
+ */
+describe('hostile input', () => {
+  let system: TestSystem;
+  let ticketId: string;
+  let expiredToken: string;
+  const seen = new Map<string, number>();
+  const statuses = new Map<number, number>();
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    const crew = await crewFor(system.client);
+    const created = await system.client.post<{ ticket: { id: string } }>(
+      '/station-faults',
+      ACTIONS[0].body(crew),
+    );
+    ticketId = created.ticket.id;
+    expiredToken = jwt.sign(
+      {
+        roles: ['cs-phone-agent'],
+        subsidiary: 'sh',
+        exp: Math.floor(Date.now() / 1000) - 3600,
+      },
+      system.signingKey,
+      { subject: 'agent-0107', issuer: TOKEN_ISSUER },
+    );
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  async function counts() {
+    const { rows } = await system.schema.pool.query<{
+      events: string;
+      streams: string;
+    }>(
+      `SELECT (SELECT count(*) FROM events) AS events,
+              (SELECT count(*) FROM streams) AS streams`,
+    );
+    return rows[0];
+  }
+
+  async function send(request: BadRequest) {
+    const headers: Record<string, string> = {};
+    const auth = request.auth ?? 'valid';
+    if (auth === 'valid') Object.assign(headers, system.client.headersFor());
+    if (auth === 'expired') headers.authorization = `Bearer ${expiredToken}`;
+    if (auth === 'garbage') headers.authorization = 'Bearer abc.def.ghi';
+    if (request.body !== undefined) {
+      headers['content-type'] = request.contentType ?? 'application/json';
+    }
+    const response = await fetch(`${system.client.baseUrl}${request.path}`, {
+      method: request.method,
+      headers,
+      body: request.body,
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  it(`refuses ${RUNS} generated bad requests with a 4xx, never a 5xx, appending nothing`, async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(
+        badRequests(await crewFor(system.client), ticketId),
+        async (request) => {
+          const { status, text } = await send(request);
+          seen.set(request.kind, (seen.get(request.kind) ?? 0) + 1);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          // On a failure the request's kind and the status are shown.
+          expect({
+            kind: request.kind,
+            status,
+            is4xx: status >= 400 && status < 500,
+          }).toMatchObject({ is4xx: true });
+          const body = JSON.parse(text) as { error?: { code?: unknown } };
+          expect(typeof body.error?.code).toBe('string');
+          // Nothing of the inside reaches the outside.
+          expect(text).not.toMatch(
+            /node_modules|\.[jt]s:\d+|\bat [\w.<>]+ \(|SELECT |INSERT |127\.0\.0\.1|localhost/,
+          );
+        },
+      ),
+      {
+        numRuns: RUNS,
+        seed: Number(process.env.HOSTILE_SEED ?? Date.now() % 2 ** 31),
+      },
+    );
+
+    // Every kind of bad request was tried, most of them many times.
+    expect([...seen.keys()].length).toBeGreaterThanOrEqual(13);
+    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
+    expect([...statuses.keys()].every((s) => s >= 400 && s < 500)).toBe(true);
+    // Refused at each layer: validation, identity, size and media type.
+    expect([...statuses.keys()]).toEqual(
+      expect.arrayContaining([400, 401, 413, 415]),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('leaves the process’s Object.prototype unpolluted', () => {
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(
+      Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,237 @@
+import { streamNameOf } from '@opsdesk/domain';
+import { verifyChain } from '@opsdesk/event-store';
+import { runMigrations } from '@opsdesk/platform';
+import {
+  createStationFaultProjections,
+  ProjectionRunner,
+  projectionMigrations,
+  TicketQueries,
+  vaultOpener,
+} from '@opsdesk/read-models';
+import { ACTIONS, crewFor, type Crew } from './support/station-fault-actions';
+import { eventually } from './support/eventually';
+import { startTestSystem, type TestSystem } from './support/system';
+
+type ErrorAnswer = {
+  error: { code: string; details: Record<string, unknown> };
+};
+
+const PHONE = '138 1234 5678';
+const PHONE_DIGITS = '13812345678';
+const NAME = '赵建国先生';
+
+/**
+ * A reporter's name and phone are sealed in the log with the ticket's
+ * key; erasing the reporter destroys the key and scrubs the read models.
+ * Afterwards no query, table or replay shows them, and the log's hash
+ * chains still verify (checked with `verifyChain` from the event store;
+ * the audit tool's `verify` command is issue #4's).
+ */
+describe('erasing a reporter', () => {
+  let system: TestSystem;
+  let crew: Crew;
+  let ticketId: string;
+  let intakeCommandId: string;
+  const supervisor = { id: 'supervisor-sh', role: 'cs-supervisor' };
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    crew = await crewFor(system.client);
+    const created = await system.client.post<{
+      commandId: string;
+      ticket: { id: string };
+    }>('/station-faults', {
+      ...ACTIONS[0].body(crew),
+      reporter: { type: 'property-management', name: NAME, phone: PHONE },
+    });
+    ticketId = created.ticket.id;
+    intakeCommandId = created.commandId;
+    await system.client.post(`/station-faults/${ticketId}/create-task`, {});
+    await eventually(async () => {
+      const { entries } = await system.client.get<{ entries: unknown[] }>(
+        `/station-faults/${ticketId}/timeline`,
+      );
+      expect(entries.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  const stream = () => streamNameOf('station-fault', ticketId);
+
+  /** Tables (of this schema) with a row whose text holds `needle`. */
+  async function tablesHolding(needle: string): Promise<string[]> {
+    const { rows: tables } = await system.schema.pool.query<{
+      table_name: string;
+    }>(
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+      [system.schema.schema],
+    );
+    const holding: string[] = [];
+    for (const { table_name: table } of tables) {
+      const { rows } = await system.schema.pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "${table}" t WHERE t::text LIKE $1`,
+        [`%${needle}%`],
+      );
+      if (Number(rows[0].n) > 0) holding.push(table);
+    }
+    return holding.sort();
+  }
+
+  describe('before the erasure', () => {
+    it('shows the name and phone to the centre, opened from the sealed log', async () => {
+      const ticket = await system.client.get<Record<string, unknown>>(
+        `/station-faults/${ticketId}`,
+      );
+      expect(ticket).toMatchObject({
+        reporterName: NAME,
+        reporterPhone: PHONE,
+      });
+      const [received] = await system.resources.store.readStream(stream());
+      const reporter = received.data.reporter as Record<string, string>;
+      expect(reporter.type).toBe('property-management');
+      expect(reporter.phone).toMatch(/^pd1\./);
+      expect(reporter.name).toMatch(/^pd1\./);
+      expect(JSON.stringify(received)).not.toContain(PHONE);
+      // Only the read models hold the opened values; the log never does.
+      const holding = await tablesHolding(PHONE);
+      expect(holding).toEqual(
+        expect.arrayContaining(['ticket_view', 'timeline_entries']),
+      );
+      expect(holding).not.toContain('events');
+    });
+
+    it('refuses the erasure to a role without the permission', async () => {
+      const refused = await system.client.send<ErrorAnswer>(
+        `/station-faults/${ticketId}/erase-reporter`,
+        {},
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({
+        code: 'ROLE_NOT_PERMITTED',
+        details: {
+          role: 'cs-phone-agent',
+          permission: 'station-fault:EraseReporter',
+        },
+      });
+    });
+  });
+
+  describe('after the erasure by the supervisor', () => {
+    let erasedAt: string;
+
+    beforeAll(async () => {
+      const answer = await system.client.post<{
+        erased: boolean;
+        erasedAt: string;
+      }>(
+        `/station-faults/${ticketId}/erase-reporter`,
+        {},
+        { actor: supervisor },
+      );
+      expect(answer).toMatchObject({ ticketId, erased: true });
+      erasedAt = answer.erasedAt;
+      // The ticket goes on: the next steps still append and project.
+      await system.client.waitForTicket(
+        ticketId,
+        (t) => t.status === 'INSPECTION_ASSIGNED',
+      );
+    });
+
+    it('shows the phone and name in no query', async () => {
+      const answers = [
+        await system.client.get(`/station-faults/${ticketId}`),
+        await system.client.get(`/station-faults/${ticketId}/timeline`),
+        await system.client.get('/station-faults?limit=200'),
+        await system.client.get('/inbox/regional-inspector?limit=200'),
+        await system.client.get(`/commands/${intakeCommandId}`),
+      ];
+      for (const answer of answers) {
+        const text = JSON.stringify(answer);
+        expect(text).not.toContain(PHONE);
+        expect(text).not.toContain(PHONE_DIGITS);
+        expect(text).not.toContain(NAME);
+      }
+      const ticket = answers[0] as Record<string, unknown>;
+      expect(ticket).toMatchObject({
+        reporterType: 'property-management',
+        reporterName: null,
+        reporterPhone: null,
+      });
+    });
+
+    it('leaves the phone and name in no table, the log included', async () => {
+      expect(await tablesHolding(PHONE)).toEqual([]);
+      expect(await tablesHolding(PHONE_DIGITS)).toEqual([]);
+      expect(await tablesHolding(NAME)).toEqual([]);
+    });
+
+    it('keeps the sealed values in the log, and every hash chain verifies', async () => {
+      const events = await system.resources.store.readStream(stream());
+      const reporter = events[0].data.reporter as Record<string, string>;
+      expect(reporter.phone).toMatch(/^pd1\./);
+      expect(verifyChain(events)).toEqual({ ok: true });
+      expect(verifyChain(await system.resources.store.readAll())).toEqual({
+        ok: true,
+      });
+    });
+
+    it('drops the intake job that still held the plain payload', async () => {
+      const job = await system.resources.queues
+        .queue('cs-phone-agent')
+        .getJob(`command.${intakeCommandId}`);
+      expect(job).toBeUndefined();
+    });
+
+    it('cannot be undone by rebuilding the read models from the log', async () => {
+      const tableSuffix = '_rebuilt';
+      const { pool, schema } = system.schema;
+      await runMigrations(pool, schema, projectionMigrations({ tableSuffix }));
+      const runners = createStationFaultProjections({
+        tableSuffix,
+        personalData: vaultOpener(system.resources.vault),
+      })
+        .filter((p) => p.tables.some((t) => /ticket_view|timeline/.test(t)))
+        .map(
+          (projection) =>
+            new ProjectionRunner({
+              projection,
+              store: system.resources.store,
+              pool,
+            }),
+        );
+      await Promise.all(runners.map((r) => r.start()));
+      try {
+        const rebuilt = new TicketQueries(pool, { tableSuffix });
+        const ticket = await eventually(async () => {
+          const view = await rebuilt.getTicket(ticketId);
+          expect(view?.status).toBe('INSPECTION_ASSIGNED');
+          return view!;
+        });
+        expect(ticket).toMatchObject({
+          reporterType: 'property-management',
+          reporterName: null,
+          reporterPhone: null,
+        });
+        const timeline = await rebuilt.getTimeline(ticketId);
+        expect(JSON.stringify([ticket, timeline])).not.toMatch(
+          new RegExp(`${PHONE}|${PHONE_DIGITS}|${NAME}`),
+        );
+      } finally {
+        await Promise.all(runners.map((r) => r.stop()));
+      }
+    });
+
+    it('answers a second erasure with the first one, changing nothing', async () => {
+      const again = await system.client.post<{ erasedAt: string }>(
+        `/station-faults/${ticketId}/erase-reporter`,
+        {},
+        { actor: supervisor },
+      );
+      expect(again.erasedAt).toBe(erasedAt);
+    });
+  });
+});
