@@ -1,0 +1,60 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  MAINTENANCE_QUEUE,
+  maintenanceQueuePrefix,
+  WORKER_ROLES,
+  type RoleQueueSet,
+} from '@opsdesk/messaging';
+import { redisConnectionOptions, type OpsdeskConfig } from '@opsdesk/platform';
+import { CONFIG, ROLE_QUEUES } from '@opsdesk/runtime';
+import { Queue } from 'bullmq';
+import type { Router } from 'express';
+
+type BoardServerAdapter = Parameters<
+  typeof createBullBoard
+>[0]['serverAdapter'];
+
+/** Where the board is mounted. */
+export const QUEUE_BOARD_PATH = '/queues';
+
+/**
+ * Bull Board over every role's queue and the maintenance queue (whose
+ * completed jobs hold the reconciler's reports): waiting, active and
+ * failed jobs, with their data and errors, and a retry button.
+ * TODO(#8): open to operators only, once authentication (#7) lands.
+ */
+@Injectable()
+export class QueueBoard implements OnApplicationShutdown {
+  readonly router: Router;
+  private readonly maintenance: Queue;
+
+  constructor(
+    @Inject(ROLE_QUEUES) queues: RoleQueueSet,
+    @Inject(CONFIG) config: OpsdeskConfig,
+  ) {
+    this.maintenance = new Queue(MAINTENANCE_QUEUE, {
+      connection: redisConnectionOptions(config.redisUrl),
+      prefix: maintenanceQueuePrefix(config.queuePrefix),
+    });
+    const serverAdapter = new ExpressAdapter();
+    serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+    createBullBoard({
+      queues: [
+        ...WORKER_ROLES.map((role) => new BullMQAdapter(queues.queue(role))),
+        new BullMQAdapter(this.maintenance, { readOnlyMode: true }),
+      ],
+      // The express adapter brings its own copy of @bull-board/api (a patch
+      // release older), whose declarations differ only in private fields.
+      // TODO(#8): drop the cast once both packages are on one version.
+      serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+    });
+    this.router = serverAdapter.getRouter() as Router;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.maintenance.close();
+  }
+}
