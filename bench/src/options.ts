@@ -1,0 +1,129 @@
+export type PartName = 'appends' | 'end-to-end' | 'rebuild' | 'queries';
+
+export const PARTS: readonly PartName[] = [
+  'appends',
+  'end-to-end',
+  'rebuild',
+  'queries',
+];
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Each figure is measured this many times; the table shows the median. */
+  reps: number;
+  parts: readonly PartName[];
+  /** Whether to rewrite the table in BENCHMARKS.md. */
+  writeDocs: boolean;
+  appends: {
+    warmupMs: number;
+    durationMs: number;
+    maxAppends: number;
+    readMaxEvents: number;
+  };
+  endToEnd: {
+    intakeTickets: number;
+    chainTickets: number;
+    loads: readonly number[];
+    offerMs: number;
+    /** The offer window when a rate is well above the measured drain rate. */
+    overloadOfferMs: number;
+    drainBoundMs: number;
+    baselineJobs: number;
+  };
+  rebuild: {
+    logEvents: number;
+    /** Per projection, per run of the audit tool's rebuild. */
+    auditLimitMs: number;
+    /** Per run of the projection runners' catch-up. */
+    timeLimitMs: number;
+    profileMs: number;
+  };
+  queries: {
+    rate: number;
+    connections: number;
+    durationMs: number;
+  };
+}
+
+const FULL: Omit<BenchOptions, 'parts' | 'writeDocs'> = {
+  quick: false,
+  reps: 3,
+  appends: {
+    warmupMs: 1000,
+    durationMs: 5000,
+    maxAppends: 500_000,
+    readMaxEvents: 200_000,
+  },
+  endToEnd: {
+    intakeTickets: 1000,
+    chainTickets: 500,
+    loads: [100, 300, 500],
+    offerMs: 10_000,
+    overloadOfferMs: 3000,
+    drainBoundMs: 300_000,
+    baselineJobs: 10_000,
+  },
+  rebuild: {
+    logEvents: 1_000_000,
+    auditLimitMs: 30_000,
+    timeLimitMs: 120_000,
+    profileMs: 20_000,
+  },
+  queries: { rate: 200, connections: 50, durationMs: 15_000 },
+};
+
+const QUICK: Omit<BenchOptions, 'parts' | 'writeDocs'> = {
+  quick: true,
+  reps: 1,
+  appends: {
+    warmupMs: 300,
+    durationMs: 1500,
+    maxAppends: 100_000,
+    readMaxEvents: 50_000,
+  },
+  endToEnd: {
+    intakeTickets: 200,
+    chainTickets: 100,
+    loads: [100, 300, 500],
+    offerMs: 2000,
+    overloadOfferMs: 1000,
+    drainBoundMs: 60_000,
+    baselineJobs: 3000,
+  },
+  rebuild: {
+    logEvents: 30_000,
+    auditLimitMs: 8000,
+    timeLimitMs: 20_000,
+    profileMs: 5000,
+  },
+  queries: { rate: 200, connections: 50, durationMs: 3000 },
+};
+
+/**
+ * `--quick` for a short smoke run; `--only=appends,queries` for some
+ * parts; `--reps=N`; `--no-docs` to leave BENCHMARKS.md alone.
+ */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const base = quick ? QUICK : FULL;
+  const only = argv.find((a) => a.startsWith('--only='));
+  const parts = only
+    ? only
+        .slice('--only='.length)
+        .split(',')
+        .map((p) => p.trim())
+    : [...PARTS];
+  const unknown = parts.filter((p) => !(PARTS as string[]).includes(p));
+  if (unknown.length) {
+    throw new Error(
+      `Unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`,
+    );
+  }
+  const reps = argv.find((a) => a.startsWith('--reps='));
+  return {
+    ...base,
+    reps: reps ? Math.max(1, Number(reps.slice('--reps='.length))) : base.reps,
+    parts: parts as PartName[],
+    writeDocs: !quick && !only && !argv.includes('--no-docs'),
+  };
+}

@@ -1,0 +1,275 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchOptions } from '../options';
+import {
+  BENCH_DATABASE_URL,
+  type BenchSchema,
+} from '../support/bench-database';
+import {
+  benchQueuePrefix,
+  BENCH_REDIS_URL,
+  deleteKeys,
+} from '../support/bench-redis';
+import { BenchChild } from '../support/child';
+import { freePort } from '../support/free-port';
+import {
+  summarizeCpuProfile,
+  type CpuProfileSummary,
+} from '../support/cpu-profile-summary';
+import type { StatementStat } from '../support/query-stats';
+import { figure, type Figure } from '../support/stats';
+import { PROFILE_DIR } from '../end-to-end/profiled-drain';
+import { benchSigningKey, benchToken } from './bench-token';
+import type { LoadRequest } from './load.child';
+import {
+  datasetOf,
+  pathsFor,
+  REPORT,
+  reportDays,
+  reportEndpoints,
+  reportPaths,
+} from './query-paths';
+
+const SYSTEM = join(__dirname, '..', 'end-to-end', 'system.child.js');
+const LOAD = join(__dirname, 'load.child.js');
+
+export interface QueryRun {
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  achievedRate: number;
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface QueryFigures {
+  query: string;
+  example: string;
+  p50: Figure;
+  p99: Figure;
+  max: Figure;
+  achievedRate: Figure;
+  errors: number;
+  non2xx: number;
+  /** Answers by HTTP status over every run. */
+  statusCodes: Record<string, number>;
+  runs: QueryRun[];
+}
+
+export interface QueriesResult {
+  rate: number;
+  connections: number;
+  dataset: Record<string, number>;
+  /** Paths of the API that look like reports (issue #5), if any. */
+  reportEndpoints: string[];
+  reportNote: string;
+  /** Whether requests carried a bearer token (the API asks for one). */
+  authenticated: boolean;
+  /** The answer to one request of each kind before the load, as a check. */
+  probes: Record<string, { status: number; body?: string }>;
+  queries: QueryFigures[];
+  /** One more ticket-view run with the API's CPU profiled, SQL timed. */
+  profile?: {
+    requests: number;
+    cpuProfile: CpuProfileSummary;
+    statements: (StatementStat & { perRequest: number })[];
+  };
+}
+
+/**
+ * Part 5: the API alone in one process (no workers), the load generator
+ * in another, over read models rebuilt from the part-4 log.
+ */
+export async function runQueriesPart(
+  options: BenchOptions,
+  schema: BenchSchema,
+  log: (line: string) => void,
+): Promise<QueriesResult> {
+  const o = options.queries;
+  const port = await freePort();
+  // The API opens its queues (and their event streams) even when idle.
+  const prefix = benchQueuePrefix('queries');
+  const key = benchSigningKey();
+  const token = benchToken(key);
+  const api = new BenchChild(SYSTEM, {
+    name: 'queries-api',
+    env: {
+      DATABASE_URL: BENCH_DATABASE_URL,
+      DATABASE_SCHEMA: schema.schema,
+      REDIS_URL: BENCH_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_SIGNING_KEY: key,
+      // The load is one client at 200 requests/s: keep the limiter (it
+      // still runs on every request) from answering 429.
+      RATE_LIMIT_PER_MINUTE: String(10 ** 9),
+    },
+  });
+  const load = new BenchChild(LOAD, { name: 'queries-load' });
+  try {
+    await api.next('ready', 120_000);
+    await load.next('ready', 30_000);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const headers: Record<string, string> = token
+      ? { authorization: `Bearer ${token}` }
+      : {};
+    const paths = await pathsFor(schema);
+    const found = await reportEndpoints(baseUrl);
+    const hasReport = found.includes(REPORT);
+    const kinds: { query: string; paths: string[] }[] = [
+      { query: 'ticket view', paths: paths.ticketView },
+      { query: 'inbox', paths: paths.inbox },
+      hasReport
+        ? {
+            query: 'report (a region’s week, /reports/summary)',
+            paths: reportPaths(await reportDays(schema)),
+          }
+        : {
+            query: 'report (ticket list by status and region)',
+            paths: paths.report,
+          },
+    ];
+    const probes: QueriesResult['probes'] = {};
+    for (const kind of kinds) {
+      const response = await fetch(`${baseUrl}${kind.paths[0]}`, { headers });
+      const body = await response.text();
+      probes[kind.query] = response.ok
+        ? { status: response.status }
+        : {
+            status: response.status,
+            body: `${kind.paths[0]} → ${body.slice(0, 300)}`,
+          };
+    }
+    const results: QueryFigures[] = [];
+    for (const kind of kinds) {
+      const runs: QueryRun[] = [];
+      // Warm-up, not counted: connection pools, JIT, the buffer cache.
+      await drive(
+        load,
+        baseUrl,
+        kind.paths,
+        headers,
+        o.rate,
+        o.connections,
+        2000,
+      );
+      for (let rep = 0; rep < options.reps; rep++) {
+        log(
+          `  run ${rep + 1}/${options.reps}: ${kind.query} at ${o.rate} req/s`,
+        );
+        runs.push(
+          await drive(
+            load,
+            baseUrl,
+            kind.paths,
+            headers,
+            o.rate,
+            o.connections,
+            o.durationMs,
+          ),
+        );
+      }
+      results.push({
+        query: kind.query,
+        example: kind.paths[0] ?? '',
+        p50: figure(
+          runs.map((r) => r.p50),
+          'ms',
+        ),
+        p99: figure(
+          runs.map((r) => r.p99),
+          'ms',
+        ),
+        max: figure(
+          runs.map((r) => r.max),
+          'ms',
+        ),
+        achievedRate: figure(
+          runs.map((r) => r.achievedRate),
+          'req/s',
+        ),
+        errors: runs.reduce((n, r) => n + r.errors, 0),
+        non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+        statusCodes: runs.reduce<Record<string, number>>((all, r) => {
+          for (const [code, count] of Object.entries(r.statusCodes ?? {})) {
+            all[code] = (all[code] ?? 0) + count;
+          }
+          return all;
+        }, {}),
+        runs,
+      });
+    }
+    log('  profile: ticket view with the API process profiled');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = join(PROFILE_DIR, 'queries-ticket-view.cpuprofile');
+    await api.ask({ type: 'profile-start' }, 'profile-started', 30_000);
+    const profiled = await drive(
+      load,
+      baseUrl,
+      kinds[0].paths,
+      headers,
+      o.rate,
+      o.connections,
+      Math.min(o.durationMs, 10_000),
+    );
+    const saved = await api.ask(
+      { type: 'profile-stop', file },
+      'profile-saved',
+      60_000,
+    );
+    const statements = (saved.statements as StatementStat[]).slice(0, 8);
+    return {
+      rate: o.rate,
+      connections: o.connections,
+      dataset: await datasetOf(schema),
+      reportEndpoints: found,
+      reportNote: hasReport
+        ? `${REPORT} over one region and seven days`
+        : 'no reporting endpoints yet (issue #5); measured the ticket list filtered by status and region instead',
+      authenticated: token !== undefined,
+      probes,
+      profile: {
+        requests: profiled.requests,
+        cpuProfile: summarizeCpuProfile(file),
+        statements: statements.map((st) => ({
+          ...st,
+          perRequest: st.calls / Math.max(1, profiled.requests),
+        })),
+      },
+      queries: results,
+    };
+  } finally {
+    await load.stop();
+    await api.stop();
+    await deleteKeys(prefix);
+  }
+}
+
+async function drive(
+  load: BenchChild,
+  url: string,
+  paths: string[],
+  headers: Record<string, string>,
+  rate: number,
+  connections: number,
+  durationMs: number,
+): Promise<QueryRun> {
+  const request: LoadRequest = {
+    type: 'load',
+    url,
+    paths,
+    headers,
+    rate,
+    connections,
+    durationMs,
+  };
+  const answer = await load.ask(
+    request as unknown as { type: string },
+    'loaded',
+    durationMs + 60_000,
+  );
+  return answer as unknown as QueryRun;
+}
