@@ -1,0 +1,69 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import type { Visibility } from '@opsdesk/read-models';
+import type { Request } from 'express';
+import { isHeadquarters, principalOf } from '../auth/principal';
+import { ApiError } from '../http/api-error';
+import { actorOf } from '../http/request-actor';
+
+export function invalid(field: string, problem: string): ApiError {
+  return new ApiError(400, 'INVALID_REQUEST', `Invalid ${field}`, {
+    fields: [{ field, problems: [problem] }],
+  });
+}
+
+export function notFound(ticketId: string): ApiError {
+  return new ApiError(
+    404,
+    'TICKET_NOT_FOUND',
+    `Ticket ${ticketId} does not exist`,
+    { ticketId },
+  );
+}
+
+/** `path.ticketId` as a UUID, or a 400 naming it. */
+export const ticketIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => invalid('path.ticketId', 'must be a UUID'),
+});
+
+/** A page of at most 200, from query strings already defaulted. */
+export function pageOf(limit: unknown, offset: unknown) {
+  const l = Number(limit ?? 50);
+  const o = Number(offset ?? 0);
+  if (!Number.isInteger(l) || l < 1 || l > 200) {
+    throw invalid('query.limit', 'must be an integer 1–200');
+  }
+  if (!Number.isInteger(o) || o < 0) {
+    throw invalid('query.offset', 'must be an integer, 0 or more');
+  }
+  return { limit: l, offset: o };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A Shanghai calendar day `YYYY-MM-DD`, or a 400 naming the parameter. */
+export function dayOf(field: string, value: unknown): string {
+  if (
+    typeof value !== 'string' ||
+    !DAY.test(value) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw invalid(field, 'must be a date YYYY-MM-DD');
+  }
+  return value;
+}
+
+/**
+ * Whose tickets the caller may read: headquarters all, anyone else their
+ * own subsidiary's (development headers carry none, so they see only
+ * tickets opened without one).
+ */
+export function visibilityOf(request: Request): Visibility {
+  const principal = principalOf(request);
+  if (principal) {
+    return isHeadquarters(principal)
+      ? { headquarters: true }
+      : { subsidiary: principal.subsidiary };
+  }
+  const actor = actorOf(request, 'cs-phone-agent');
+  return { subsidiary: actor.subsidiary, headquarters: actor.headquarters };
+}

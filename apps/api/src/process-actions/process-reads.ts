@@ -1,0 +1,94 @@
+import { isRoleId, type Label } from '@opsdesk/domain';
+import type { ProcessTicketQueries } from '@opsdesk/read-models';
+import type { Request } from 'express';
+import {
+  dayOf,
+  invalid,
+  notFound,
+  pageOf,
+  visibilityOf,
+} from './process-reader';
+
+/**
+ * The read endpoints every money process has, written once: a ticket, its
+ * timeline, a list, a role's inbox and the reporting rows.
+ */
+export class ProcessReads {
+  constructor(
+    private readonly queries: ProcessTicketQueries,
+    private readonly stateLabels: Readonly<Record<string, Label>>,
+  ) {}
+
+  async ticket(request: Request, ticketId: string) {
+    const ticket = await this.queries.getTicket(
+      ticketId,
+      visibilityOf(request),
+    );
+    if (!ticket) throw notFound(ticketId);
+    return ticket;
+  }
+
+  async timeline(request: Request, ticketId: string) {
+    const entries = await this.queries.getTimeline(
+      ticketId,
+      visibilityOf(request),
+    );
+    if (entries.length === 0) throw notFound(ticketId);
+    return { ticketId, entries };
+  }
+
+  async list(request: Request, query: Record<string, unknown>) {
+    const status = query.status;
+    if (status !== undefined && !this.isState(status)) {
+      throw invalid('query.status', 'unknown state');
+    }
+    const outcome = query.outcome;
+    if (outcome !== undefined && typeof outcome !== 'string') {
+      throw invalid('query.outcome', 'must be a string');
+    }
+    const items = await this.queries.listTickets(
+      {
+        status: status as string | undefined,
+        outcome: outcome as string | undefined,
+        ...pageOf(query.limit, query.offset),
+      },
+      visibilityOf(request),
+    );
+    return { items };
+  }
+
+  async inbox(request: Request, role: string, query: Record<string, unknown>) {
+    if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
+    const assigneeId = query.assigneeId;
+    if (assigneeId !== undefined && typeof assigneeId !== 'string') {
+      throw invalid('query.assigneeId', 'must be a string');
+    }
+    const items = await this.queries.listInbox(
+      role,
+      {
+        assigneeId: assigneeId as string | undefined,
+        ...pageOf(query.limit, query.offset),
+      },
+      visibilityOf(request),
+    );
+    return { role, items };
+  }
+
+  async report(request: Request, query: Record<string, unknown>) {
+    const from = dayOf('query.from', query.from);
+    const to = dayOf('query.to', query.to);
+    if (from > to) throw invalid('query.to', 'must not be before from');
+    const rows = await this.queries.reportRows(
+      { from, to },
+      visibilityOf(request),
+    );
+    return { processId: this.queries.processId, from, to, rows };
+  }
+
+  private isState(value: unknown): value is string {
+    return (
+      typeof value === 'string' &&
+      Object.prototype.hasOwnProperty.call(this.stateLabels, value)
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { DomainError } from '../shared';
+
+/** The case the agent picked is not a row of the table in force. */
+export class WaiverCaseNotInTableError extends DomainError {
+  readonly code = 'WAIVER_CASE_NOT_IN_TABLE';
+  readonly httpStatus = 400;
+
+  constructor(
+    readonly caseCode: string,
+    readonly tableVersion: string,
+    readonly knownCaseCodes: readonly string[],
+  ) {
+    super(`Case ${caseCode} is not in waiver table ${tableVersion}`);
+  }
+
+  details() {
+    const { caseCode, tableVersion, knownCaseCodes } = this;
+    return { caseCode, tableVersion, knownCaseCodes };
+  }
+}
