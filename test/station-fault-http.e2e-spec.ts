@@ -167,7 +167,10 @@ describe('the station-fault HTTP API', () => {
     it('answers 400 for malformed JSON without a stack trace', async () => {
       const response = await fetch(`${system.client.baseUrl}/station-faults`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...system.client.headersFor(),
+        },
         body: '{"reporter": ',
       });
       const text = await response.text();
@@ -225,6 +228,7 @@ describe('the station-fault HTTP API', () => {
     it('answers 404 for the view of an unknown ticket', async () => {
       const response = await fetch(
         `${system.client.baseUrl}/station-faults/${randomUUID()}`,
+        { headers: system.client.headersFor() },
       );
       expect(response.status).toBe(404);
     });

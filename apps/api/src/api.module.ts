@@ -1,15 +1,32 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import {
   CoreModule,
   LogConsumersModule,
+  ReconcilerModule,
   WorkersModule,
   type OpsdeskResources,
 } from '@opsdesk/runtime';
 import { WORKER_ROLES } from '@opsdesk/messaging';
+import type { Request } from 'express';
+import { principalOf } from './auth/principal';
 import { CommandGateway } from './commands/command-gateway.service';
 import { CommandsController } from './commands/commands.controller';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { QueueBoard } from './dead-letters/queue-board';
 import { HealthController } from './health/health.controller';
+import { FeeWaiversController } from './fee-waivers/fee-waivers.controller';
+import { InvoicesController } from './invoices/invoices.controller';
+import { TrafficViolationsController } from './traffic-violations/traffic-violations.controller';
+import { OrderAnomaliesController } from './order-anomalies/order-anomalies.controller';
+import { PhoneCallbacksController } from './phone-callbacks/phone-callbacks.controller';
+import { ProcessActions } from './process-actions/process-actions.service';
+import { ProcessQueries } from './process-actions/process-queries.service';
 import { TicketQueriesController } from './queries/ticket-queries.controller';
+import { ReportingModule } from './reporting/reporting.module';
+import { ReporterErasure } from './station-faults/reporter-erasure.service';
 import { StationFaultActions } from './station-faults/station-fault-actions.service';
 import { StationFaultsController } from './station-faults/station-faults.controller';
 import { StationsController } from './stations/stations.controller';
@@ -17,6 +34,24 @@ import { StationsController } from './stations/stations.controller';
 export interface ApiOptions {
   /** Also run every role worker, the process manager and the projections. */
   all: boolean;
+  /** The address it will listen on (decides whether a dev key may be used). */
+  host?: string;
+}
+
+/**
+ * `RATE_LIMIT_PER_MINUTE` requests per minute for each token subject
+ * (by address on the public paths), answered `429` beyond it.
+ * TODO(#7): counted per API process; several instances need a shared
+ * (Redis) throttler store to hold one limit between them.
+ */
+function rateLimits(resources: OpsdeskResources) {
+  return ThrottlerModule.forRoot({
+    throttlers: [{ ttl: 60_000, limit: resources.config.rateLimitPerMinute }],
+    getTracker: (req) => {
+      const principal = principalOf(req as Request);
+      return principal ? `sub:${principal.id}` : `ip:${String(req.ip)}`;
+    },
+  });
 }
 
 @Module({})
@@ -29,19 +64,40 @@ export class ApiModule {
       ? [
           WorkersModule.forRoles(resources, WORKER_ROLES),
           LogConsumersModule.forRoot(resources),
+          ReconcilerModule.forRoot(resources),
         ]
       : [];
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(resources), ...inProcess],
+      imports: [
+        CoreModule.forRoot(resources),
+        rateLimits(resources),
+        ReportingModule,
+        ...inProcess,
+      ],
       controllers: [
         StationFaultsController,
         TicketQueriesController,
         CommandsController,
         StationsController,
         HealthController,
+        DeadLettersController,
+        OrderAnomaliesController,
+        FeeWaiversController,
+        InvoicesController,
+        TrafficViolationsController,
+        PhoneCallbacksController,
+        DeadlinesController,
       ],
-      providers: [CommandGateway, StationFaultActions],
+      providers: [
+        CommandGateway,
+        StationFaultActions,
+        QueueBoard,
+        ProcessActions,
+        ProcessQueries,
+        ReporterErasure,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
     };
   }
 }

@@ -8,10 +8,10 @@ runMain('opsdesk', async () => {
   const logger = createLogger('opsdesk', config.logLevel);
   const all = process.argv.includes('--all');
 
-  const resources = await openResources(config, logger);
-  const app = await createApiApp(resources, { all });
-
   const host = process.env.HOST ?? '127.0.0.1';
+  const resources = await openResources(config, logger);
+  const app = await createApiApp(resources, { all, host });
+
   await app.listen(config.port, host);
   logger.info(
     {

@@ -7,6 +7,7 @@ import {
   LogConsumersModule,
   NestPinoLogger,
   openResources,
+  ReconcilerModule,
   runMain,
   type OpsdeskResources,
 } from '@opsdesk/runtime';
@@ -19,6 +20,7 @@ class ProjectorAppModule {
       imports: [
         CoreModule.forRoot(resources),
         LogConsumersModule.forRoot(resources),
+        ReconcilerModule.forRoot(resources),
       ],
     };
   }

@@ -8,6 +8,7 @@ import {
   NestPinoLogger,
   openResources,
   parseRoles,
+  ReconcilerModule,
   runMain,
   WorkersModule,
   type OpsdeskResources,
@@ -24,6 +25,7 @@ class WorkerAppModule {
       imports: [
         CoreModule.forRoot(resources),
         WorkersModule.forRoles(resources, roles),
+        ReconcilerModule.forRoot(resources),
       ],
     };
   }

@@ -4,7 +4,16 @@ import { stationFaultProcess } from './station-fault';
 
 describe('the process registry', () => {
   it('holds the station-fault process under its id', () => {
-    expect(Object.keys(PROCESSES)).toEqual(['station-fault']);
+    expect(Object.keys(PROCESSES)).toEqual([
+      'station-fault',
+      'phone-callback',
+      'deadline-policy',
+      'order-anomaly',
+      'fee-waiver',
+      'waiver-rule-table',
+      'invoice',
+      'traffic-violation',
+    ]);
     expect(PROCESSES['station-fault']).toBe(stationFaultProcess);
   });
 });
@@ -19,7 +28,7 @@ describe('finding the process of a stream', () => {
   });
 
   it.each([
-    ['a stream of no known process', 'fee-waiver-01956f3a'],
+    ['a stream of no known process', 'lost-property-01956f3a'],
     ['a stream with no ticket id', 'station-fault-'],
     ['the bare process id', 'station-fault'],
     ['a name that only starts like the process id', 'station-faults-1'],

@@ -1,12 +1,80 @@
-import { stationFaultProcess } from './station-fault';
+import {
+  DEADLINE_POLICY_TRANSITIONS,
+  deadlinePolicyProcess,
+} from './deadlines';
+import {
+  FEE_WAIVER_TRANSITIONS,
+  feeWaiverProcess,
+  WAIVER_RULE_TABLE_TRANSITIONS,
+  waiverRuleTableProcess,
+} from './fee-waiver';
+import { INVOICE_TRANSITIONS, invoiceProcess } from './invoice';
+import {
+  TRAFFIC_VIOLATION_TRANSITIONS,
+  trafficViolationProcess,
+} from './traffic-violation';
+import {
+  ORDER_ANOMALY_TRANSITIONS,
+  orderAnomalyProcess,
+} from './order-anomaly';
+import {
+  PHONE_CALLBACK_TRANSITIONS,
+  phoneCallbackProcess,
+} from './phone-callback';
+import {
+  STATION_FAULT_DEADLINE_TRANSITIONS,
+  STATION_FAULT_TRANSITIONS,
+  stationFaultProcess,
+} from './station-fault';
 
 /** Every process the engine runs, by process id (the stream prefix). */
 export const PROCESSES = {
   [stationFaultProcess.processId]: stationFaultProcess,
+  [phoneCallbackProcess.processId]: phoneCallbackProcess,
+  [deadlinePolicyProcess.processId]: deadlinePolicyProcess,
+  [orderAnomalyProcess.processId]: orderAnomalyProcess,
+  [feeWaiverProcess.processId]: feeWaiverProcess,
+  [waiverRuleTableProcess.processId]: waiverRuleTableProcess,
+  [invoiceProcess.processId]: invoiceProcess,
+  [trafficViolationProcess.processId]: trafficViolationProcess,
 } as const;
 
 export type ProcessId = keyof typeof PROCESSES;
 export type AnyProcessDefinition = (typeof PROCESSES)[ProcessId];
+
+/**
+ * One rule of a process's state machine as the audit tool reads it: from
+ * a state, the event sequences one command may append and where each
+ * leads. A process's own transition table has this shape.
+ */
+export interface StateMachineRule {
+  readonly from: string;
+  readonly outcomes: readonly {
+    readonly events: readonly string[];
+    readonly to: string;
+  }[];
+}
+
+/**
+ * The transition table of every process in PROCESSES, by process id. The
+ * audit tool checks each stored stream against it (verify, conformance),
+ * so a process registered above needs its table here too.
+ */
+export const PROCESS_TRANSITIONS: Readonly<
+  Record<ProcessId, readonly StateMachineRule[]>
+> = {
+  [stationFaultProcess.processId]: [
+    ...STATION_FAULT_TRANSITIONS,
+    ...STATION_FAULT_DEADLINE_TRANSITIONS,
+  ],
+  [phoneCallbackProcess.processId]: PHONE_CALLBACK_TRANSITIONS,
+  [deadlinePolicyProcess.processId]: DEADLINE_POLICY_TRANSITIONS,
+  [orderAnomalyProcess.processId]: ORDER_ANOMALY_TRANSITIONS,
+  [feeWaiverProcess.processId]: FEE_WAIVER_TRANSITIONS,
+  [waiverRuleTableProcess.processId]: WAIVER_RULE_TABLE_TRANSITIONS,
+  [invoiceProcess.processId]: INVOICE_TRANSITIONS,
+  [trafficViolationProcess.processId]: TRAFFIC_VIOLATION_TRANSITIONS,
+};
 
 /**
  * The process a stream belongs to, from its name `<processId>-<ticketId>`.

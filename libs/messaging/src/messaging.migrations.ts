@@ -45,4 +45,13 @@ export const messagingMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // A hand-off is done only once its automatic work is; the reconciler
+    // re-enqueues one that was announced but not finished when Redis lost
+    // its job.
+    id: 'messaging/002-handoff-completion',
+    sql: `
+      ALTER TABLE handoff_notifications ADD COLUMN completed_at timestamptz;
+    `,
+  },
 ];

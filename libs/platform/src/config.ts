@@ -1,5 +1,7 @@
+import { loadAuthConfig, type AuthConfig } from './auth-config';
+
 /** Everything opsdesk reads from the environment, with local defaults. */
-export interface OpsdeskConfig {
+export interface OpsdeskConfig extends AuthConfig {
   port: number;
   redisUrl: string;
   databaseUrl: string;
@@ -81,5 +83,6 @@ export function loadConfig(
       'station-manager',
     ),
     commandWaitMs: integer('COMMAND_WAIT_MS', env.COMMAND_WAIT_MS, 5000),
+    ...loadAuthConfig(env, (message) => new ConfigError(message)),
   };
 }

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { redactForLog } from './log-redaction';
 
 export type { Logger } from 'pino';
 
@@ -45,6 +46,23 @@ export function createLogger(
   level: string = process.env.LOG_LEVEL ?? 'info',
   destination?: DestinationStream,
 ): Logger {
-  const options = { level, redact, base: { service } };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(
+    {
+      level,
+      redact,
+      base: { service },
+      // Beyond the fixed paths: tokens, passwords and phone numbers at any
+      // depth and inside messages.
+      formatters: { log: (object) => redactForLog(object) },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((arg) =>
+            typeof arg === 'string' ? redactForLog(arg) : arg,
+          ) as Parameters<typeof method>;
+          method.apply(this, masked);
+        },
+      },
+    },
+    destination,
+  );
 }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@opsdesk/event-store';
 import type { Migration } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
+import type { PersonalDataOpener } from './personal-data/personal-data-opener';
 
 /**
  * A read model kept from the log. `apply` runs inside the runner's
@@ -14,6 +15,13 @@ export interface Projection {
   readonly migrations: readonly Migration[];
   /** The tables it owns, for a rebuild that writes fresh ones and swaps. */
   readonly tables: readonly string[];
+  /**
+   * SQL that drops and re-creates the views over the live tables, if the
+   * projection has any. A view follows the table it was created on, not
+   * its name: a rebuild that swaps fresh tables in runs this after the
+   * swap (and before dropping the old tables, which the views still use).
+   */
+  readonly views?: string;
   /** Only events of streams starting with one of these reach `apply`. */
   readonly streamPrefixes: readonly string[];
   apply(client: PoolClient, event: RecordedEvent): Promise<void>;
@@ -26,4 +34,9 @@ export interface ReadModelProjectionOptions {
    * rebuild fills fresh tables beside the live ones.
    */
   tableSuffix?: string;
+  /**
+   * Opens sealed personal data (a reporter's phone) before it is stored;
+   * without one, sealed values are stored as they come.
+   */
+  personalData?: PersonalDataOpener;
 }

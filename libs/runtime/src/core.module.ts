@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { closeResources, type OpsdeskResources } from './resources';
 import {
+  CLOCK,
   COMMAND_LEDGER,
   CONFIG,
   EVENT_STORE,
@@ -54,6 +55,7 @@ export class CoreModule {
       { provide: STATION_REGISTRY, useValue: resources.stations },
       { provide: ROSTER, useValue: resources.roster },
       { provide: TICKET_QUERIES, useValue: resources.queries },
+      { provide: CLOCK, useValue: resources.clock },
     ];
     return {
       module: CoreModule,

@@ -8,10 +8,14 @@ import {
 } from '@nestjs/common';
 import { CheckpointStore, ProcessManager } from '@opsdesk/messaging';
 import {
+  createMoneyProcessProjections,
   createStationFaultProjections,
+  vaultOpener,
   ProjectionRunner,
 } from '@opsdesk/read-models';
+import { DeadlinesModule } from './deadlines.module';
 import type { OpsdeskResources } from './resources';
+import { TrafficViolationTimers } from './traffic-violation-timers';
 
 const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
 
@@ -25,6 +29,7 @@ export class LogConsumersHost
 {
   private readonly processManager: ProcessManager;
   private readonly runners: ProjectionRunner[];
+  private readonly violationTimers: TrafficViolationTimers;
 
   constructor(@Inject(RESOURCES_TOKEN) resources: OpsdeskResources) {
     const { store, pool, processes, queues, logger } = resources;
@@ -35,7 +40,19 @@ export class LogConsumersHost
       new CheckpointStore(pool),
       logger.child({ component: 'process-manager' }),
     );
-    this.runners = createStationFaultProjections().map(
+    this.violationTimers = new TrafficViolationTimers({
+      store,
+      checkpoints: new CheckpointStore(pool),
+      queues,
+      clock: resources.clock,
+      logger: logger.child({ component: 'traffic-violation-timers' }),
+    });
+    // Projections open the sealed personal data with the ticket's key.
+    const personalData = vaultOpener(resources.vault);
+    this.runners = [
+      ...createStationFaultProjections({ personalData }),
+      ...createMoneyProcessProjections({ personalData }),
+    ].map(
       (projection) =>
         new ProjectionRunner({
           projection,
@@ -48,11 +65,13 @@ export class LogConsumersHost
 
   async onApplicationBootstrap(): Promise<void> {
     await this.processManager.start();
+    await this.violationTimers.start();
     await Promise.all(this.runners.map((runner) => runner.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.processManager.stop();
+    await this.violationTimers.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
@@ -66,6 +85,8 @@ export class LogConsumersModule {
   static forRoot(resources: OpsdeskResources): DynamicModule {
     return {
       module: LogConsumersModule,
+      // Timers and the links between processes follow the log too.
+      imports: [DeadlinesModule.forRoot(resources)],
       providers: [
         { provide: RESOURCES_TOKEN, useValue: resources },
         LogConsumersHost,

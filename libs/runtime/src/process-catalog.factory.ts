@@ -1,10 +1,13 @@
 import { stationFaultProcess } from '@opsdesk/domain';
 import { ProcessCatalog } from '@opsdesk/messaging';
 import type { OpsdeskConfig } from '@opsdesk/platform';
+import { registerDeadlineProcesses } from './deadlines.wiring';
+import { registerMoneyProcesses } from './money-processes.wiring';
 
 /** Every process this installation runs, with its configuration. */
 export function createProcessCatalog(config: OpsdeskConfig): ProcessCatalog {
-  return new ProcessCatalog().register(stationFaultProcess, {
+  const catalog = new ProcessCatalog().register(stationFaultProcess, {
     resultNotifier: config.resultNotifier,
   });
+  return registerDeadlineProcesses(registerMoneyProcesses(catalog, config));
 }

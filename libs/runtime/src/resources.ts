@@ -3,14 +3,19 @@ import {
   CommandLedger,
   messagingMigrations,
   RoleQueueSet,
+  timerMigrations,
   type ProcessCatalog,
 } from '@opsdesk/messaging';
 import {
   checkPostgres,
   checkRedis,
   createPool,
+  DataKeyVault,
+  personalDataMigrations,
   redisConnectionOptions,
   runMigrations,
+  systemClock,
+  type Clock,
   type Logger,
   type Migration,
   type OpsdeskConfig,
@@ -29,6 +34,7 @@ import {
   createEventStore,
   eventStoreMigrationsFor,
 } from './event-store.factory';
+import { databasePoolMax } from './pool-settings';
 import { createProcessCatalog } from './process-catalog.factory';
 
 /** The long-lived connections and services one opsdesk process shares. */
@@ -43,6 +49,10 @@ export interface OpsdeskResources {
   stations: StationRegistry;
   roster: Roster;
   queries: TicketQueries;
+  /** Keys of the reporters' personal data, one per ticket (#7). */
+  vault: DataKeyVault;
+  /** Where deciders and timers read the time; tests pass a steppable one. */
+  clock: Clock;
 }
 
 export function allMigrations(config: OpsdeskConfig): Migration[] {
@@ -51,6 +61,8 @@ export function allMigrations(config: OpsdeskConfig): Migration[] {
     ...STATIONS_MIGRATIONS,
     ...messagingMigrations,
     ...readModelMigrations,
+    ...personalDataMigrations,
+    ...timerMigrations,
   ];
 }
 
@@ -62,13 +74,16 @@ export function allMigrations(config: OpsdeskConfig): Migration[] {
 export async function openResources(
   config: OpsdeskConfig,
   logger: Logger,
+  options: { clock?: Clock } = {},
 ): Promise<OpsdeskResources> {
   await checkPostgres(config.databaseUrl);
   const redisCheck = await checkRedis(config.redisUrl);
   if (redisCheck.warning)
     logger.warn({ redis: config.redisUrl }, redisCheck.warning);
 
-  const pool = createPool(config.databaseUrl, config.databaseSchema);
+  const pool = createPool(config.databaseUrl, config.databaseSchema, {
+    max: databasePoolMax(),
+  });
   const applied = await runMigrations(
     pool,
     config.databaseSchema,
@@ -96,6 +111,8 @@ export async function openResources(
     stations,
     roster: loadRoster(process.env.ROSTER_FILE),
     queries: new TicketQueries(pool),
+    vault: new DataKeyVault(pool),
+    clock: options.clock ?? systemClock,
   };
 }
 

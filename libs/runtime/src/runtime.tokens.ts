@@ -9,3 +9,4 @@ export const STATION_REGISTRY = Symbol('opsdesk:station-registry');
 export const COMMAND_LEDGER = Symbol('opsdesk:command-ledger');
 export const TICKET_QUERIES = Symbol('opsdesk:ticket-queries');
 export const ROSTER = Symbol('opsdesk:roster');
+export const CLOCK = Symbol('opsdesk:clock');

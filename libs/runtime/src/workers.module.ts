@@ -10,6 +10,7 @@ import {
   CommandExecutor,
   HandoffNotifier,
   RoleWorker,
+  SealingEventStore,
   stationFaultAutomation,
   TicketNumberAllocator,
   type AutomaticWork,
@@ -17,8 +18,14 @@ import {
   type WorkerRole,
 } from '@opsdesk/messaging';
 import { redisConnectionOptions } from '@opsdesk/platform';
+import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
+import {
+  moneyProcessAutomation,
+  moneyProcessPreparers,
+} from './money-processes.wiring';
 import { RosterInspectorPicker } from './roster-inspector-picker';
+import { workerSettings } from './worker-settings';
 
 const WORKER_ROLES_TOKEN = Symbol('opsdesk:worker-roles');
 const RESOURCES_TOKEN = Symbol('opsdesk:worker-resources');
@@ -46,13 +53,22 @@ export class RoleWorkersHost
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    const bound = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+    const bound = workerSettings().shutdownTimeoutMs;
     await Promise.all(this.workers.map((w) => w.close(bound)));
   }
 
   private createWorker(role: WorkerRole): RoleWorker {
-    const { config, logger, pool, store, processes, ledger, roster, queries } =
-      this.resources;
+    const {
+      config,
+      logger,
+      pool,
+      store,
+      processes,
+      ledger,
+      roster,
+      queries,
+      vault,
+    } = this.resources;
     const numbers = new TicketNumberAllocator(pool);
     const preparers = new Map<string, CommandPreparer>([
       [
@@ -65,6 +81,8 @@ export class RoleWorkersHost
           },
         }),
       ],
+      ...moneyProcessPreparers(numbers, store),
+      ...callbackPreparers(numbers),
     ]);
     const automation = new Map<string, AutomaticWork>([
       [
@@ -75,17 +93,29 @@ export class RoleWorkersHost
           inspectors: new RosterInspectorPicker(roster, queries),
         }),
       ],
+      ...moneyProcessAutomation(),
     ]);
+    const settings = workerSettings();
     return new RoleWorker(
       {
         role,
         connection: redisConnectionOptions(config.redisUrl),
         basePrefix: config.queuePrefix,
+        lockDuration: settings.lockDurationMs,
+        stalledInterval: settings.stalledIntervalMs,
+        maxStalledCount: settings.maxStalledCount,
       },
       {
         store,
         processes,
-        executor: new CommandExecutor(store, processes, logger, preparers),
+        // Personal data is sealed before it reaches the log (#7).
+        executor: new CommandExecutor(
+          new SealingEventStore(store, processes, vault),
+          processes,
+          logger,
+          preparers,
+          () => this.resources.clock.now(),
+        ),
         ledger,
         notifier: new HandoffNotifier(pool),
         automation,

@@ -43,6 +43,17 @@ describe('the in-memory station registry over the catalogue', () => {
     expect(none).toEqual([]);
   });
 
+  it('lists a subsidiary’s stations only, those of its regions', async () => {
+    const suburbs = await registry.listStations({ subsidiaryId: 'jq' });
+    expect(suburbs.length).toBeGreaterThan(0);
+    expect(new Set(suburbs.map((s) => s.regionId))).toEqual(
+      new Set(['rp-northwest', 'rp-southwest', 'rp-chongming']),
+    );
+    const all = await registry.listStations();
+    const city = await registry.listStations({ subsidiaryId: 'sh' });
+    expect(city.length + suburbs.length).toBe(all.length);
+  });
+
   it('knows the platform of a station', async () => {
     await expect(registry.regionOf(pudong.id)).resolves.toMatchObject({
       id: 'rp-pudong',

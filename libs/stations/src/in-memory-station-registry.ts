@@ -23,13 +23,15 @@ export class InMemoryStationRegistry implements StationRegistry {
   }
 
   async listStations(filter: StationFilter = {}): Promise<Station[]> {
-    const { regionId, district } = filter;
+    const { regionId, district, subsidiaryId } = filter;
     return [...this.stations.values()].filter(
       (s) =>
         (regionId === undefined || s.regionId === regionId) &&
         (district === undefined ||
           s.districtCode === district ||
-          s.districtName === district),
+          s.districtName === district) &&
+        (subsidiaryId === undefined ||
+          this.regions.get(s.regionId)?.subsidiaryId === subsidiaryId),
     );
   }
 

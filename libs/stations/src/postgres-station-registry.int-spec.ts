@@ -98,6 +98,16 @@ describe('the PostgreSQL station registry after seeding', () => {
     );
   });
 
+  it('lists a subsidiary’s stations as the catalogue has them', async () => {
+    const regionIds = REGIONS.filter((r) => r.subsidiaryId === 'jq').map(
+      (r) => r.id,
+    );
+    const listed = await registry.listStations({ subsidiaryId: 'jq' });
+    expect(listed).toEqual(
+      catalogue.filter((s) => regionIds.includes(s.regionId)),
+    );
+  });
+
   it('lists a district by its code or by its name alike', async () => {
     const byCode = await registry.listStations({ district: '310151' });
     const byName = await registry.listStations({ district: '崇明区' });

@@ -76,8 +76,14 @@ export class PostgresStationRegistry implements StationRegistry {
         WHERE ($1::text IS NULL OR s.region_id = $1)
           AND ($2::text IS NULL
                OR s.district_code = $2 OR s.district_name = $2)
+          AND ($3::text IS NULL OR s.region_id IN
+               (SELECT r.id FROM regions r WHERE r.subsidiary_id = $3))
         ORDER BY s.id COLLATE "C"`,
-      [filter.regionId ?? null, filter.district ?? null],
+      [
+        filter.regionId ?? null,
+        filter.district ?? null,
+        filter.subsidiaryId ?? null,
+      ],
     );
     return rows.map(toStation);
   }

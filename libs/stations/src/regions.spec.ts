@@ -21,11 +21,17 @@ describe('the regional platforms of Shanghai', () => {
     }
   });
 
-  it('all belong to the Shanghai subsidiary', () => {
-    expect(SUBSIDIARIES.map((s) => s.id)).toEqual(['sh']);
-    expect(new Set(REGIONS.map((r) => r.subsidiaryId))).toEqual(
-      new Set(['sh']),
-    );
+  it('belong to the city subsidiary or the suburban one, each having some', () => {
+    expect(SUBSIDIARIES.map((s) => s.id)).toEqual(['sh', 'jq']);
+    expect(
+      Object.fromEntries(REGIONS.map((r) => [r.id, r.subsidiaryId])),
+    ).toEqual({
+      'rp-central': 'sh',
+      'rp-pudong': 'sh',
+      'rp-northwest': 'jq',
+      'rp-southwest': 'jq',
+      'rp-chongming': 'jq',
+    });
   });
 
   it('route Pudong to the Pudong platform', () => {

@@ -5,6 +5,8 @@ export interface StationFilter {
   regionId?: string;
   /** A district's six-digit code (`310115`) or its name (`浦东新区`). */
   district?: string;
+  /** Only stations whose region belongs to this subsidiary. */
+  subsidiaryId?: string;
 }
 
 /** Where stations and regional platforms are looked up (P20 4.1, 4.3). */

@@ -24,8 +24,14 @@ export interface Station {
   chargingPileIds: readonly string[];
 }
 
-/** What a fault ticket records about its station (P20 4.1). */
-export function toStationSnapshot(station: Station): StationSnapshot {
+/**
+ * What a fault ticket records about its station (P20 4.1); with the
+ * subsidiary of the station's region, which then owns the ticket.
+ */
+export function toStationSnapshot(
+  station: Station,
+  subsidiaryId?: string,
+): StationSnapshot {
   return {
     id: station.id,
     name: station.name,
@@ -33,5 +39,6 @@ export function toStationSnapshot(station: Station): StationSnapshot {
     district: station.districtName,
     street: station.streetName,
     regionId: station.regionId,
+    ...(subsidiaryId ? { subsidiaryId } : {}),
   };
 }

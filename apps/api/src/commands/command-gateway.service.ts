@@ -4,7 +4,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { Actor } from '@opsdesk/domain';
+import { permissionOf, type Actor } from '@opsdesk/domain';
 import {
   isWorkerRole,
   WORKER_ROLES,
@@ -94,6 +94,8 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
         `Role ${role} issues no commands`,
         {
           role,
+          command: request.type,
+          permission: permissionOf(request.processId, request.type),
         },
       );
     }

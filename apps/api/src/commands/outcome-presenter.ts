@@ -30,7 +30,15 @@ export interface PendingAnswer {
   links: { command: string; ticket: string };
 }
 
-const PATHS: Record<string, string> = { 'station-fault': 'station-faults' };
+const PATHS: Record<string, string> = {
+  'station-fault': 'station-faults',
+  'order-anomaly': 'order-anomalies',
+  'fee-waiver': 'fee-waivers',
+  invoice: 'invoices',
+  'traffic-violation': 'traffic-violations',
+  'phone-callback': 'phone-callbacks',
+  'deadline-policy': 'deadline-policies',
+};
 
 export function ticketPath(processId: string, ticketId: string): string {
   return `/${PATHS[processId] ?? processId}/${ticketId}`;

@@ -3,9 +3,29 @@ import type { INestApplication } from '@nestjs/common';
 import { createLogger, loadConfig } from '@opsdesk/platform';
 import { openResources, runMain } from '@opsdesk/runtime';
 import { createApiApp } from '../create-api-app';
-import { OpsdeskClient } from './opsdesk-client';
+import { signingKeyForTools } from '../auth/signing-key';
+import { OpsdeskClient, type Actor } from './opsdesk-client';
 import { formatTimeline } from './print-timeline';
-import { blockedGate, brokenChargingPile, onSiteRepair } from './scenarios';
+import {
+  blockedGate,
+  brokenChargingPile,
+  onSiteRepair,
+  resultCallBack,
+} from './scenarios';
+import { signedTokens } from './signed-tokens';
+import { parseWorkloadArgs } from '../workload/workload-args';
+import {
+  describeWorkload,
+  generateWorkload,
+  HEADQUARTERS,
+} from '../workload/workload';
+
+/** Who reads when a step names nobody: the agent who took the calls. */
+const AGENT: Actor = {
+  id: 'agent-0107',
+  role: 'cs-phone-agent',
+  subsidiary: 'sh',
+};
 
 /** Uses a running opsdesk if one answers; otherwise starts one in this process. */
 async function connect(): Promise<{
@@ -13,9 +33,15 @@ async function connect(): Promise<{
   stop(): Promise<void>;
 }> {
   const config = loadConfig();
+  // The demo signs its own tokens: with AUTH_SIGNING_KEY, or with the
+  // machine's development key, as a local opsdesk checks them.
+  const tokens = signedTokens(signingKeyForTools(config).key);
   const url = process.env.OPSDESK_URL ?? `http://127.0.0.1:${config.port}`;
   if (await answers(url)) {
-    return { client: new OpsdeskClient(url), stop: async () => undefined };
+    return {
+      client: new OpsdeskClient(url, tokens, AGENT),
+      stop: async () => undefined,
+    };
   }
   const logger = createLogger('demo', process.env.LOG_LEVEL ?? 'warn');
   const resources = await openResources(config, logger);
@@ -23,7 +49,11 @@ async function connect(): Promise<{
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
-    client: new OpsdeskClient(`http://127.0.0.1:${address.port}`),
+    client: new OpsdeskClient(
+      `http://127.0.0.1:${address.port}`,
+      tokens,
+      AGENT,
+    ),
     // Closing the app drains its workers and then closes the resources.
     stop: () => app.close(),
   };
@@ -44,10 +74,34 @@ runMain('opsdesk-demo', async () => {
   const { client, stop } = await connect();
   try {
     process.stdout.write(`opsdesk demo against ${client.baseUrl}\n\n`);
-    for (const scenario of [brokenChargingPile, blockedGate, onSiteRepair]) {
+    const scenarios = [
+      brokenChargingPile,
+      blockedGate,
+      onSiteRepair,
+      // (d) the result told by the phone call-back process (P08).
+      (c: OpsdeskClient) => resultCallBack(c),
+    ];
+    for (const scenario of scenarios) {
       const result = await scenario(client);
       process.stdout.write(await formatTimeline(client, result));
       process.stdout.write('\n');
+    }
+    if (process.argv.includes('--month')) {
+      // `--month [--days 30] [--seed 2026]`: a generated month of faults
+      // for the dashboard (README, "Reporting").
+      const generated = await generateWorkload(
+        client.as(HEADQUARTERS),
+        parseWorkloadArgs(process.argv.slice(2)),
+        createLogger('demo', process.env.LOG_LEVEL ?? 'info'),
+      );
+      const configured =
+        process.env.OPSDESK_URL ?? `http://127.0.0.1:${loadConfig().port}`;
+      process.stdout.write(
+        describeWorkload(
+          generated,
+          client.baseUrl === configured ? `${client.baseUrl}/dashboard` : null,
+        ),
+      );
     }
   } finally {
     await stop();

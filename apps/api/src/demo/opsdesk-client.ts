@@ -9,9 +9,29 @@ export class OpsdeskHttpError extends Error {
   }
 }
 
+/** Who a request is sent as: a person in a role, of a subsidiary. */
 export interface Actor {
   id?: string;
   role?: string;
+  subsidiary?: string;
+  /** The operations team or supplier the person works for. */
+  org?: string;
+  /** Leads the role (may act on steps assigned to others). */
+  lead?: boolean;
+  /** Also holds a headquarters role (sees every subsidiary). */
+  headquarters?: boolean;
+}
+
+/** Makes the bearer token a request is sent with, for an actor. */
+export type TokenSource = (actor: Actor) => string;
+
+export interface RequestOptions {
+  actor?: Actor;
+  /** This token as it is (null: no Authorization header at all). */
+  token?: string | null;
+  /** The `X-Act-As` header. */
+  actAs?: string;
+  idempotencyKey?: string;
 }
 
 export interface ClientResponse<T> {
@@ -19,33 +39,61 @@ export interface ClientResponse<T> {
   body: T;
 }
 
-/** A small client for the opsdesk HTTP API, as an agent's desk would use it. */
+/**
+ * A small client for the opsdesk HTTP API, as an agent's desk would use
+ * it: every request carries a bearer token for its actor (by default the
+ * client's own), made by the token source.
+ */
 export class OpsdeskClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly tokens?: TokenSource,
+    readonly defaultActor: Actor = {},
+  ) {}
 
-  async get<T = Record<string, unknown>>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`);
+  /** The same client acting, by default, as someone else. */
+  as(actor: Actor): OpsdeskClient {
+    return new OpsdeskClient(this.baseUrl, this.tokens, {
+      ...this.defaultActor,
+      ...actor,
+    });
+  }
+
+  async get<T = Record<string, unknown>>(
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.headersFor(options),
+    });
     const body = (await response.json()) as T;
     if (!response.ok) throw new OpsdeskHttpError(response.status, body, path);
     return body;
+  }
+
+  /** GET and return the status and body, whatever the status. */
+  async fetch<T = Record<string, unknown>>(
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ClientResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.headersFor(options),
+    });
+    return { status: response.status, body: (await response.json()) as T };
   }
 
   /** POST and return the status and body, whatever the status. */
   async send<T = Record<string, unknown>>(
     path: string,
     body: unknown,
-    options: { actor?: Actor; idempotencyKey?: string } = {},
+    options: RequestOptions = {},
   ): Promise<ClientResponse<T>> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-    };
-    if (options.actor?.id) headers['x-actor-id'] = options.actor.id;
-    if (options.actor?.role) headers['x-actor-role'] = options.actor.role;
-    if (options.idempotencyKey)
-      headers['idempotency-key'] = options.idempotencyKey;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
-      headers,
+      headers: {
+        'content-type': 'application/json',
+        ...this.headersFor(options),
+      },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };
@@ -55,13 +103,28 @@ export class OpsdeskClient {
   async post<T = Record<string, unknown>>(
     path: string,
     body: unknown,
-    options: { actor?: Actor; idempotencyKey?: string } = {},
+    options: RequestOptions = {},
   ): Promise<T> {
     const { status, body: answer } = await this.send<T>(path, body, options);
     if (status !== 200 && status !== 201) {
       throw new OpsdeskHttpError(status, answer, path);
     }
     return answer;
+  }
+
+  /** The headers that say who asks: a bearer token and the acting role. */
+  headersFor(options: RequestOptions = {}): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const token =
+      options.token !== undefined
+        ? options.token
+        : this.tokens?.({ ...this.defaultActor, ...options.actor });
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.actAs) headers['x-act-as'] = options.actAs;
+    if (options.idempotencyKey) {
+      headers['idempotency-key'] = options.idempotencyKey;
+    }
+    return headers;
   }
 
   /** Polls a ticket's read model until `accept` holds (projections lag a moment). */
@@ -96,6 +159,7 @@ export interface TicketView {
   assigneeId: string | null;
   stationId: string;
   regionId: string;
+  subsidiaryId: string | null;
   [key: string]: unknown;
 }
 

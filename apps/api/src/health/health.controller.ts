@@ -12,9 +12,15 @@ async function probe(run: () => Promise<unknown>): Promise<Check> {
     await run();
     return { status: 'up' };
   } catch (error) {
+    // The endpoint is public: a code such as ECONNREFUSED, never a message
+    // that could name an internal host or a statement.
+    const code = (error as { code?: unknown }).code;
     return {
       status: 'down',
-      reason: (error as Error).message?.split('\n')[0] ?? 'unknown',
+      reason:
+        typeof code === 'string' && /^[A-Z0-9_]{2,32}$/.test(code)
+          ? code
+          : 'unavailable',
     };
   }
 }

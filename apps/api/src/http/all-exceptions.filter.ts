@@ -11,12 +11,14 @@ import type { ErrorBody } from './api-error';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'INVALID_REQUEST',
+  401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /**

@@ -1,34 +1,15 @@
-import { isRoleId, type Actor, type RoleId } from '@opsdesk/domain';
+import type { Actor, RoleId } from '@opsdesk/domain';
 import type { Request } from 'express';
+import { actingActor } from '../auth/acting-actor';
 import { ApiError } from './api-error';
 
-const ACTOR_ID = /^[\p{L}\p{N}._:@-]{1,64}$/u;
-
 /**
- * The acting person, from `X-Actor-Id` and `X-Actor-Role`; the role
- * defaults to the one the action belongs to.
- * TODO(#7): take the actor from a verified bearer token instead of headers.
+ * The acting person, from the verified bearer token (there are no actor
+ * headers any more). Prefer `actingActor`, which also names the command
+ * in a 403; this form is kept for callers that have no command at hand.
  */
 export function actorOf(request: Request, defaultRole: RoleId): Actor {
-  const roleHeader = request.header('x-actor-role');
-  const idHeader = request.header('x-actor-id');
-  if (roleHeader !== undefined && !isRoleId(roleHeader)) {
-    throw new ApiError(400, 'INVALID_REQUEST', 'Unknown X-Actor-Role', {
-      fields: [{ field: 'header.x-actor-role', problems: ['unknown role'] }],
-    });
-  }
-  if (idHeader !== undefined && !ACTOR_ID.test(idHeader)) {
-    throw new ApiError(400, 'INVALID_REQUEST', 'Malformed X-Actor-Id', {
-      fields: [
-        {
-          field: 'header.x-actor-id',
-          problems: ['1–64 letters, digits or ._:@-'],
-        },
-      ],
-    });
-  }
-  const role = (roleHeader as RoleId | undefined) ?? defaultRole;
-  return { id: idHeader ?? `desk:${role}`, role, kind: 'person' };
+  return actingActor(request, defaultRole, 'request', 'act');
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;

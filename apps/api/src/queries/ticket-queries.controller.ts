@@ -1,14 +1,14 @@
 import {
   Controller,
-  DefaultValuePipe,
   Get,
   Inject,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Query,
+  Req,
+  type PipeTransform,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   isRoleId,
   STATION_FAULT_STATES,
@@ -16,6 +16,9 @@ import {
 } from '@opsdesk/domain';
 import type { TicketQueries } from '@opsdesk/read-models';
 import { TICKET_QUERIES } from '@opsdesk/runtime';
+import type { Request } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { scopeOf } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 
 function invalid(field: string, problem: string) {
@@ -29,10 +32,23 @@ const uuid = (field: string) =>
     exceptionFactory: () => invalid(field, 'must be a UUID'),
   });
 
-const int = (field: string) =>
-  new ParseIntPipe({
-    exceptionFactory: () => invalid(field, 'must be an integer'),
-  });
+/**
+ * An integer query value, or `fallback` when it is absent. Anything else
+ * is a 400: Nest's DefaultValuePipe would take the NaN the global pipe
+ * makes of `limit=abc` (or of full-width digits) for a missing value.
+ */
+const int = (field: string, fallback: number): PipeTransform => ({
+  transform(value: unknown) {
+    if (value === undefined) return fallback;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+    if (typeof value === 'string' && /^-?\d{1,9}$/.test(value)) {
+      return Number(value);
+    }
+    throw invalid(field, 'must be an integer');
+  },
+});
+
+const REGION_ID = /^rp-[a-z]{1,30}$/;
 
 function page(limit: number, offset: number) {
   if (limit < 1 || limit > 200) throw invalid('query.limit', 'must be 1–200');
@@ -40,8 +56,13 @@ function page(limit: number, offset: number) {
   return { limit, offset };
 }
 
-/** Read side: ticket view, timeline, lists and inboxes (read models). */
+/**
+ * Read side: ticket view, timeline, lists and inboxes (read models), each
+ * kept to the caller's subsidiary unless the caller is headquarters. A
+ * ticket of another subsidiary is answered as unknown.
+ */
 @ApiTags('queries 查询')
+@ApiBearerAuth()
 @Controller()
 export class TicketQueriesController {
   constructor(
@@ -50,16 +71,24 @@ export class TicketQueriesController {
 
   @Get('station-faults/:ticketId')
   @ApiOperation({ summary: '工单详情 Ticket view' })
-  async ticket(@Param('ticketId', uuid('path.ticketId')) ticketId: string) {
-    const ticket = await this.queries.getTicket(ticketId);
+  async ticket(
+    @Param('ticketId', uuid('path.ticketId')) ticketId: string,
+    @Req() req: Request,
+  ) {
+    const scope = scopeOf(requirePrincipal(req));
+    const ticket = await this.queries.getTicket(ticketId, scope);
     if (!ticket) throw notFound(ticketId);
     return ticket;
   }
 
   @Get('station-faults/:ticketId/timeline')
   @ApiOperation({ summary: '处理时间线 Timeline' })
-  async timeline(@Param('ticketId', uuid('path.ticketId')) ticketId: string) {
-    const entries = await this.queries.getTimeline(ticketId);
+  async timeline(
+    @Param('ticketId', uuid('path.ticketId')) ticketId: string,
+    @Req() req: Request,
+  ) {
+    const scope = scopeOf(requirePrincipal(req));
+    const entries = await this.queries.getTimeline(ticketId, scope);
     if (entries.length === 0) throw notFound(ticketId);
     return { ticketId, entries };
   }
@@ -69,16 +98,25 @@ export class TicketQueriesController {
   async list(
     @Query('status') status: string | undefined,
     @Query('regionId') regionId: string | undefined,
-    @Query('limit', new DefaultValuePipe(50), int('query.limit')) limit: number,
-    @Query('offset', new DefaultValuePipe(0), int('query.offset'))
+    @Query('limit', int('query.limit', 50)) limit: number,
+    @Query('offset', int('query.offset', 0))
     offset: number,
+    @Req() req: Request,
   ) {
-    if (status !== undefined && !(status in STATION_FAULT_STATES)) {
+    const scope = scopeOf(requirePrincipal(req));
+    if (
+      status !== undefined &&
+      !Object.prototype.hasOwnProperty.call(STATION_FAULT_STATES, status)
+    ) {
       throw invalid('query.status', 'unknown state');
+    }
+    if (regionId !== undefined && !REGION_ID.test(regionId)) {
+      throw invalid('query.regionId', 'must look like rp-pudong');
     }
     const items = await this.queries.listTickets({
       status: status as StationFaultStatus | undefined,
       regionId,
+      ...scope,
       ...page(limit, offset),
     });
     return { items };
@@ -89,13 +127,16 @@ export class TicketQueriesController {
   async inbox(
     @Param('role') role: string,
     @Query('assigneeId') assigneeId: string | undefined,
-    @Query('limit', new DefaultValuePipe(50), int('query.limit')) limit: number,
-    @Query('offset', new DefaultValuePipe(0), int('query.offset'))
+    @Query('limit', int('query.limit', 50)) limit: number,
+    @Query('offset', int('query.offset', 0))
     offset: number,
+    @Req() req: Request,
   ) {
+    const scope = scopeOf(requirePrincipal(req));
     if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
     const items = await this.queries.listInbox(role, {
       assigneeId,
+      ...scope,
       ...page(limit, offset),
     });
     return { role, items };

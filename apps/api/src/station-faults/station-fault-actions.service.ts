@@ -3,9 +3,10 @@ import type { RoleId } from '@opsdesk/domain';
 import type { ProcessCatalog } from '@opsdesk/messaging';
 import { PROCESS_CATALOG } from '@opsdesk/runtime';
 import type { Request } from 'express';
+import { actingActor } from '../auth/acting-actor';
 import { CommandGateway } from '../commands/command-gateway.service';
 import { present } from '../commands/outcome-presenter';
-import { actorOf, idempotencyKeyOf } from '../http/request-actor';
+import { idempotencyKeyOf } from '../http/request-actor';
 
 const PROCESS_ID = 'station-fault';
 
@@ -24,7 +25,8 @@ export class StationFaultActions {
     defaultRole: RoleId,
     payload: Record<string, unknown>,
   ) {
-    const actor = actorOf(request, defaultRole);
+    // The actor comes from the verified token, never from the body.
+    const actor = actingActor(request, defaultRole, PROCESS_ID, type);
     const key = idempotencyKeyOf(request);
 
     const result = await this.gateway.issue({

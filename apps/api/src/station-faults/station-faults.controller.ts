@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  HttpCode,
   Inject,
   Param,
   ParseUUIDPipe,
@@ -8,11 +9,18 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { toStationSnapshot, type StationRegistry } from '@opsdesk/stations';
 import { STATION_REGISTRY } from '@opsdesk/runtime';
 import { deterministicUuid } from '@opsdesk/platform';
 import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { scopeOf } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import {
   AssignInspectionDto,
@@ -30,6 +38,7 @@ import {
   StartInspectionDto,
 } from './dto/action.dto';
 import { ReportStationFaultDto } from './dto/report-station-fault.dto';
+import { ReporterErasure } from './reporter-erasure.service';
 import { StationFaultActions } from './station-fault-actions.service';
 
 const ticketId = new ParseUUIDPipe({
@@ -48,13 +57,19 @@ function send(response: Response, answer: Answer, created = false) {
 
 /** One endpoint per action of the station fault process (网点故障上报流程). */
 @ApiTags('station-faults 网点故障')
+@ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
-@ApiHeader({ name: 'X-Actor-Id', required: false })
-@ApiHeader({ name: 'X-Actor-Role', required: false })
+@ApiHeader({
+  name: 'X-Act-As',
+  required: false,
+  description:
+    'The role to act in, one the token holds; default: the action’s role',
+})
 @Controller('station-faults')
 export class StationFaultsController {
   constructor(
     private readonly actions: StationFaultActions,
+    private readonly erasure: ReporterErasure,
     @Inject(STATION_REGISTRY) private readonly stations: StationRegistry,
   ) {}
 
@@ -65,8 +80,15 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    // A station of another subsidiary is as unknown as a missing one.
+    const { subsidiaryId } = scopeOf(requirePrincipal(req));
     const station = await this.stations.findStation(body.stationId);
-    if (!station) {
+    const region = station && (await this.stations.regionOf(station.id));
+    if (
+      !station ||
+      !region ||
+      (subsidiaryId !== undefined && region.subsidiaryId !== subsidiaryId)
+    ) {
       throw new ApiError(
         404,
         'STATION_NOT_FOUND',
@@ -102,7 +124,7 @@ export class StationFaultsController {
       {
         reporter: body.reporter,
         callTime: body.callTime ?? new Date().toISOString(),
-        station: toStationSnapshot(station),
+        station: toStationSnapshot(station, region.subsidiaryId),
         faultDescription: body.faultDescription,
         suspectedChargingPile: body.suspectedChargingPile,
         ...(body.chargingPileId ? { chargingPileId: body.chargingPileId } : {}),
@@ -400,5 +422,18 @@ export class StationFaultsController {
         ...body,
       }),
     );
+  }
+
+  @Post(':ticketId/erase-reporter')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      '删除报修方个人信息 Erase the reporter’s name and phone (cs-supervisor, hq-cs-manager)',
+  })
+  async eraseReporter(
+    @Param('ticketId', ticketId) id: string,
+    @Req() req: Request,
+  ) {
+    return this.erasure.erase(req, id);
   }
 }

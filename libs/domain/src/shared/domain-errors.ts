@@ -30,6 +30,11 @@ export class TicketNotInStateError extends DomainError {
   }
 }
 
+/** `<process>:<command>`, e.g. `station-fault:ClassifyFault`. */
+export function permissionOf(processId: string, command: string): string {
+  return `${processId}:${command}`;
+}
+
 export class RoleNotPermittedError extends DomainError {
   readonly code = 'ROLE_NOT_PERMITTED';
   readonly httpStatus = 403;
@@ -38,13 +43,15 @@ export class RoleNotPermittedError extends DomainError {
     readonly command: string,
     readonly role: RoleId,
     readonly allowed: readonly RoleId[],
+    /** The permission the role lacks, e.g. `station-fault:ClassifyFault`. */
+    readonly permission: string = command,
   ) {
     super(`Role ${role} may not ${command}; allowed: ${allowed.join(', ')}`);
   }
 
   details() {
-    const { command, role, allowed } = this;
-    return { command, role, allowed };
+    const { command, role, allowed, permission } = this;
+    return { command, role, allowed, permission };
   }
 }
 
@@ -99,7 +106,8 @@ export class TicketAlreadyExistsError extends DomainError {
 
 /**
  * The actor holds the right role but the ticket is assigned to someone
- * else. Automatic work done under the role is exempt.
+ * else, and the actor is not the role's lead. Automatic work done under
+ * the role is exempt.
  */
 export class NotAssigneeError extends DomainError {
   readonly code = 'NOT_ASSIGNEE';
@@ -110,6 +118,8 @@ export class NotAssigneeError extends DomainError {
     readonly actorId: string,
     readonly assigneeId: string | null,
     readonly command: string,
+    /** What is missing: being the assignee or the lead of the role. */
+    readonly permission: string = command,
   ) {
     super(
       `Ticket ${ticketId} is assigned to ${assigneeId ?? 'nobody'}; ${actorId} may not ${command}`,
@@ -117,7 +127,31 @@ export class NotAssigneeError extends DomainError {
   }
 
   details() {
-    const { ticketId, actorId, assigneeId, command } = this;
-    return { ticketId, actorId, assigneeId, command };
+    const { ticketId, actorId, assigneeId, command, permission } = this;
+    return {
+      ticketId,
+      actorId,
+      assigneeId,
+      command,
+      permission,
+      requires: 'assignee-or-lead',
+    };
+  }
+}
+
+/**
+ * A station the actor cannot see: unknown, or of another subsidiary. Both
+ * answer alike so that station ids leak nothing across subsidiaries.
+ */
+export class StationNotFoundError extends DomainError {
+  readonly code = 'STATION_NOT_FOUND';
+  readonly httpStatus = 404;
+
+  constructor(readonly stationId: string) {
+    super(`No station ${stationId}`);
+  }
+
+  details() {
+    return { stationId: this.stationId };
   }
 }

@@ -4,3 +4,6 @@ export * from './domain-errors';
 export * from './field-checks';
 export * from './process-definition';
 export * from './roles';
+export * from './visibility';
+export * from './transition-table';
+export * from './money';

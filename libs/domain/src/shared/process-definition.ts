@@ -48,6 +48,14 @@ export interface ProcessDefinition<
   ): TEvent[];
   custody(state: TState): Custody;
   isTerminal(state: TState): boolean;
+  /**
+   * Personal data in event data, as dotted paths per event type (e.g.
+   * `reporter.phone`). It is stored encrypted with a key per ticket, so
+   * erasing the key erases the data without touching the hashed log.
+   */
+  readonly personalData?: Readonly<
+    Partial<Record<TEvent['type'], readonly string[]>>
+  >;
 }
 
 export function streamNameOf(processId: string, ticketId: string): string {

@@ -6,6 +6,7 @@ export const ROLES = {
   'cs-phone-agent': { zh: '客服中心电话坐席', en: 'CS phone agent' },
   'cs-shift-leader': { zh: '客服中心值班长', en: 'CS shift leader' },
   'cs-supervisor': { zh: '客服中心主管', en: 'CS supervisor' },
+  'hq-cs-manager': { zh: '总部客服经理', en: 'HQ CS manager' },
   'dispatch-manager': { zh: '调度管理岗', en: 'Dispatch manager' },
   'regional-platform': { zh: '区域平台', en: 'Regional platform' },
   'regional-inspector': { zh: '区域巡检', en: 'Regional inspector' },
@@ -15,6 +16,23 @@ export const ROLES = {
     zh: '充电桩供应商',
     en: 'Charging-pile supplier',
   },
+  // Money and compliance processes (DOMAIN.md §4–§6, §10).
+  'cs-online-agent': { zh: '客服中心在线坐席', en: 'CS online agent' },
+  'cs-violation-reminder-specialist': {
+    zh: '客服中心违章提醒专员',
+    en: 'CS violation-reminder specialist',
+  },
+  'subsidiary-violation-specialist': {
+    zh: '子公司违章处理专员',
+    en: 'Subsidiary violation specialist',
+  },
+  'risk-control-manager': { zh: '风控管理岗', en: 'Risk-control manager' },
+  'finance-manager': { zh: '财务管理岗', en: 'Finance manager' },
+  'ops-invoicing-liaison': {
+    zh: '运营开票对接人',
+    en: 'Operations invoicing liaison',
+  },
+  'tech-manager': { zh: '总部技术管理岗', en: 'HQ technical manager' },
   system: { zh: '系统', en: 'System' },
 } as const;
 

@@ -1,5 +1,6 @@
 export * from './station-fault.commands';
 export * from './station-fault.events';
+export * from './station-fault.category';
 export * from './station-fault.state';
 export * from './station-fault.states';
 export * from './station-fault.labels';
@@ -11,4 +12,7 @@ export * from './station-fault.evolve';
 export * from './station-fault.decide';
 export * from './station-fault.custody';
 export * from './station-fault.process';
+export * from './station-fault.deadlines';
+export * from './station-fault.permissions';
+export * from './station-fault.personal-data';
 export * from './station-fault.upcasters';

@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../shared';
 import type {
+  CallbackReport,
   ContactOutcome,
   DecisionRecord,
   HandlingOutcome,
@@ -80,10 +81,13 @@ export type NotifyCustomerService = C<
   'NotifyCustomerService',
   { resultSummary: string }
 >;
-/** Gap G-c: tell the reporter, then close. */
+/**
+ * Gap G-c: tell the reporter, then close; by an agent at once, or by the
+ * centre's automation when a call-back has ended (`callback`).
+ */
 export type InformReporter = C<
   'InformReporter',
-  { contactOutcome: ContactOutcome; note?: string }
+  { contactOutcome: ContactOutcome; note?: string; callback?: CallbackReport }
 >;
 
 export type StationFaultCommand =

@@ -4,6 +4,7 @@ import type {
   DispatchToRegion,
   ReportStationFault,
 } from './station-fault.commands';
+import { categoriseFault } from './station-fault.category';
 import { checkDecisionRecord, payloadOf } from './station-fault.common-checks';
 import {
   stationFaultEvent,
@@ -45,6 +46,10 @@ function checkReport(payload: unknown, context: DecisionContext): FieldChecks {
     for (const field of STATION_FIELDS) {
       checks.nonBlank(`payload.station.${field}`, station[field]);
     }
+    checks.optionalNonBlank(
+      'payload.station.subsidiaryId',
+      station.subsidiaryId,
+    );
   }
   checks.nonBlank('payload.faultDescription', p.faultDescription);
   if (
@@ -83,17 +88,19 @@ export function decideReportStationFault(
     }),
     stationFaultEvent('station-fault.fault-recorded', {
       // Only the snapshot's own fields, whatever else the caller sent.
-      station: {
+      station: withoutUndefined({
         id: station.id,
         name: station.name,
         address: station.address,
         district: station.district,
         street: station.street,
         regionId: station.regionId,
-      },
+        subsidiaryId: station.subsidiaryId,
+      }),
       faultDescription: p.faultDescription,
       suspectedChargingPile: p.suspectedChargingPile,
       chargingPileId: p.chargingPileId,
+      category: categoriseFault(p.faultDescription, p.suspectedChargingPile),
     }),
   ];
 }

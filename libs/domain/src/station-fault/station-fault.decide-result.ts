@@ -57,10 +57,17 @@ export function decideNotifyCustomerService(
   ];
 }
 
+const CALLBACK_OUTCOMES = [
+  'satisfied',
+  'unreached',
+  'complaint',
+  'dissatisfied',
+] as const;
+
 /**
- * Gap G-c: the centre tells the reporter the outcome and closes.
- * TODO(#2): an unreachable reporter still closes the ticket; a call-back
- * attempt through 电话回访流程 (P08) is not modelled yet.
+ * Gap G-c: the centre tells the reporter the outcome and closes: an agent
+ * who reached the reporter at once, or the centre's automation when the
+ * call-back (电话回访流程, P08) has ended, naming it in `callback`.
  */
 export function decideInformReporter(
   command: InformReporter,
@@ -71,14 +78,29 @@ export function decideInformReporter(
   if (p) {
     checks.oneOf('payload.contactOutcome', p.contactOutcome, CONTACT_OUTCOMES);
     checks.optionalString('payload.note', p.note);
+    if (
+      p.callback !== undefined &&
+      checks.record('payload.callback', p.callback)
+    ) {
+      checks.nonBlank('payload.callback.callbackId', p.callback.callbackId);
+      checks.oneOf(
+        'payload.callback.outcome',
+        p.callback.outcome,
+        CALLBACK_OUTCOMES,
+      );
+    }
   }
   checks.throwIfAny(command.type);
 
-  const { contactOutcome, note } = command.payload;
+  const { contactOutcome, note, callback } = command.payload;
   return [
     stationFaultEvent('station-fault.reporter-informed', {
       contactOutcome,
       note,
+      callback: callback && {
+        callbackId: callback.callbackId,
+        outcome: callback.outcome,
+      },
     }),
     stationFaultEvent('station-fault.ticket-closed', {
       closedAt: context.now,

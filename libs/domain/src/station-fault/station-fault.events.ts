@@ -1,4 +1,9 @@
+import type {
+  DeadlineBreached,
+  DeadlineWarned,
+} from '../deadlines/deadline-events';
 import type { DomainEvent } from '../shared';
+import type { FaultCategory } from './station-fault.category';
 
 /** 物业方 (property management) or 用户 (user): data only, never a branch. */
 export type ReporterType = 'property-management' | 'user';
@@ -17,6 +22,8 @@ export interface StationSnapshot {
   district: string;
   street: string;
   regionId: string;
+  /** The subsidiary (子公司) owning the station's region: the ticket's owner. */
+  subsidiaryId?: string;
 }
 
 /** Which inputs an automatic decision used, so replay never re-decides. */
@@ -56,6 +63,11 @@ export type FaultRecorded = E<
     faultDescription: string;
     suspectedChargingPile: boolean;
     chargingPileId?: string;
+    /**
+     * Decided at intake (`categoriseFault`); absent from events recorded
+     * before it existed, which the fold categorises by the same rule.
+     */
+    category?: FaultCategory;
   }
 >;
 /** 4.2: task created and sent to dispatch. */
@@ -129,10 +141,16 @@ export type ResultNotifiedToCustomerService = E<
   'result-notified-to-customer-service',
   { resultSummary: string; finalStatus: FinalStatus }
 >;
+/** How a call-back (电话回访流程) told the reporter, when one did. */
+export interface CallbackReport {
+  callbackId: string;
+  outcome: 'satisfied' | 'unreached' | 'complaint' | 'dissatisfied';
+}
+
 /** Gap G-c: the centre told the reporter the outcome. */
 export type ReporterInformed = E<
   'reporter-informed',
-  { contactOutcome: ContactOutcome; note?: string }
+  { contactOutcome: ContactOutcome; note?: string; callback?: CallbackReport }
 >;
 /** The centre closed the ticket. */
 export type TicketClosed = E<'ticket-closed', { closedAt: string }>;
@@ -157,6 +175,8 @@ export type StationFaultEvent =
   | ResultReportedToStationManager
   | ResultNotifiedToCustomerService
   | ReporterInformed
-  | TicketClosed;
+  | TicketClosed
+  | DeadlineWarned<'station-fault'>
+  | DeadlineBreached<'station-fault'>;
 
 export type StationFaultEventType = StationFaultEvent['type'];

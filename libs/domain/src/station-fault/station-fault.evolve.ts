@@ -1,3 +1,4 @@
+import { categoriseFault } from './station-fault.category';
 import type { StationFaultEvent } from './station-fault.events';
 import type { StationFaultState } from './station-fault.state';
 
@@ -25,6 +26,9 @@ export function evolveStationFault(
         faultDescription,
         suspectedChargingPile,
         chargingPileId: event.data.chargingPileId,
+        category:
+          event.data.category ??
+          categoriseFault(faultDescription, suspectedChargingPile),
       };
     }
     case 'station-fault.task-created':
@@ -118,6 +122,13 @@ export function evolveStationFault(
       return { ...state, contactOutcome: event.data.contactOutcome };
     case 'station-fault.ticket-closed':
       return { ...state, status: 'CLOSED', closedAt: event.data.closedAt };
+    // A timer's record changes nobody's move; a breach may raise priority.
+    case 'station-fault.deadline-warned':
+      return state;
+    case 'station-fault.deadline-breached': {
+      const raised = event.data.priorityRaisedTo;
+      return raised ? { ...state, priority: raised } : state;
+    }
     default: {
       // A type this code does not know means the stream was written by a
       // newer release; guessing a state from it would be worse than

@@ -34,12 +34,23 @@ const ACTOR_IDS: Partial<Record<RoleId, string>> = {
   'charging-pile-supplier': 'supplier-engineer-sun',
 };
 
-/** A person in the role; the inspector is the one the ticket is assigned to. */
+// The engineers work for the team and the supplier the ticket names.
+const ORGS: Partial<Record<RoleId, string>> = {
+  'station-ops-team': OPS_TEAM_ID,
+  'charging-pile-supplier': SUPPLIER_ID,
+};
+
+/**
+ * A person in the role; the inspector, the operations engineer and the
+ * supplier's engineer are the ones the ticket is assigned to.
+ */
 export function actor(role: RoleId, overrides: Partial<Actor> = {}): Actor {
+  const org = ORGS[role];
   return {
     id: ACTOR_IDS[role] ?? `${role}-1`,
     role,
     kind: 'person',
+    ...(org ? { org } : {}),
     ...overrides,
   };
 }
@@ -152,6 +163,7 @@ export const events = {
       faultDescription: p.report.faultDescription,
       suspectedChargingPile: true,
       chargingPileId: CHARGING_PILE_ID,
+      category: 'charging-pile',
     },
   },
   taskCreated: {

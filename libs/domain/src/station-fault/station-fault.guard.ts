@@ -1,10 +1,14 @@
 import {
+  actorSees,
   InvalidCommandDataError,
+  isRecord,
   NotAssigneeError,
   RoleNotPermittedError,
+  StationNotFoundError,
   TicketAlreadyExistsError,
   TicketNotFoundError,
   TicketNotInStateError,
+  type Actor,
   type DecisionContext,
   type RoleId,
 } from '../shared';
@@ -14,6 +18,7 @@ import type {
   StationFaultConfig,
   StationFaultState,
 } from './station-fault.state';
+import { stationFaultPermission } from './station-fault.permissions';
 import type { StationFaultStatus } from './station-fault.states';
 import {
   stationFaultRulesFor,
@@ -25,9 +30,11 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 /**
- * Everything about a command except its data: does the ticket exist, may
- * the role issue it, is the ticket in a state that allows it, and is the
- * actor the assignee. Returns the rule the command runs under.
+ * Everything about a command except its data: does the ticket exist (for
+ * this actor's subsidiary), may the role issue it, is the ticket in a
+ * state that allows it, and is the actor the assignee or the role's lead.
+ * Returns the rule the command runs under. HTTP requests and jobs placed
+ * on a queue by any other means all pass through here.
  */
 export function authoriseStationFaultCommand(
   command: StationFaultCommand,
@@ -42,21 +49,30 @@ export function authoriseStationFaultCommand(
     ]);
   }
 
-  // 1. The ticket exists exactly when it is past NEW.
+  const actor = context.actor;
+  const permission = stationFaultPermission(type);
+
+  // 1. The ticket exists exactly when it is past NEW, and only for the
+  // subsidiary that owns it: another subsidiary's ticket is not found,
+  // so that ids leak nothing.
   if (type === 'ReportStationFault') {
+    checkStationVisible(command.payload, actor);
     if (state.status !== 'NEW') throw new TicketAlreadyExistsError(ticketId);
-  } else if (state.status === 'NEW') {
+  } else if (
+    state.status === 'NEW' ||
+    !actorSees(actor, state.station?.subsidiaryId)
+  ) {
     throw new TicketNotFoundError(ticketId);
   }
 
   // 2. The role may issue this command somewhere in the process. Under a
   // configuration that has no use for a command nobody may issue it,
   // which is reported as an empty `allowed` list.
-  const role: RoleId = context.actor.role;
+  const role: RoleId = actor.role;
   const rules = stationFaultRulesFor(type, config);
   const roles = unique(rules.flatMap((rule) => rule.roles));
   if (!roles.includes(role)) {
-    throw new RoleNotPermittedError(type, role, roles);
+    throw new RoleNotPermittedError(type, role, roles, permission);
   }
 
   // 3. The ticket is in a state where the command is allowed.
@@ -76,17 +92,41 @@ export function authoriseStationFaultCommand(
   const rule = inState.find((candidate) => candidate.roles.includes(role));
   if (!rule) {
     const allowed = unique(inState.flatMap((candidate) => candidate.roles));
-    throw new RoleNotPermittedError(type, role, allowed);
+    throw new RoleNotPermittedError(type, role, allowed, permission);
   }
 
-  // 5. A person acts only on a ticket assigned to them. Automatic work
+  // 5. A person acts only on a step assigned to them (or to the team or
+  // supplier they work for), unless they lead the role. Automatic work
   // done under the role is exempt: it acts on behalf of the assignee.
-  if (rule.assignee && context.actor.kind !== 'automatic') {
+  if (rule.assignee && actor.kind !== 'automatic' && !actor.lead) {
     const assigneeId = state[rule.assignee] ?? null;
-    if (context.actor.id !== assigneeId) {
-      throw new NotAssigneeError(ticketId, context.actor.id, assigneeId, type);
+    if (!isAssignee(actor, assigneeId)) {
+      throw new NotAssigneeError(
+        ticketId,
+        actor.id,
+        assigneeId,
+        type,
+        permission,
+      );
     }
   }
 
   return rule;
+}
+
+function isAssignee(actor: Actor, assigneeId: string | null): boolean {
+  return (
+    assigneeId !== null && (actor.id === assigneeId || actor.org === assigneeId)
+  );
+}
+
+/** An intake names a station of the actor's own subsidiary. */
+function checkStationVisible(payload: unknown, actor: Actor): void {
+  const station = isRecord(payload) ? payload.station : undefined;
+  if (!isRecord(station)) return; // the data checks report it
+  const subsidiaryId =
+    typeof station.subsidiaryId === 'string' ? station.subsidiaryId : undefined;
+  if (!actorSees(actor, subsidiaryId)) {
+    throw new StationNotFoundError(String(station.id));
+  }
 }

@@ -50,6 +50,8 @@ describe('a phone agent takes a call about a station fault (4.1)', () => {
             station: report.station,
             faultDescription: report.faultDescription,
             suspectedChargingPile: false,
+            // The description still names a pile (充电桩).
+            category: 'charging-pile',
           },
         },
       ]);

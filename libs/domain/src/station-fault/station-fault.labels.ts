@@ -78,4 +78,12 @@ export const STATION_FAULT_EVENT_LABELS: Record<StationFaultEventType, Label> =
       en: 'Reporter informed',
     },
     'station-fault.ticket-closed': { zh: '关闭任务', en: 'Ticket closed' },
+    'station-fault.deadline-warned': {
+      zh: '临近时限预警',
+      en: 'Deadline warning',
+    },
+    'station-fault.deadline-breached': {
+      zh: '已超时限',
+      en: 'Deadline breached',
+    },
   };

@@ -1,5 +1,6 @@
 import type { StationFaultEventType } from './station-fault.events';
 import type { StationFaultStatus } from './station-fault.states';
+import { STATION_FAULT_DEADLINE_TRANSITIONS } from './station-fault.deadlines';
 import { STATION_FAULT_TRANSITIONS } from './station-fault.transitions';
 
 function unique<T>(values: readonly T[]): T[] {
@@ -17,9 +18,13 @@ export function nextEventTypesFrom(
   status: StationFaultStatus,
   previous?: StationFaultEventType,
 ): StationFaultEventType[] {
-  const outcomes = STATION_FAULT_TRANSITIONS.filter(
-    (rule) => rule.from === status,
-  ).flatMap((rule) => rule.outcomes);
+  // The timer's warnings and breaches may come in any step.
+  const outcomes = [
+    ...STATION_FAULT_TRANSITIONS,
+    ...STATION_FAULT_DEADLINE_TRANSITIONS,
+  ]
+    .filter((rule) => rule.from === status)
+    .flatMap((rule) => rule.outcomes);
   if (previous !== undefined) {
     const followers = outcomes.flatMap(({ events }) => {
       const at = events.indexOf(previous);

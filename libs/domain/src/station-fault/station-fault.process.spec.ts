@@ -15,11 +15,13 @@ describe('the station-fault process definition', () => {
   });
 
   it('lists every command, and a label for every state and event', () => {
-    expect(stationFaultProcess.commandTypes).toEqual(
-      STATION_FAULT_COMMAND_TYPES,
-    );
-    expect(stationFaultProcess.commandTypes).toHaveLength(15);
-    expect(stationFaultProcess.eventTypes).toHaveLength(20);
+    // The people's commands, then the timer's (RecordDeadline).
+    expect(stationFaultProcess.commandTypes).toEqual([
+      ...STATION_FAULT_COMMAND_TYPES,
+      'RecordDeadline',
+    ]);
+    expect(stationFaultProcess.commandTypes).toHaveLength(16);
+    expect(stationFaultProcess.eventTypes).toHaveLength(22);
     expect(Object.keys(stationFaultProcess.eventLabels)).toEqual(
       stationFaultProcess.eventTypes,
     );

@@ -1,3 +1,5 @@
+import type { Priority } from '../deadlines/deadline-policy.types';
+import type { FaultCategory } from './station-fault.category';
 import type { StationFaultStatus } from './station-fault.states';
 import type {
   ContactOutcome,
@@ -16,6 +18,7 @@ export interface StationFaultState {
   faultDescription?: string;
   suspectedChargingPile?: boolean;
   chargingPileId?: string;
+  category?: FaultCategory;
   regionalPlatformId?: string;
   inspectorId?: string;
   /** How many times an inspector was sent; the first visit counts as 1. */
@@ -33,6 +36,8 @@ export interface StationFaultState {
   /** Whether the centre reached the reporter (gap G-c). */
   contactOutcome?: ContactOutcome;
   closedAt?: string;
+  /** Absent means normal; a deadline breach may raise it. */
+  priority?: Priority;
 }
 
 export const initialStationFaultState: StationFaultState = {

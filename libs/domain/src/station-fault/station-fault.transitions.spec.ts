@@ -213,11 +213,13 @@ describe('the allowed transitions by state', () => {
         command: 'ReportResultToStationManager',
         roles: ['station-ops-team'],
         resultNotifier: 'station-manager',
+        assignee: 'opsTeamId',
       },
       {
         command: 'NotifyCustomerService',
         roles: ['station-ops-team'],
         resultNotifier: 'station-ops-team',
+        assignee: 'opsTeamId',
       },
     ]);
   });
@@ -228,6 +230,20 @@ describe('the allowed transitions by state', () => {
         command: 'ReportInspectionResult',
         roles: ['regional-inspector'],
         assignee: 'inspectorId',
+      },
+    ]);
+    expect(allowedTransitions.SUPPLIER_HANDLING).toEqual([
+      {
+        command: 'CompleteSupplierHandling',
+        roles: ['charging-pile-supplier'],
+        assignee: 'supplierId',
+      },
+    ]);
+    expect(allowedTransitions.AT_OPS_TEAM).toEqual([
+      {
+        command: 'ClassifyFault',
+        roles: ['station-ops-team'],
+        assignee: 'opsTeamId',
       },
     ]);
   });
@@ -272,13 +288,19 @@ describe('the events that may come next', () => {
   it('allow a new classification after a failed repair', () => {
     expect(
       nextEventTypesFrom('AT_OPS_TEAM', 'station-fault.ops-repair-completed'),
-    ).toEqual(['station-fault.fault-classified']);
+    ).toEqual([
+      'station-fault.fault-classified',
+      'station-fault.deadline-warned',
+      'station-fault.deadline-breached',
+    ]);
   });
 
   it('allow either setting’s event once handling is done', () => {
     expect(nextEventTypesFrom('HANDLING_DONE')).toEqual([
       'station-fault.result-reported-to-station-manager',
       'station-fault.result-notified-to-customer-service',
+      'station-fault.deadline-warned',
+      'station-fault.deadline-breached',
     ]);
   });
 

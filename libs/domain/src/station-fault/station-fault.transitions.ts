@@ -4,6 +4,9 @@ import type { StationFaultEventType } from './station-fault.events';
 import type { StationFaultConfig } from './station-fault.state';
 import type { StationFaultStatus } from './station-fault.states';
 
+/** The state fields that name who a step is assigned to. */
+export type StationFaultAssignee = 'inspectorId' | 'opsTeamId' | 'supplierId';
+
 /** One way a command can end: the events it appends and where they lead. */
 export interface StationFaultTransitionOutcome {
   readonly events: readonly StationFaultEventType[];
@@ -20,8 +23,11 @@ export interface StationFaultTransition {
   readonly roles: readonly RoleId[];
   /** Set when the rule exists under one result-notifier setting only. */
   readonly resultNotifier?: StationFaultConfig['resultNotifier'];
-  /** Set when only the person the ticket is assigned to may act. */
-  readonly assignee?: 'inspectorId';
+  /**
+   * Set when only the assignee named by this state field (or the role's
+   * lead) may act: the inspector, the operations team, the supplier.
+   */
+  readonly assignee?: StationFaultAssignee;
   readonly outcomes: readonly StationFaultTransitionOutcome[];
 }
 
@@ -128,6 +134,7 @@ export const STATION_FAULT_TRANSITIONS: readonly StationFaultTransition[] = [
     command: 'ClassifyFault',
     from: 'AT_OPS_TEAM',
     roles: ['station-ops-team'],
+    assignee: 'opsTeamId',
     outcomes: [
       {
         events: [
@@ -150,6 +157,7 @@ export const STATION_FAULT_TRANSITIONS: readonly StationFaultTransition[] = [
     command: 'CompleteSupplierHandling',
     from: 'SUPPLIER_HANDLING',
     roles: ['charging-pile-supplier'],
+    assignee: 'supplierId',
     outcomes: [
       {
         events: ['station-fault.supplier-handling-completed'],
@@ -165,6 +173,7 @@ export const STATION_FAULT_TRANSITIONS: readonly StationFaultTransition[] = [
     command: 'CompleteOpsRepair',
     from: 'OPS_REPAIRING',
     roles: ['station-ops-team'],
+    assignee: 'opsTeamId',
     outcomes: [
       { events: ['station-fault.ops-repair-completed'], to: 'HANDLING_DONE' },
       { events: ['station-fault.ops-repair-completed'], to: 'AT_OPS_TEAM' },
@@ -176,6 +185,7 @@ export const STATION_FAULT_TRANSITIONS: readonly StationFaultTransition[] = [
     from: 'HANDLING_DONE',
     roles: ['station-ops-team'],
     resultNotifier: 'station-manager',
+    assignee: 'opsTeamId',
     outcomes: [
       {
         events: ['station-fault.result-reported-to-station-manager'],
@@ -202,6 +212,7 @@ export const STATION_FAULT_TRANSITIONS: readonly StationFaultTransition[] = [
     from: 'HANDLING_DONE',
     roles: ['station-ops-team'],
     resultNotifier: 'station-ops-team',
+    assignee: 'opsTeamId',
     outcomes: [
       {
         events: ['station-fault.result-notified-to-customer-service'],

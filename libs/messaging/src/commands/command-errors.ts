@@ -37,11 +37,14 @@ export class WrongQueueError extends DomainError {
   constructor(
     readonly queueRole: string,
     readonly actorRole: string,
+    /** The permission the command needed, e.g. `station-fault:ClassifyFault`. */
+    readonly permission?: string,
   ) {
     super(`A ${actorRole} command arrived on the ${queueRole} queue`);
   }
 
   details() {
-    return { queueRole: this.queueRole, actorRole: this.actorRole };
+    const { queueRole, actorRole, permission } = this;
+    return { queueRole, actorRole, ...(permission ? { permission } : {}) };
   }
 }

@@ -41,6 +41,28 @@ export class CommandExecutor {
   ) {}
 
   async execute(envelope: CommandEnvelope): Promise<AcceptedOutcome> {
+    const outcome = await this.run(envelope, () => true);
+    // Without a precondition the command is always decided.
+    return outcome as AcceptedOutcome;
+  }
+
+  /**
+   * Like `execute`, but only while `holds(history)` is true of the stream
+   * as read before deciding (and read again after a concurrent write);
+   * null when it does not hold. A timer uses it to act only while the
+   * step it belongs to is still open.
+   */
+  async executeWhen(
+    envelope: CommandEnvelope,
+    holds: (history: readonly RecordedEvent[]) => boolean,
+  ): Promise<AcceptedOutcome | null> {
+    return this.run(envelope, holds);
+  }
+
+  private async run(
+    envelope: CommandEnvelope,
+    holds: (history: readonly RecordedEvent[]) => boolean,
+  ): Promise<AcceptedOutcome | null> {
     const process = this.processes.get(envelope.processId);
     if (!process) throw new UnknownProcessError(envelope.processId);
     if (!process.definition.commandTypes.includes(envelope.type)) {
@@ -57,20 +79,24 @@ export class CommandExecutor {
       if (earlier.length > 0) {
         return outcomeOf(envelope, process, history, earlier, true);
       }
+      if (!holds(history)) return null;
 
       const state = fold(process, history);
       const prepared = await this.prepare(envelope, state);
+      const now = this.clock().toISOString();
       const decided = process.definition.decide(
         toDomainCommand(prepared),
         state,
-        { now: this.clock().toISOString(), actor: prepared.actor },
+        { now, actor: prepared.actor },
         process.config,
       );
 
       try {
         await this.store.appendToStream(
           streamName,
-          decided.map((event, index) => toNewEvent(prepared, event, index)),
+          decided.map((event, index) =>
+            toNewEvent(prepared, event, index, now),
+          ),
           { expectedRevision: lastRevision(history) },
         );
       } catch (error) {
@@ -138,6 +164,7 @@ function toNewEvent(
   command: CommandEnvelope,
   event: DomainEvent,
   index: number,
+  decidedAt: string,
 ): NewEvent {
   const decision = (event.data as { decision?: { inputs?: object } }).decision;
   return {
@@ -151,6 +178,9 @@ function toNewEvent(
       causationId: command.causationId,
       correlationId: command.correlationId,
       actor: command.actor,
+      // The instant the decider was given as now: deadlines count steps
+      // from it, so a replay on another clock counts the same.
+      decidedAt,
       ...(decision?.inputs
         ? { decisionInputs: decision.inputs as Record<string, unknown> }
         : {}),

@@ -1,4 +1,3 @@
-import type { Custody } from '@opsdesk/domain';
 import type {
   EventStore,
   RecordedEvent,
@@ -6,10 +5,9 @@ import type {
 } from '@opsdesk/event-store';
 import { faultPoint, type Logger } from '@opsdesk/platform';
 import type { ProcessCatalog } from '../commands/process-catalog';
-import type { HandoffJob } from '../queues/jobs';
 import type { RoleQueueSet } from '../queues/role-queue-set';
-import { isWorkerRole } from '../queues/role-queues';
 import type { CheckpointStore } from './checkpoint-store';
+import { handoffFor } from './handoff-for';
 import { StreamStateCache } from './stream-state-cache';
 
 const RESTART_DELAY_MS = 1000;
@@ -60,25 +58,8 @@ export class ProcessManager {
     const process = this.processes.ofStream(event.streamName);
     if (process) {
       const { before, after } = await this.cache.around(process, event);
-      const from = process.definition.custody(before);
-      const to = process.definition.custody(after);
-      if (changedHands(from, to) && to.role && isWorkerRole(to.role)) {
-        const job: HandoffJob = {
-          kind: 'handoff',
-          processId: process.definition.processId,
-          ticketId: event.streamName.slice(
-            process.definition.processId.length + 1,
-          ),
-          streamName: event.streamName,
-          eventId: event.eventId,
-          eventType: event.type,
-          revision: event.revision,
-          fromRole: from.role,
-          toRole: to.role,
-          assigneeId: to.assigneeId,
-          status: after.status,
-          correlationId: event.metadata.correlationId,
-        };
+      const job = handoffFor(process, event, before, after);
+      if (job) {
         faultPoint('process-manager:before-enqueue');
         await this.queues.addHandoff(job);
       }
@@ -97,8 +78,4 @@ export class ProcessManager {
       this.start().catch((e: unknown) => this.restartAfter(e));
     }, RESTART_DELAY_MS);
   }
-}
-
-function changedHands(from: Custody, to: Custody): boolean {
-  return from.role !== to.role || from.assigneeId !== to.assigneeId;
 }

@@ -9,8 +9,10 @@ import {
 import { queuePrefixFor, WORKER_ROLES, type WorkerRole } from './role-queues';
 
 const COMMAND_JOB: JobsOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 200 },
+  // About two minutes of retries in all: enough to ride out a PostgreSQL
+  // restart or failover without the command ending as a dead letter.
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 250 },
   removeOnComplete: { age: 3600, count: 5000 },
   // Failed jobs stay: an exhausted one is a dead letter an operator replays.
   removeOnFail: false,

@@ -9,6 +9,22 @@ export const WORKER_ROLES = [
   'station-manager',
   'station-ops-team',
   'charging-pile-supplier',
+  // Order anomalies (DOMAIN.md §10).
+  'tech-manager',
+  // Phone call-backs (DOMAIN.md §7): second calls, unreached users.
+  'cs-shift-leader',
+  'cs-supervisor',
+  // Invoices (DOMAIN.md §5) and violations (§6); `system` is the hand of
+  // the timers and the automatic steps.
+  'ops-invoicing-liaison',
+  'finance-manager',
+  'system',
+  'subsidiary-violation-specialist',
+  'cs-online-agent',
+  'cs-violation-reminder-specialist',
+  'risk-control-manager',
+  // The member applying in the app (an e-invoice, DOMAIN.md §5 4.9).
+  'user',
 ] as const satisfies readonly RoleId[];
 
 export type WorkerRole = (typeof WORKER_ROLES)[number];

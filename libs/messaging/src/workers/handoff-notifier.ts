@@ -4,6 +4,7 @@ import { handoffJobId, type HandoffJob } from '../queues/jobs';
 /**
  * Records that a role was told of a ticket it now holds. The job id is
  * the key, so a hand-off delivered twice is recorded (and announced) once.
+ * `completed_at` is set once the role's automatic work for it is done too.
  */
 export class HandoffNotifier {
   constructor(private readonly pool: Pool) {}
@@ -26,5 +27,14 @@ export class HandoffNotifier {
       ],
     );
     return rowCount === 1;
+  }
+
+  /** Marks the hand-off done: told, and its automatic work finished. */
+  async complete(job: HandoffJob): Promise<void> {
+    await this.pool.query(
+      `UPDATE handoff_notifications SET completed_at = now()
+        WHERE job_id = $1 AND completed_at IS NULL`,
+      [handoffJobId(job)],
+    );
   }
 }

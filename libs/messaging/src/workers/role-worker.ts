@@ -1,6 +1,12 @@
-import { DomainError, streamNameOf } from '@opsdesk/domain';
+import { hostname } from 'node:os';
+import { DomainError, permissionOf, streamNameOf } from '@opsdesk/domain';
 import type { EventStore } from '@opsdesk/event-store';
-import { LogFields, type Logger } from '@opsdesk/platform';
+import {
+  awaitFaultPoint,
+  faultPoint,
+  LogFields,
+  type Logger,
+} from '@opsdesk/platform';
 import {
   UnrecoverableError,
   Worker,
@@ -16,6 +22,7 @@ import type {
   RejectedOutcome,
 } from '../commands/command-outcome';
 import type { ProcessCatalog } from '../commands/process-catalog';
+import { latestHandoff } from '../process-manager/handoff-for';
 import type { CommandEnvelope, HandoffJob, RoleJob } from '../queues/jobs';
 import { queuePrefixFor, type WorkerRole } from '../queues/role-queues';
 import type { HandoffNotifier } from './handoff-notifier';
@@ -36,6 +43,16 @@ export interface RoleWorkerOptions {
   connection: ConnectionOptions;
   basePrefix: string;
   concurrency?: number;
+  /** How long a job's lock lasts unless renewed (BullMQ `lockDuration`). */
+  lockDuration?: number;
+  /** How often lapsed locks are looked for (BullMQ `stalledInterval`). */
+  stalledInterval?: number;
+  /**
+   * How often a job may lose its lock (its worker died or froze) and be
+   * run again before it is failed. Every job here is idempotent, so a
+   * rerun is safe; the bound only stops a job that kills every worker.
+   */
+  maxStalledCount?: number;
 }
 
 export type JobResult = AcceptedOutcome | { handoff: 'recorded' | 'repeated' };
@@ -48,6 +65,11 @@ export type JobResult = AcceptedOutcome | { handoff: 'recorded' | 'repeated' };
  */
 export class RoleWorker {
   private worker?: Worker<RoleJob, JobResult>;
+  /** Jobs this process is running now, with their lock tokens. */
+  private readonly running = new Map<
+    string,
+    { job: Job<RoleJob, JobResult>; token: string }
+  >();
 
   constructor(
     private readonly options: RoleWorkerOptions,
@@ -62,36 +84,103 @@ export class RoleWorker {
     const { role, connection, basePrefix, concurrency } = this.options;
     this.worker = new Worker<RoleJob, JobResult>(
       role,
-      (job) => this.process(job),
+      (job, token) => this.track(job, token),
       {
         connection,
         prefix: queuePrefixFor(basePrefix, role),
+        // Recorded on each job it runs (`processedBy`, shown on the board).
+        name: `${role}@${hostname()}/${process.pid}`,
         concurrency: concurrency ?? 4,
+        // Absent settings must stay absent: BullMQ takes an explicit
+        // undefined for a value and refuses it.
+        ...definedOnly({
+          lockDuration: this.options.lockDuration,
+          stalledInterval: this.options.stalledInterval,
+        }),
+        maxStalledCount: this.options.maxStalledCount ?? 3,
       },
     );
+    this.worker.on('completed', (job) => this.running.delete(job.id ?? ''));
+    this.worker.on('failed', (job) => {
+      if (job) this.running.delete(job.id ?? '');
+    });
     this.worker.on('error', (err) =>
       this.deps.logger.error({ err, queue: role }, 'worker connection error'),
     );
+    // Its worker died or froze past the lock: it runs again, here or
+    // elsewhere, and its idempotency makes the second run harmless.
+    this.worker.on('stalled', (jobId) =>
+      this.deps.logger.warn(
+        { [LogFields.queue]: role, [LogFields.jobId]: jobId },
+        'job lock lapsed; running it again',
+      ),
+    );
   }
 
-  /** Stop taking jobs, give running ones `timeoutMs`, then close. */
+  /**
+   * Stop taking jobs, give running ones `timeoutMs`, then close. Jobs
+   * still running then go back to waiting, so another worker takes them
+   * at once instead of after their lock lapses; nothing stays active.
+   */
   async close(timeoutMs = 10_000): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
-    let timer: NodeJS.Timeout | undefined;
-    const graceful = worker.close();
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), timeoutMs);
-    });
-    const result = await Promise.race([graceful, expired]);
-    clearTimeout(timer);
-    if (result === 'expired') {
+    // Not `worker.close()` first: a forced close after a graceful one has
+    // begun only waits for the graceful one, i.e. for the slow job.
+    await worker.pause(true);
+    if (!(await this.idleWithin(timeoutMs))) {
+      const abandoned = [...this.running.values()];
       this.deps.logger.warn(
-        { queue: this.role, timeoutMs },
-        'running jobs did not finish in time; closing anyway',
+        {
+          queue: this.role,
+          timeoutMs,
+          jobIds: abandoned.map(({ job }) => job.id),
+        },
+        'running jobs did not finish in time; handing them back',
       );
-      await worker.close(true);
+      await Promise.all(
+        abandoned.map(({ job, token }) =>
+          job
+            .moveToWait(token)
+            .catch((err: unknown) =>
+              this.deps.logger.warn(
+                { err, queue: this.role, jobId: job.id },
+                'could not hand a job back; its lock will lapse',
+              ),
+            ),
+        ),
+      );
     }
+    await worker.close(true);
+  }
+
+  /** True once no job runs here (finished and recorded), false at the bound. */
+  private async idleWithin(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running.size > 0) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
+  }
+
+  private async track(
+    job: Job<RoleJob, JobResult>,
+    token: string | undefined,
+  ): Promise<JobResult> {
+    const key = job.id ?? '';
+    if (token) this.running.set(key, { job, token });
+    try {
+      return await this.process(job);
+    } finally {
+      // BullMQ records the outcome after this returns ('completed' or
+      // 'failed' ends the entry); this is the fallback if it cannot.
+      setTimeout(() => this.settled(key, token), 2000).unref();
+    }
+  }
+
+  private settled(key: string, token: string | undefined): void {
+    if (this.running.get(key)?.token === token) this.running.delete(key);
   }
 
   private async process(job: Job<RoleJob, JobResult>): Promise<JobResult> {
@@ -117,10 +206,16 @@ export class RoleWorker {
   ): Promise<AcceptedOutcome> {
     try {
       if (command.actor.role !== this.role) {
-        throw new WrongQueueError(this.role, command.actor.role);
+        throw new WrongQueueError(
+          this.role,
+          command.actor.role,
+          permissionOf(command.processId, command.type),
+        );
       }
+      await awaitFaultPoint('role-worker:before-execute');
 
       const outcome = await this.deps.executor.execute(command);
+      faultPoint('role-worker:after-append');
 
       await this.deps.ledger.record(outcome);
       log.debug(
@@ -153,17 +248,32 @@ export class RoleWorker {
         'ticket changed hands',
       );
     }
+    faultPoint('role-worker:after-notify');
 
     const work = this.deps.automation.get(job.processId);
     const process = this.deps.processes.get(job.processId);
     if (work && process) {
-      // Re-read the ticket: the hand-off may be old news by now.
+      // Re-read the ticket: the hand-off may be old news by now. Only the
+      // hand-off of the latest change of custody acts; an older one (a
+      // redelivery, a replay) would issue the current step under an id of
+      // its own, so whether that or the current one won would be chance.
       const history = await this.deps.store.readStream(
         streamNameOf(job.processId, job.ticketId),
       );
-      const command = await work(job, fold(process, history));
-      if (command) await this.runAutomatic(command, log);
+      const current = latestHandoff(process, history);
+      if (current?.eventId === job.eventId) {
+        const command = await work(job, fold(process, history));
+        if (command) await this.runAutomatic(command, log);
+      } else {
+        log.debug(
+          { eventId: job.eventId, currentEventId: current?.eventId },
+          'hand-off superseded; no automatic work',
+        );
+      }
     }
+    // Only now is the hand-off done: the reconciler re-enqueues one whose
+    // job Redis lost before this point.
+    await this.deps.notifier.complete(job);
     return { handoff: isNew ? ('recorded' as const) : ('repeated' as const) };
   }
 
@@ -180,6 +290,12 @@ export class RoleWorker {
       );
     }
   }
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 function rejectionOf(

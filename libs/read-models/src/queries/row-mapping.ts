@@ -70,6 +70,7 @@ export function toTicketView(row: DbRow): TicketView {
     closedAtShanghai: wallClock(row.closed_at),
     lastRevision: Number(row.last_revision),
     state: row.state as TicketView['state'],
+    subsidiaryId: text(row.subsidiary_id),
   };
 }
 
@@ -88,6 +89,7 @@ export function toInboxItem(row: DbRow): InboxItem {
     ticketNumber: text(row.ticket_number),
     stationName: text(row.station_name),
     regionId: text(row.region_id),
+    subsidiaryId: text(row.subsidiary_id),
   };
 }
 

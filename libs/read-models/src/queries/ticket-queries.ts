@@ -14,6 +14,7 @@ import {
 import type {
   InboxItem,
   InboxQuery,
+  Scope,
   TicketListQuery,
   TicketView,
   TimelineEntry,
@@ -34,10 +35,15 @@ export class TicketQueries {
     this.timeline = timelineTables(options.tableSuffix).timelineEntries;
   }
 
-  async getTicket(ticketId: string): Promise<TicketView | null> {
+  /** The ticket, or null when it is unknown or outside the scope. */
+  async getTicket(
+    ticketId: string,
+    scope: Scope = {},
+  ): Promise<TicketView | null> {
     const result = await this.pool.query<DbRow>(
-      `SELECT * FROM ${this.ticketView} WHERE ticket_id = $1`,
-      [ticketId],
+      `SELECT * FROM ${this.ticketView} WHERE ticket_id = $1
+          AND ($2::text IS NULL OR subsidiary_id = $2)`,
+      [ticketId, scope.subsidiaryId ?? null],
     );
     return result.rows[0] ? toTicketView(result.rows[0]) : null;
   }
@@ -48,19 +54,35 @@ export class TicketQueries {
     const result = await this.pool.query<DbRow>(
       `SELECT * FROM ${this.inboxItems}
         WHERE role = $1 AND ($2::text IS NULL OR assignee_id = $2)
+          AND ($5::text IS NULL OR subsidiary_id = $5)
         ORDER BY since, ticket_id
         LIMIT $3 OFFSET $4`,
-      [role, query.assigneeId ?? null, limit, offset],
+      [
+        role,
+        query.assigneeId ?? null,
+        limit,
+        offset,
+        query.subsidiaryId ?? null,
+      ],
     );
     return result.rows.map(toInboxItem);
   }
 
-  /** Every event of the ticket, oldest first; empty if it is unknown. */
-  async getTimeline(ticketId: string): Promise<TimelineEntry[]> {
+  /**
+   * Every event of the ticket, oldest first; empty if it is unknown or
+   * outside the scope (a scoped reader sees it once its view row exists).
+   */
+  async getTimeline(
+    ticketId: string,
+    scope: Scope = {},
+  ): Promise<TimelineEntry[]> {
     const result = await this.pool.query<DbRow>(
       `SELECT * FROM ${this.timeline} WHERE ticket_id = $1
+          AND ($2::text IS NULL OR EXISTS (
+                SELECT 1 FROM ${this.ticketView} v
+                 WHERE v.ticket_id = $1 AND v.subsidiary_id = $2))
         ORDER BY revision`,
-      [ticketId],
+      [ticketId, scope.subsidiaryId ?? null],
     );
     return result.rows.map(toTimelineEntry);
   }
@@ -72,9 +94,16 @@ export class TicketQueries {
       `SELECT * FROM ${this.ticketView}
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::text IS NULL OR region_id = $2)
+          AND ($5::text IS NULL OR subsidiary_id = $5)
         ORDER BY reported_at DESC, ticket_id DESC
         LIMIT $3 OFFSET $4`,
-      [query.status ?? null, query.regionId ?? null, limit, offset],
+      [
+        query.status ?? null,
+        query.regionId ?? null,
+        limit,
+        offset,
+        query.subsidiaryId ?? null,
+      ],
     );
     return result.rows.map(toTicketView);
   }

@@ -43,6 +43,8 @@ export interface TicketView {
   closedAtShanghai: string | null;
   lastRevision: number;
   state: StationFaultState;
+  /** The subsidiary (子公司) owning the ticket; null before #7. */
+  subsidiaryId: string | null;
 }
 
 export interface InboxItem {
@@ -58,6 +60,7 @@ export interface InboxItem {
   ticketNumber: string | null;
   stationName: string | null;
   regionId: string | null;
+  subsidiaryId: string | null;
 }
 
 export interface TimelineEntry {
@@ -82,12 +85,20 @@ export interface Page {
   offset: number;
 }
 
-export interface InboxQuery extends Page {
+/**
+ * Whose tickets a reader may see: one subsidiary's, or (undefined) every
+ * one, for headquarters.
+ */
+export interface Scope {
+  subsidiaryId?: string;
+}
+
+export interface InboxQuery extends Page, Scope {
   /** Only tickets held by this person within the role. */
   assigneeId?: string;
 }
 
-export interface TicketListQuery extends Page {
+export interface TicketListQuery extends Page, Scope {
   status?: StationFaultStatus;
   regionId?: string;
 }

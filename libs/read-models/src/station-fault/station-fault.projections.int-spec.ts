@@ -201,6 +201,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
         ticket_number: 'SF-20261204-0043',
         station_name: '金桥国际商业广场网点',
         region_id: 'region-pudong',
+        subsidiary_id: null,
       },
       {
         ticket_id: TICKET_IDS.clearedByInspector,
@@ -216,6 +217,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
         ticket_number: 'SF-20261204-0044',
         station_name: '莘庄地铁站北广场网点',
         region_id: 'region-minhang',
+        subsidiary_id: null,
       },
       {
         ticket_id: TICKET_IDS.inspectionAssigned,
@@ -228,6 +230,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
         ticket_number: 'SF-20261204-0045',
         station_name: '张江高科地铁站网点',
         region_id: 'region-pudong',
+        subsidiary_id: null,
       },
     ]);
   });
@@ -281,7 +284,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
     );
     const last = log[log.length - 1].position;
     expect(rows).toEqual(
-      ['inbox', 'ticket-view', 'timeline'].map((name) => ({
+      ['inbox', 'reporting', 'ticket-view', 'timeline'].map((name) => ({
         name,
         position: last,
         events_applied: String(log.length),
@@ -290,7 +293,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
   });
 
   describe('when every event is applied a second time', () => {
-    it('leaves all three read models as they were', async () => {
+    it('leaves every read model as it was', async () => {
       const before = await Promise.all(
         projections.map((p) => snapshot(db.pool, p)),
       );

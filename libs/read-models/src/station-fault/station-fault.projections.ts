@@ -1,9 +1,14 @@
 import type { Projection, ReadModelProjectionOptions } from '../projection';
 import { createInboxProjection } from './inbox/inbox.projection';
+import { createReportingProjection } from './reporting/reporting.projection';
 import { createTicketViewProjection } from './ticket-view/ticket-view.projection';
 import { createTimelineProjection } from './timeline/timeline.projection';
 
-/** The ticket view, inbox and timeline; each needs its own runner. */
+/**
+ * The ticket view, inbox, timeline and reporting; each needs its own
+ * runner. Every projection that follows the station-fault log is listed
+ * here, so start-up, migrations and rebuilds all find it.
+ */
 export function createStationFaultProjections(
   options: ReadModelProjectionOptions = {},
 ): Projection[] {
@@ -11,5 +16,6 @@ export function createStationFaultProjections(
     createTicketViewProjection(options),
     createInboxProjection(options),
     createTimelineProjection(options),
+    createReportingProjection(options),
   ];
 }

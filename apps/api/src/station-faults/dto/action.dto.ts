@@ -5,15 +5,15 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { MaxCodePoints } from '../../http/max-code-points';
 
 class NoteDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxCodePoints(1000)
   note?: string;
 }
 
@@ -25,7 +25,7 @@ export class DispatchToRegionDto extends NoteDto {
   @ApiProperty({ example: 'rp-pudong' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   regionalPlatformId!: string;
 }
 
@@ -34,7 +34,7 @@ export class AssignInspectionDto {
   @ApiProperty({ example: 'insp-pd-01' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   inspectorId!: string;
 }
 
@@ -51,21 +51,21 @@ export class InspectionResultDto {
   @ValidateIf((o: InspectionResultDto) => o.cleared === true)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   resolutionNote?: string;
 
   @ApiPropertyOptional({ description: 'Required when not cleared' })
   @ValidateIf((o: InspectionResultDto) => o.cleared === false)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   findings?: string;
 
   @ApiPropertyOptional({ description: 'Required when not cleared' })
   @ValidateIf((o: InspectionResultDto) => o.cleared === false)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   reasonNotFixed?: string;
 }
 
@@ -80,7 +80,7 @@ export class AssignOpsTeamDto {
   @ApiProperty({ example: 'ops-pudong' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   opsTeamId!: string;
 }
 
@@ -94,14 +94,14 @@ export class ClassifyFaultDto {
   @ValidateIf((o: ClassifyFaultDto) => o.isChargingPileIssue === true)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   supplierId?: string;
 
   @ApiPropertyOptional({ description: 'Required for a charging-pile problem' })
   @ValidateIf((o: ClassifyFaultDto) => o.isChargingPileIssue === true)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   chargingPileId?: string;
 
   @ApiPropertyOptional({
@@ -110,7 +110,7 @@ export class ClassifyFaultDto {
   @ValidateIf((o: ClassifyFaultDto) => o.isChargingPileIssue === false)
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxCodePoints(64)
   repairTicketId?: string;
 }
 
@@ -123,7 +123,7 @@ export class HandlingResultDto {
   @ApiProperty({ example: '更换充电模块，恢复正常' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   result!: string;
 }
 
@@ -132,7 +132,7 @@ export class ReportResultDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   result!: string;
 }
 
@@ -141,7 +141,7 @@ export class NotifyCustomerServiceDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   resultSummary!: string;
 }
 

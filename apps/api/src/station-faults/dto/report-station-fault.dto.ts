@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATION_ID_PATTERN } from '@opsdesk/stations';
+import { isPhoneNumber } from '@opsdesk/domain';
+import {
+  CHARGING_PILE_ID_PATTERN,
+  STATION_ID_PATTERN,
+} from '@opsdesk/stations';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,12 +11,14 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
-  MaxLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { MaxCodePoints } from '../../http/max-code-points';
 
 /** Chinese labels are accepted beside the ids, as agents type them. */
 const REPORTER_TYPE_ALIASES: Record<string, string> = {
@@ -20,7 +26,23 @@ const REPORTER_TYPE_ALIASES: Record<string, string> = {
   用户: 'user',
 };
 
+/** The rough form of a phone number, for DTOs that only need the shape. */
 export const PHONE_PATTERN = /^\+?\d[\d -]{3,22}\d$/;
+
+/**
+ * A phone number as the domain checks it: ASCII digits (full-width ones
+ * are refused), an optional leading +, spaces or hyphens between them, 5
+ * to 20 digits. Checked here too, so a bad number never reaches a queue.
+ */
+function IsPhoneNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPhoneNumber',
+    validator: {
+      validate: (value: unknown) => isPhoneNumber(value),
+      defaultMessage: () => 'phone must be a telephone number',
+    },
+  });
+}
 
 export class ReporterDto {
   @ApiProperty({
@@ -36,12 +58,12 @@ export class ReporterDto {
   @ApiPropertyOptional({ example: '王经理' })
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxCodePoints(50)
   name?: string;
 
   @ApiProperty({ example: '13800138000' })
   @IsString()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a telephone number' })
+  @IsPhoneNumber()
   phone!: string;
 }
 
@@ -49,6 +71,7 @@ export class ReporterDto {
 export class ReportStationFaultDto {
   @ApiProperty({ type: ReporterDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReporterDto)
   reporter!: ReporterDto;
@@ -63,7 +86,7 @@ export class ReportStationFaultDto {
   @ApiProperty({ example: '3号充电桩无法启动充电' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxCodePoints(2000)
   faultDescription!: string;
 
   @ApiProperty({ description: '疑似充电桩损坏' })
@@ -73,7 +96,9 @@ export class ReportStationFaultDto {
   @ApiPropertyOptional({ example: 'ST-310115-007-CP03' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @Matches(CHARGING_PILE_ID_PATTERN, {
+    message: 'chargingPileId must look like ST-310115-007-CP03',
+  })
   chargingPileId?: string;
 
   @ApiPropertyOptional({

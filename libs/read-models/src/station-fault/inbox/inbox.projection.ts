@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
+import { openedEvent } from '../../personal-data/personal-data-opener';
 import { projectionName } from '../../table-names';
 import {
   STATION_FAULT_STREAM_PREFIX,
@@ -35,7 +36,8 @@ export function createInboxProjection(
            FROM ${folds} WHERE ticket_id = $1 FOR UPDATE`,
         [ticketId],
       );
-      const step = nextInbox(toFold(found.rows[0]), event);
+      const opened = await openedEvent(options.personalData, client, event);
+      const step = nextInbox(toFold(found.rows[0]), opened);
       if (!step) return;
 
       await client.query(
@@ -62,8 +64,9 @@ export function createInboxProjection(
       }
       await client.query(
         `INSERT INTO ${items} (ticket_id, role, assignee_id, status, since,
-                               ticket_number, station_name, region_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                               ticket_number, station_name, region_id,
+                               subsidiary_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (ticket_id) DO UPDATE SET
            role = EXCLUDED.role,
            assignee_id = EXCLUDED.assignee_id,
@@ -71,7 +74,8 @@ export function createInboxProjection(
            since = EXCLUDED.since,
            ticket_number = EXCLUDED.ticket_number,
            station_name = EXCLUDED.station_name,
-           region_id = EXCLUDED.region_id`,
+           region_id = EXCLUDED.region_id,
+           subsidiary_id = EXCLUDED.subsidiary_id`,
         [
           item.ticketId,
           item.role,
@@ -81,6 +85,7 @@ export function createInboxProjection(
           item.ticketNumber,
           item.stationName,
           item.regionId,
+          item.subsidiaryId,
         ],
       );
     },

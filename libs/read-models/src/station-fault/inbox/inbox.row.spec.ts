@@ -41,6 +41,7 @@ describe('inbox of a ticket handed from dispatch to an inspector who arrives', (
       ticketNumber: 'SF-20261204-0043',
       stationName: '金桥国际商业广场网点',
       regionId: 'region-pudong',
+      subsidiaryId: null,
     });
   });
 

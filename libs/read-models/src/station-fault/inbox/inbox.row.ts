@@ -33,6 +33,8 @@ export interface InboxItemRow {
   ticketNumber: string | null;
   stationName: string | null;
   regionId: string | null;
+  /** The subsidiary owning the ticket; null for a ticket from before #7. */
+  subsidiaryId: string | null;
 }
 
 export interface InboxStep {
@@ -82,6 +84,7 @@ export function nextInbox(
       ticketNumber: state.ticketNumber ?? null,
       stationName: state.station?.name ?? null,
       regionId: state.station?.regionId ?? null,
+      subsidiaryId: state.station?.subsidiaryId ?? null,
     },
   };
 }

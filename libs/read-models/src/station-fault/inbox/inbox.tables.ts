@@ -39,8 +39,20 @@ export function inboxDdl({ inboxItems: i, inboxFolds: f }: InboxTables) {
   `;
 }
 
+/** The subsidiary owning the ticket, so inboxes keep to one (#7). */
+export function inboxSubsidiaryDdl({ inboxItems: i }: InboxTables): string {
+  return `
+    ALTER TABLE ${i} ADD COLUMN subsidiary_id text;
+    CREATE INDEX ${i}_subsidiary_idx ON ${i} (role, subsidiary_id, since);
+  `;
+}
+
 export function inboxMigrations(tables: InboxTables): Migration[] {
   return [
     { id: `read-models/001-${tables.inboxItems}`, sql: inboxDdl(tables) },
+    {
+      id: `read-models/002-${tables.inboxItems}-subsidiary`,
+      sql: inboxSubsidiaryDdl(tables),
+    },
   ];
 }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
+import { openedEvent } from '../../personal-data/personal-data-opener';
 import { projectionName } from '../../table-names';
 import {
   STATION_FAULT_STREAM_PREFIX,
@@ -52,7 +53,8 @@ export function createTicketViewProjection(
            FROM ${t} WHERE ticket_id = $1 FOR UPDATE`,
         [stationFaultTicketId(event.streamName)],
       );
-      const row = nextTicketView(toFold(found.rows[0]), event);
+      const opened = await openedEvent(options.personalData, client, event);
+      const row = nextTicketView(toFold(found.rows[0]), opened);
       if (row) await client.query(upsert, ticketViewValues(row));
     },
   };
@@ -100,5 +102,6 @@ function ticketViewValues(row: TicketViewRow): unknown[] {
     row.closedAt,
     row.lastRevision,
     JSON.stringify(row.state),
+    row.subsidiaryId,
   ];
 }

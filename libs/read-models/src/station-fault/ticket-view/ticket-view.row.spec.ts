@@ -60,6 +60,7 @@ describe('ticket view of a ticket the supplier repaired and the centre closed', 
       updatedAt: events[events.length - 1].recordedAt,
       closedAt: '2026-12-04T09:30:00.000Z',
       lastRevision: events.length - 1,
+      subsidiaryId: null,
     });
     expect(state).toMatchObject({
       status: 'CLOSED',

@@ -57,6 +57,8 @@ export interface TicketViewRow {
   closedAt: string | null;
   lastRevision: number;
   state: StationFaultState;
+  /** The subsidiary owning the ticket; null for a ticket from before #7. */
+  subsidiaryId: string | null;
 }
 
 export const TICKET_VIEW_PROJECTION = 'ticket-view';
@@ -128,5 +130,6 @@ function ticketViewRow(
     finalStatus: state.finalStatus ?? null,
     ...times,
     state,
+    subsidiaryId: station?.subsidiaryId ?? null,
   };
 }

@@ -40,6 +40,7 @@ export const TICKET_VIEW_COLUMNS = [
   'closed_at',
   'last_revision',
   'state',
+  'subsidiary_id',
 ] as const;
 
 export function ticketViewDdl({ ticketView: t }: TicketViewTables): string {
@@ -82,11 +83,26 @@ export function ticketViewDdl({ ticketView: t }: TicketViewTables): string {
   `;
 }
 
+/** The subsidiary owning the ticket, so queries can keep to one (#7). */
+export function ticketViewSubsidiaryDdl({
+  ticketView: t,
+}: TicketViewTables): string {
+  return `
+    ALTER TABLE ${t} ADD COLUMN subsidiary_id text;
+    CREATE INDEX ${t}_subsidiary_idx
+      ON ${t} (subsidiary_id, reported_at DESC, ticket_id DESC);
+  `;
+}
+
 export function ticketViewMigrations(tables: TicketViewTables): Migration[] {
   return [
     {
       id: `read-models/001-${tables.ticketView}`,
       sql: ticketViewDdl(tables),
+    },
+    {
+      id: `read-models/002-${tables.ticketView}-subsidiary`,
+      sql: ticketViewSubsidiaryDdl(tables),
     },
   ];
 }

@@ -1,7 +1,9 @@
 import {
   ROLES,
+  STATION_FAULT_STATES,
   type FinalStatus,
   type StationFaultEvent,
+  type StationFaultStatus,
 } from '@opsdesk/domain';
 import { shanghaiTime } from '@opsdesk/platform';
 
@@ -25,6 +27,19 @@ function automatic(mode: string, what: string): string {
  */
 function noSummary(_newer: never): null {
   return null;
+}
+
+/** `超时：待调度派发（时限 2025/09/30 10:00:00）`, the step by its label. */
+export function deadlineSummary(
+  data: { level: string; deadlineAt: string; priorityRaisedTo?: string },
+  stepLabel: string,
+): string {
+  const limit = `时限 ${shanghaiTime(data.deadlineAt)}`;
+  if (data.level !== 'breach') return `预警：${stepLabel}（${limit}）`;
+  const raised = data.priorityRaisedTo
+    ? `，优先级升为 ${data.priorityRaisedTo}`
+    : '';
+  return `超时：${stepLabel}（${limit}${raised}）`;
 }
 
 /**
@@ -95,6 +110,13 @@ export function timelineSummary(event: StationFaultEvent): string | null {
     }
     case 'station-fault.ticket-closed':
       return null;
+    case 'station-fault.deadline-warned':
+    case 'station-fault.deadline-breached':
+      return deadlineSummary(
+        event.data,
+        STATION_FAULT_STATES[event.data.step as StationFaultStatus]?.zh ??
+          event.data.step,
+      );
     default:
       return noSummary(event);
   }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
+import { openedEvent } from '../../personal-data/personal-data-opener';
 import { projectionName } from '../../table-names';
 import { STATION_FAULT_STREAM_PREFIX } from '../station-fault-stream';
 import { TIMELINE_PROJECTION, timelineEntry } from './timeline.entry';
@@ -20,7 +21,9 @@ export function createTimelineProjection(
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
     async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const e = timelineEntry(event);
+      const e = timelineEntry(
+        await openedEvent(options.personalData, client, event),
+      );
       // Either key (event id, or ticket and revision) marks a replay.
       await client.query(
         `INSERT INTO ${t} (ticket_id, revision, event_id, type, label_zh,
