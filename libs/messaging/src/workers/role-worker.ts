@@ -8,10 +8,11 @@ import {
   type Logger,
 } from '@opsdesk/platform';
 import {
+  Job,
+  Queue,
   UnrecoverableError,
   Worker,
   type ConnectionOptions,
-  type Job,
 } from 'bullmq';
 import type { AutomaticWork } from '../automation/automatic-work';
 import { WrongQueueError } from '../commands/command-errors';
@@ -128,30 +129,51 @@ export class RoleWorker {
     // Not `worker.close()` first: a forced close after a graceful one has
     // begun only waits for the graceful one, i.e. for the slow job.
     await worker.pause(true);
-    if (!(await this.idleWithin(timeoutMs))) {
-      const abandoned = [...this.running.values()];
-      this.deps.logger.warn(
-        {
-          queue: this.role,
-          timeoutMs,
-          jobIds: abandoned.map(({ job }) => job.id),
-        },
-        'running jobs did not finish in time; handing them back',
-      );
-      await Promise.all(
-        abandoned.map(({ job, token }) =>
-          job
-            .moveToWait(token)
-            .catch((err: unknown) =>
-              this.deps.logger.warn(
-                { err, queue: this.role, jobId: job.id },
-                'could not hand a job back; its lock will lapse',
-              ),
-            ),
-        ),
-      );
+    if (await this.idleWithin(timeoutMs)) {
+      await worker.close(true);
+      return;
     }
+    const abandoned = [...this.running.values()];
+    this.deps.logger.warn(
+      {
+        queue: this.role,
+        timeoutMs,
+        jobIds: abandoned.map(({ job }) => job.id),
+      },
+      'running jobs did not finish in time; handing them back',
+    );
+    // Closed before the hand-back: a paused worker still completes the
+    // fetch it has begun, and would take the handed-back job again.
     await worker.close(true);
+    await this.handBack(abandoned);
+  }
+
+  /** Moves jobs this process gave up on back to waiting, on a connection of its own. */
+  private async handBack(
+    abandoned: { job: Job<RoleJob, JobResult>; token: string }[],
+  ): Promise<void> {
+    const { role, connection, basePrefix } = this.options;
+    const queue = new Queue(role, {
+      connection,
+      prefix: queuePrefixFor(basePrefix, role),
+    });
+    try {
+      await Promise.all(
+        abandoned.map(async ({ job, token }) => {
+          try {
+            const stored = await Job.fromId(queue, job.id ?? '');
+            await stored?.moveToWait(token);
+          } catch (err: unknown) {
+            this.deps.logger.warn(
+              { err, queue: role, jobId: job.id },
+              'could not hand a job back; its lock will lapse',
+            );
+          }
+        }),
+      );
+    } finally {
+      await queue.close();
+    }
   }
 
   /** True once no job runs here (finished and recorded), false at the bound. */
