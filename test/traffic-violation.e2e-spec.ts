@@ -1,6 +1,7 @@
 import { streamNameOf } from '@opsdesk/domain';
-import { SteppableClock } from '@opsdesk/platform';
-import { violationTimerJobId } from '@opsdesk/runtime';
+import { shanghaiDay, SteppableClock } from '@opsdesk/platform';
+import { CheckpointStore } from '@opsdesk/messaging';
+import { TrafficViolationTimers, violationTimerJobId } from '@opsdesk/runtime';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
@@ -182,6 +183,37 @@ describe('traffic violations, end to end', () => {
           issuedAt: sh('2026-09-25 09:00').toISOString(),
         },
       });
+    });
+
+    it('gets a timer that Redis lost back from the log', async () => {
+      const queue = system.resources.queues.queue('system');
+      const jobId = violationTimerJobId(id, 'sms-1');
+      await (await queue.getJob(jobId))!.remove();
+      expect(await queue.getJob(jobId)).toBeUndefined();
+
+      // What a restarted follower does first, before following the log.
+      const { store, pool, queues, clock: systemClock } = system.resources;
+      const timers = new TrafficViolationTimers({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock: systemClock,
+        logger: system.resources.logger,
+      });
+      // The global read may show the case's last event a moment late.
+      const again = await eventually(async () => {
+        expect(await timers.reconcile()).toBeGreaterThanOrEqual(1);
+        const job = await queue.getJob(jobId);
+        expect(job).toBeDefined();
+        return job!;
+      });
+      expect(again.data).toMatchObject({
+        command: {
+          payload: { step: 'sms-1' },
+          issuedAt: sh('2026-09-25 09:00').toISOString(),
+        },
+      });
+      expect(await again.getState()).toBe('delayed');
     });
 
     it('sends the SMS on days 1 and 2, the 中秋 holidays, at 09:00', async () => {
@@ -434,6 +466,122 @@ describe('traffic violations, end to end', () => {
     });
   });
 
+  describe('a severe case the visit does not collect', () => {
+    it('returns to the deduction, which finance makes, then hands off to receivables', async () => {
+      const id = await enter('2026-09-28 09:30');
+      await runAt(id, sh('2026-10-10 09:00'));
+      await eventually(async () => {
+        expect((await typesOf(id)).at(-1)).toBe('risk-call-due');
+      });
+      clock.set(sh('2026-10-10 10:00'));
+      await system.client.post(
+        `/traffic-violations/${id}/risk-control-call`,
+        { contactOutcome: 'unreachable' },
+        { actor: risk },
+      );
+      // Three days after Saturday 10 October is Tuesday 13 October.
+      await fallsOn(id, sh('2026-10-13 09:00'), 'deduction-due');
+
+      clock.set(sh('2026-10-13 10:00'));
+      await system.client.post(
+        `/traffic-violations/${id}/in-person-collection`,
+        { reason: '金额较大，上门追讨' },
+        { actor: risk },
+      );
+      clock.set(sh('2026-10-14 16:00'));
+      const notCollected = await system.client.post<Answer>(
+        `/traffic-violations/${id}/collection-result`,
+        { collected: false, note: '用户不在家' },
+        { actor: risk },
+      );
+      expect(notCollected.ticket).toMatchObject({
+        status: 'DEDUCTION_DUE',
+        holder: { role: 'risk-control-manager' },
+      });
+
+      await system.client.post(
+        `/traffic-violations/${id}/request-deduction`,
+        {},
+        { actor: risk },
+      );
+      await system.client.post(
+        `/traffic-violations/${id}/deposit-deducted`,
+        { amountFen: 20000 },
+        { actor: finance },
+      );
+      const closed = await system.client.post<Answer>(
+        `/traffic-violations/${id}/hand-off-to-receivables`,
+        { result: '上门未果，已扣押金200元', receivableCaseId: 'AR-2026-0107' },
+        { actor: risk },
+      );
+      expect(closed.ticket.status).toBe('CLOSED_BY_DEDUCTION');
+      expect((await typesOf(id)).slice(-9)).toEqual([
+        'deduction-due',
+        'severity-assessed',
+        'in-person-collection-started',
+        'collection-result-recorded',
+        'deposit-deduction-requested',
+        'deposit-frozen',
+        'fine-deducted-as-penalty',
+        'result-notified-to-centre',
+        'handed-to-receivables',
+      ]);
+    });
+  });
+
+  describe('the reporting rows', () => {
+    type ReportRow = {
+      status: string;
+      outcome: string | null;
+      tickets: number;
+      closed: number;
+      amountFen: number;
+    };
+
+    it('count the cases by status and outcome, with the fines deducted or collected', async () => {
+      // A case's report day is the Shanghai day the log recorded its entry
+      // (the log's own clock), so the range takes in the days either side.
+      const dayMs = 24 * 3600 * 1000;
+      const from = shanghaiDay(new Date(Date.now() - dayMs));
+      const to = shanghaiDay(new Date(Date.now() + dayMs));
+      const byStatus = (rows: ReportRow[], status: string) => {
+        const matching = rows.filter((row) => row.status === status);
+        return {
+          outcome: matching[0]?.outcome,
+          tickets: matching.reduce((n, row) => n + row.tickets, 0),
+          closed: matching.reduce((n, row) => n + row.closed, 0),
+          amountFen: matching.reduce((n, row) => n + row.amountFen, 0),
+        };
+      };
+      // The projection follows the log a moment behind the last command.
+      await eventually(async () => {
+        const { rows } = await system.client.get<{ rows: ReportRow[] }>(
+          `/traffic-violations/report?from=${from}&to=${to}`,
+        );
+        expect(byStatus(rows, 'CLOSED_BY_DEDUCTION')).toEqual({
+          outcome: 'deducted',
+          tickets: 2,
+          closed: 2,
+          amountFen: 40000,
+        });
+        expect(byStatus(rows, 'CLOSED_BY_COLLECTION')).toEqual({
+          outcome: 'collected',
+          tickets: 1,
+          closed: 1,
+          amountFen: 20000,
+        });
+        expect(byStatus(rows, 'HANDLED_BY_USER')).toEqual({
+          outcome: 'handled-by-user',
+          tickets: 1,
+          closed: 1,
+          amountFen: 0,
+        });
+        const open = rows.filter((row) => row.closed === 0);
+        expect(open.reduce((n, row) => n + row.tickets, 0)).toBe(2);
+      });
+    });
+  });
+
   describe('the audit tool over this log', () => {
     it('verifies every violation stream and reports the skipped steps as deviations', async () => {
       await eventually(async () => {
@@ -444,7 +592,7 @@ describe('traffic violations, end to end', () => {
         expect(
           (JSON.parse(run.stdout) as { processes: Record<string, unknown> })
             .processes['traffic-violation'],
-        ).toMatchObject({ streams: 5 });
+        ).toMatchObject({ streams: 6 });
       });
       const conformance = await audit(['conformance', '--json'], {
         store: system.resources.store,
@@ -454,7 +602,7 @@ describe('traffic violations, end to end', () => {
       };
       expect(
         report.processes.find((p) => p.processId === 'traffic-violation'),
-      ).toMatchObject({ tickets: 5 });
+      ).toMatchObject({ tickets: 6 });
     });
   });
 });

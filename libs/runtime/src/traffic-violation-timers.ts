@@ -13,7 +13,12 @@ import {
   type CommandEnvelope,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
-import { deterministicUuid, type Clock, type Logger } from '@opsdesk/platform';
+import {
+  deterministicUuid,
+  type Clock,
+  type Fence,
+  type Logger,
+} from '@opsdesk/platform';
 
 const PREFIX = `${TRAFFIC_VIOLATION_PROCESS_ID}-`;
 
@@ -58,11 +63,15 @@ export interface TrafficViolationTimersDeps {
  * is the timer's command itself; the decider refuses it before its
  * instant, so an early or repeated job changes nothing.
  *
+ * At start, `reconcile` sets the timer of every open case again from the
+ * log (the same job ids, so a timer Redis still holds is left as it is),
+ * which brings back the timers a Redis restart lost.
+ *
  * TODO(#10): move these onto the #6 timer engine (policy-driven delayed
- * jobs with a reconciler) once it can drive steps that move a case, not
- * only record warnings and breaches; until then a timer lost with Redis
- * is recreated by the next event of its case, or by the
- * `run-due-steps` endpoint.
+ * jobs with a periodic reconciler) once it can drive steps that move a
+ * case, not only record warnings and breaches; until then lost timers
+ * come back only when this follower starts, with the next event of their
+ * case, or through the `run-due-steps` endpoint.
  */
 export class TrafficViolationTimers {
   private readonly follower: LogFollower;
@@ -78,12 +87,45 @@ export class TrafficViolationTimers {
     });
   }
 
-  start(): Promise<void> {
-    return this.follower.start();
+  async start(fence?: Fence): Promise<void> {
+    await this.reconcile();
+    await this.follower.start(fence);
   }
 
   stop(): Promise<void> {
     return this.follower.stop();
+  }
+
+  /**
+   * Sets the next timer of every case the log holds; returns how many
+   * cases have one. Reads the whole log of the process.
+   * TODO(#10): like the #6 reconciler, a time index would read less.
+   */
+  async reconcile(pageSize = 1000): Promise<number> {
+    const cases = new Map<string, { state: State; correlationId: string }>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.deps.store.readAll({
+        after,
+        maxCount: pageSize,
+        filter: { streamPrefixes: [PREFIX] },
+      });
+      for (const event of page) {
+        const ticketId = event.streamName.slice(PREFIX.length);
+        const folded = cases.get(ticketId)?.state ?? initialState;
+        cases.set(ticketId, {
+          state: fold(folded, event),
+          correlationId: event.metadata.correlationId,
+        });
+      }
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].position;
+    }
+    let set = 0;
+    for (const [ticketId, { state, correlationId }] of cases) {
+      if (await this.setNextTimer(ticketId, state, correlationId)) set++;
+    }
+    return set;
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
@@ -91,17 +133,18 @@ export class TrafficViolationTimers {
     const history = await this.deps.store.readStream(event.streamName, {
       maxCount: event.revision + 1,
     });
-    const state = history.reduce<TrafficViolationState>(
-      (folded, e) =>
-        evolveTrafficViolation(folded, {
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          data: e.data,
-        } as unknown as TrafficViolationEvent),
-      initialTrafficViolationState,
-    );
+    const state = history.reduce(fold, initialState);
+    await this.setNextTimer(ticketId, state, event.metadata.correlationId);
+  }
+
+  /** One delayed job for the case's next step; false when none is due. */
+  private async setNextTimer(
+    ticketId: string,
+    state: State,
+    correlationId: string,
+  ): Promise<boolean> {
     const next = nextViolationStep(state);
-    if (!next) return;
+    if (!next) return false;
     const delay = Math.max(
       0,
       Date.parse(next.dueAt) - this.deps.clock.now().getTime(),
@@ -110,7 +153,7 @@ export class TrafficViolationTimers {
       ticketId,
       next.step,
       next.dueAt,
-      event.metadata.correlationId,
+      correlationId,
     );
     // The same job id for a replayed event: BullMQ keeps one job.
     await this.deps.queues.queue('system').add(
@@ -125,5 +168,17 @@ export class TrafficViolationTimers {
         removeOnFail: false,
       },
     );
+    return true;
   }
+}
+
+type State = TrafficViolationState;
+const initialState: State = initialTrafficViolationState;
+
+function fold(state: State, event: RecordedEvent): State {
+  return evolveTrafficViolation(state, {
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+  } as unknown as TrafficViolationEvent);
 }
