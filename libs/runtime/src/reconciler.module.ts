@@ -36,8 +36,9 @@ export function createReconciler(resources: OpsdeskResources): Reconciler {
     queues,
     logger: logger.child({ component: 'reconciler' }),
     graceMs: optionalInteger('RECONCILE_GRACE_MS', process.env) ?? 10_000,
-    // TODO(#6): timer jobs (deadlines, reminders) are restored by an
-    // ExpectedJobSource of their own, added here when the timers land.
+    // Deadline timers have a reconciler of their own (TimerReconciler in
+    // the deadlines module), and traffic-violation timers are set again
+    // from the log when their scheduler starts.
     sources: [handoffExpectations(queues, pool)],
   });
 }

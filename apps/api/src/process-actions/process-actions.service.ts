@@ -4,17 +4,15 @@ import type { ProcessCatalog } from '@opsdesk/messaging';
 import { PROCESS_CATALOG } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
 import { actingActor } from '../auth/acting-actor';
-import { principalOf } from '../auth/principal';
 import { CommandGateway } from '../commands/command-gateway.service';
 import { present } from '../commands/outcome-presenter';
-import { actorOf, idempotencyKeyOf } from '../http/request-actor';
+import { idempotencyKeyOf } from '../http/request-actor';
 
 export type ProcessAnswer = ReturnType<typeof present>;
 
 /**
- * The actor of a command: from the verified token when the request has
- * one, else from the development headers.
- * TODO(#10): drop the header fallback once every route is authenticated.
+ * The actor of a command, only ever from the verified token (every route
+ * but the public ones is authenticated, so there is no other source).
  */
 export function actorFor(
   request: Request,
@@ -22,9 +20,7 @@ export function actorFor(
   processId: string,
   command: string,
 ): Actor {
-  return principalOf(request)
-    ? actingActor(request, defaultRole, processId, command)
-    : actorOf(request, defaultRole);
+  return actingActor(request, defaultRole, processId, command);
 }
 
 /** The shared steps of every action endpoint of a process. */
@@ -69,9 +65,7 @@ export function systemActorFor(
   processId: string,
   command: string,
 ): Actor {
-  const caller = principalOf(request)
-    ? actingActor(request, 'cs-supervisor', processId, command)
-    : actorOf(request, 'cs-supervisor');
+  const caller = actingActor(request, 'cs-supervisor', processId, command);
   return {
     id: `system:run-by:${caller.id}`,
     role: 'system',

@@ -1,9 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import type { Visibility } from '@opsdesk/read-models';
 import type { Request } from 'express';
-import { isHeadquarters, principalOf } from '../auth/principal';
+import { requirePrincipal } from '../auth/acting-actor';
+import { isHeadquarters } from '../auth/principal';
 import { ApiError } from '../http/api-error';
-import { actorOf } from '../http/request-actor';
 
 export function invalid(field: string, problem: string): ApiError {
   return new ApiError(400, 'INVALID_REQUEST', `Invalid ${field}`, {
@@ -53,17 +53,12 @@ export function dayOf(field: string, value: unknown): string {
 }
 
 /**
- * Whose tickets the caller may read: headquarters all, anyone else their
- * own subsidiary's (development headers carry none, so they see only
- * tickets opened without one).
+ * Whose tickets the caller may read, from the verified token:
+ * headquarters all, anyone else their own subsidiary's.
  */
 export function visibilityOf(request: Request): Visibility {
-  const principal = principalOf(request);
-  if (principal) {
-    return isHeadquarters(principal)
-      ? { headquarters: true }
-      : { subsidiary: principal.subsidiary };
-  }
-  const actor = actorOf(request, 'cs-phone-agent');
-  return { subsidiary: actor.subsidiary, headquarters: actor.headquarters };
+  const principal = requirePrincipal(request);
+  return isHeadquarters(principal)
+    ? { headquarters: true }
+    : { subsidiary: principal.subsidiary };
 }
