@@ -1,4 +1,5 @@
 import { commandJobId, type DeadLetter } from '@opsdesk/messaging';
+import type { OpsdeskClient } from '../apps/api/src/demo/opsdesk-client';
 import { intakeCommand } from './faults/harness/commands';
 import { planTickets } from './faults/harness/ticket-plans';
 import { eventually } from './support/eventually';
@@ -12,11 +13,18 @@ import { startTestSystem, type TestSystem } from './support/system';
  */
 describe('dead letters', () => {
   let system: TestSystem;
+  // Headquarters' technical management: an operator of the queues.
+  let operator: OpsdeskClient;
   const [broken, refused] = planTickets(2, 'dead-letters');
   let jobId: string;
 
   beforeAll(async () => {
     system = await startTestSystem();
+    operator = system.client.as({
+      id: 'tech-wang',
+      role: 'tech-manager',
+      subsidiary: 'hq',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -26,7 +34,7 @@ describe('dead letters', () => {
   const queue = () => system.resources.queues.queue('cs-phone-agent');
 
   async function deadLetters(query = '') {
-    const { items } = await system.client.get<{ items: DeadLetter[] }>(
+    const { items } = await operator.get<{ items: DeadLetter[] }>(
       `/dead-letters${query}`,
     );
     return items;
@@ -61,9 +69,9 @@ describe('dead letters', () => {
     });
 
     it('shows on the queue board', async () => {
-      const headers = system.client.headersFor();
-      const page = await fetch(`${system.client.baseUrl}/queues`, { headers });
-      const api = await fetch(`${system.client.baseUrl}/queues/api/queues`, {
+      const headers = operator.headersFor();
+      const page = await fetch(`${operator.baseUrl}/queues`, { headers });
+      const api = await fetch(`${operator.baseUrl}/queues/api/queues`, {
         headers,
       });
       const { queues } = (await api.json()) as {
@@ -86,7 +94,7 @@ describe('dead letters', () => {
       // The queue's job type is erased by BullMQ's generics here.
       await job?.updateData({ kind: 'command', command } as never);
 
-      const answer = await system.client.send(
+      const answer = await operator.send(
         `/dead-letters/cs-phone-agent/${jobId}/retry`,
         {},
       );
@@ -106,7 +114,7 @@ describe('dead letters', () => {
     });
 
     it('cannot be retried twice', async () => {
-      const answer = await system.client.send(
+      const answer = await operator.send(
         `/dead-letters/cs-phone-agent/${jobId}/retry`,
         {},
       );
@@ -144,14 +152,12 @@ describe('dead letters', () => {
 
   describe('a request that names nothing', () => {
     it('answers 404 for an unknown queue or job and 400 for a bad flag', async () => {
-      const unknownQueue = await system.client.fetch(
-        '/dead-letters?queue=nope',
-      );
-      const unknownJob = await system.client.send(
+      const unknownQueue = await operator.fetch('/dead-letters?queue=nope');
+      const unknownJob = await operator.send(
         '/dead-letters/cs-phone-agent/no-such-job/retry',
         {},
       );
-      const badFlag = await system.client.fetch(
+      const badFlag = await operator.fetch(
         '/dead-letters?includeRejected=maybe',
       );
 
@@ -170,5 +176,57 @@ describe('dead letters', () => {
       });
       expect(badFlag.status).toBe(400);
     });
+  });
+
+  describe('for anyone but an operator', () => {
+    const board = ['/queues', '/queues/api/queues'];
+
+    it('answers 401 without a token, on the list, the retry and the board', async () => {
+      const none = { token: null };
+      const answers = [
+        await system.client.fetch('/dead-letters', none),
+        await system.client.send(
+          '/dead-letters/cs-phone-agent/x/retry',
+          {},
+          none,
+        ),
+        ...(await Promise.all(
+          board.map((path) => fetch(`${system.client.baseUrl}${path}`)),
+        )),
+      ];
+
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+    });
+
+    it.each(['cs-supervisor', 'cs-shift-leader', 'dispatch-manager'])(
+      'answers 403 naming the permission to a %s, on the list, the retry and the board',
+      async (role) => {
+        const desk = system.client.as({ id: `${role}-01`, role });
+        const headers = desk.headersFor();
+        const list = await desk.fetch('/dead-letters');
+        const retry = await desk.send(
+          '/dead-letters/cs-phone-agent/no-such-job/retry',
+          {},
+        );
+        const pages = await Promise.all(
+          board.map(async (path) => {
+            const answer = await fetch(`${desk.baseUrl}${path}`, { headers });
+            return { status: answer.status, body: await answer.json() };
+          }),
+        );
+
+        for (const answer of [list, retry, ...pages]) {
+          expect(answer).toMatchObject({
+            status: 403,
+            body: {
+              error: {
+                code: 'ROLE_NOT_PERMITTED',
+                details: { permission: 'operations:queues', roles: [role] },
+              },
+            },
+          });
+        }
+      },
+    );
   });
 });

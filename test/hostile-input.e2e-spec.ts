@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import { TOKEN_ISSUER } from '../apps/api/src/auth/bearer-tokens';
-import { badRequests, type BadRequest } from './support/bad-requests';
+import {
+  badProcessRequests,
+  badRequests,
+  type BadRequest,
+} from './support/bad-requests';
+import { OPENERS } from './support/process-openers';
 import { ACTIONS, crewFor } from './support/station-fault-actions';
 import { startTestSystem, type TestSystem } from './support/system';
 
 jest.setTimeout(180_000);
 
 const RUNS = 300;
+const PROCESS_RUNS = 150;
 
 /**
  * Property-based: hundreds of generated bad requests (wrong types,
@@ -56,10 +62,12 @@ describe('hostile input', () => {
     return rows[0];
   }
 
-  async function send(request: BadRequest) {
+  async function send(request: BadRequest, actor?: object) {
     const headers: Record<string, string> = {};
     const auth = request.auth ?? 'valid';
-    if (auth === 'valid') Object.assign(headers, system.client.headersFor());
+    if (auth === 'valid') {
+      Object.assign(headers, system.client.headersFor({ actor }));
+    }
     if (auth === 'expired') headers.authorization = `Bearer ${expiredToken}`;
     if (auth === 'garbage') headers.authorization = 'Bearer abc.def.ghi';
     if (request.body !== undefined) {
@@ -110,6 +118,31 @@ describe('hostile input', () => {
     expect([...statuses.keys()]).toEqual(
       expect.arrayContaining([400, 401, 413, 415]),
     );
+    expect(await counts()).toEqual(before);
+  });
+
+  it(`refuses ${PROCESS_RUNS} generated bad bodies on the other processes’ opening actions with a 400, appending nothing`, async () => {
+    const before = await counts();
+    const kinds = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(badProcessRequests(OPENERS), async (request) => {
+        const opener = OPENERS.find((o) => o.path === request.path)!;
+        const { status, text } = await send(request, opener.actor);
+        kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+        expect({ kind: request.kind, path: request.path, status }).toEqual({
+          kind: request.kind,
+          path: request.path,
+          status: 400,
+        });
+        const body = JSON.parse(text) as { error?: { code?: unknown } };
+        expect(typeof body.error?.code).toBe('string');
+      }),
+      {
+        numRuns: PROCESS_RUNS,
+        seed: Number(process.env.HOSTILE_SEED ?? Date.now() % 2 ** 31),
+      },
+    );
+    expect([...kinds.keys()].length).toBe(5);
     expect(await counts()).toEqual(before);
   });
 

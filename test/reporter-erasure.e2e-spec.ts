@@ -8,6 +8,7 @@ import {
   TicketQueries,
   vaultOpener,
 } from '@opsdesk/read-models';
+import { runAuditCli } from './support/audit-cli';
 import { ACTIONS, crewFor, type Crew } from './support/station-fault-actions';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
@@ -23,9 +24,9 @@ const NAME = '赵建国先生';
 /**
  * A reporter's name and phone are sealed in the log with the ticket's
  * key; erasing the reporter destroys the key and scrubs the read models.
- * Afterwards no query, table or replay shows them, and the log's hash
- * chains still verify (checked with `verifyChain` from the event store;
- * the audit tool's `verify` command is issue #4's).
+ * Afterwards no query, export, table or replay shows them, and the log
+ * still verifies: its hash chains (`verifyChain`) and the audit tool's
+ * `verify`, run as an operator would (from `dist/`: build first).
  */
 describe('erasing a reporter', () => {
   let system: TestSystem;
@@ -104,6 +105,15 @@ describe('erasing a reporter', () => {
       expect(holding).not.toContain('events');
     });
 
+    it('shows them in the audit tool’s history, opened with the ticket’s key', async () => {
+      const history = await runAuditCli(['history', ticketId, '--json'], {
+        url: system.schema.url,
+        schema: system.schema.schema,
+      });
+      expect(history.code).toBe(0);
+      expect(history.stdout).toContain(NAME);
+    });
+
     it('refuses the erasure to a role without the permission', async () => {
       const refused = await system.client.send<ErrorAnswer>(
         `/station-faults/${ticketId}/erase-reporter`,
@@ -176,6 +186,48 @@ describe('erasing a reporter', () => {
       expect(verifyChain(events)).toEqual({ ok: true });
       expect(verifyChain(await system.resources.store.readAll())).toEqual({
         ok: true,
+      });
+    });
+
+    it('shows the phone and name in no report export', async () => {
+      const exports = [
+        '/reports/open-tickets?format=csv&limit=500',
+        '/reports/custody-periods?format=csv&ticketId=' + ticketId,
+        '/reports/by-station-day?format=csv',
+      ];
+      for (const path of exports) {
+        const answer = await fetch(`${system.client.baseUrl}${path}`, {
+          headers: system.client.headersFor({ actor: supervisor }),
+        });
+        expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+        const text = await answer.text();
+        expect(text).not.toContain(PHONE);
+        expect(text).not.toContain(PHONE_DIGITS);
+        expect(text).not.toContain(NAME);
+      }
+    });
+
+    it('shows them in no export or history of the audit tool, and its verify passes', async () => {
+      const database = { url: system.schema.url, schema: system.schema.schema };
+      const runs = [
+        await runAuditCli(['export', '--format', 'csv'], database),
+        await runAuditCli(['export', '--format', 'jsonl'], database),
+        await runAuditCli(['history', ticketId, '--json'], database),
+      ];
+      for (const run of runs) {
+        expect({ code: run.code, stderr: run.stderr }).toEqual({
+          code: 0,
+          stderr: '',
+        });
+        expect(run.stdout).toContain(ticketId);
+        expect(run.stdout).not.toContain(PHONE);
+        expect(run.stdout).not.toContain(PHONE_DIGITS);
+        expect(run.stdout).not.toContain(NAME);
+      }
+      const verify = await runAuditCli(['verify'], database);
+      expect({ code: verify.code, stderr: verify.stderr }).toEqual({
+        code: 0,
+        stderr: '',
       });
     });
 

@@ -168,6 +168,54 @@ describe('subsidiary isolation', () => {
     });
   });
 
+  describe('reports', () => {
+    const REPORTS = [
+      '/reports/summary',
+      '/reports/by-day',
+      '/reports/by-station-day',
+      '/reports/time-to-clear',
+      '/reports/custody',
+      '/reports/backlog',
+      '/reports/open-tickets?limit=500',
+    ];
+
+    it.each(REPORTS)(
+      '%s leaves out the other subsidiary’s ticket, station and region',
+      async (path) => {
+        const hidden = [
+          jqTicket.ticket.id,
+          jqCrew.station.id,
+          jqCrew.station.regionId,
+        ];
+        const answer = JSON.stringify(await sh.get(path));
+        for (const id of hidden) expect(answer).not.toContain(id);
+      },
+    );
+
+    it('show headquarters the other subsidiary’s ticket and station, so the check above can fail', async () => {
+      await eventually(async () => {
+        const open = JSON.stringify(
+          await hq.get('/reports/open-tickets?limit=500'),
+        );
+        expect(open).toContain(jqTicket.ticket.id);
+        const byStation = JSON.stringify(
+          await hq.get('/reports/by-station-day'),
+        );
+        expect(byStation).toContain(jqCrew.station.id);
+      });
+    });
+
+    it('answer a custody-periods question about the other subsidiary’s ticket with nothing', async () => {
+      const path = `/reports/custody-periods?ticketId=${jqTicket.ticket.id}`;
+      const mine = await sh.get<{ items: unknown[] }>(path);
+      expect(mine.items).toEqual([]);
+      await eventually(async () => {
+        const own = await jq.get<{ items: unknown[] }>(path);
+        expect(own.items.length).toBeGreaterThan(0);
+      });
+    });
+  });
+
   describe('writes by another subsidiary', () => {
     const actions = ACTIONS.filter((a) => a.path !== '');
 

@@ -377,3 +377,105 @@ export function badRequests(crew: Crew, ticketId: string) {
     badQuery,
   );
 }
+
+/**
+ * Bad bodies for the opening action of each other process (the processes
+ * beside station faults): a leaf of the wrong type, an unknown property
+ * (at the top or nested), a prototype key, a full-width digit in a phone
+ * number and an oversize text. Sent with the opener's own token, so only
+ * the input is wrong.
+ */
+export function badProcessRequests(
+  openers: readonly { path: string; body: Json }[],
+) {
+  const opener = fc.constantFrom(...openers);
+  const post = (kind: string, path: string, body: Json | string) => ({
+    kind,
+    method: 'POST' as const,
+    path,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const objects = (body: Json) => [
+    '',
+    ...leaves(body)
+      .filter(([, v]) => typeof v === 'object' && v !== null)
+      .map(([path]) => path),
+  ];
+  const at = (body: Json, where: string, key: string, value: unknown) =>
+    where
+      ? withValue(body, `${where}.${key}`, value)
+      : { ...body, [key]: value };
+
+  const wrongType = opener.chain(({ path, body }) =>
+    fc
+      .constantFrom(...leaves(body))
+      .chain(([field, sample]) =>
+        wrongTypeFor(sample).map((value) =>
+          post('process: wrong type', path, withValue(body, field, value)),
+        ),
+      ),
+  );
+  const unknownProperty = opener.chain(({ path, body }) =>
+    fc
+      .tuple(
+        fc.constantFrom(...objects(body)),
+        fc.stringMatching(/^[a-z]{1,8}$/),
+      )
+      .map(([where, name]) =>
+        post(
+          'process: unknown property',
+          path,
+          at(body, where, `x_${name}`, 1),
+        ),
+      ),
+  );
+  const prototypeKey = opener.chain(({ path, body }) =>
+    fc
+      .tuple(fc.constantFrom(...objects(body)), fc.constantFrom(...PROTO_KEYS))
+      .map(([where, key]) => {
+        // JSON.stringify drops `__proto__` set on an object, so the key is
+        // written into the text itself.
+        const marked = at(body, where, 'x_marker', 1);
+        const text = JSON.stringify(marked).replace(
+          '"x_marker":1',
+          `"${key}":{"polluted":true}`,
+        );
+        return post('process: prototype key', path, text);
+      }),
+  );
+  const phones = (body: Json) =>
+    leaves(body).filter(([field]) => /(^|\.)phone$/.test(field));
+  const mixedWidthPhone = fc
+    .constantFrom(...openers.filter(({ body }) => phones(body).length > 0))
+    .chain(({ path, body }) =>
+      fc
+        .constantFrom(...phones(body))
+        .chain(([field, phone]) =>
+          mixedWidth(String(phone)).map((value) =>
+            post(
+              'process: mixed-width phone',
+              path,
+              withValue(body, field, value),
+            ),
+          ),
+        ),
+    );
+  const oversizeString = opener.chain(({ path, body }) =>
+    fc
+      .constantFrom(...textFields(body))
+      .map((field) =>
+        post(
+          'process: oversize string',
+          path,
+          withValue(body, field, '长'.repeat(4001)),
+        ),
+      ),
+  );
+  return fc.oneof(
+    wrongType,
+    unknownProperty,
+    prototypeKey,
+    mixedWidthPhone,
+    oversizeString,
+  );
+}

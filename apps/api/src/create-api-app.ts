@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NestPinoLogger, type OpsdeskResources } from '@opsdesk/runtime';
 import { ApiModule, type ApiOptions } from './api.module';
 import { authenticate } from './auth/authenticate.middleware';
+import { operatorsOnly } from './auth/operator-access';
 import { resolveSigningKey } from './auth/signing-key';
 import { QUEUE_BOARD_PATH, QueueBoard } from './dead-letters/queue-board';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -53,7 +54,7 @@ export async function createApiApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   app.enableShutdownHooks();
-  app.use(QUEUE_BOARD_PATH, app.get(QueueBoard).router);
+  app.use(QUEUE_BOARD_PATH, operatorsOnly, app.get(QueueBoard).router);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -7,6 +7,7 @@ import {
   verifyBearer,
 } from './bearer-tokens';
 import { heldRoles, isHeadquarters, leads, scopeOf } from './principal';
+import { ROLE_IDS } from '@opsdesk/domain';
 import { tokenFromArgs } from './token-cli';
 
 const KEY = 'k'.repeat(40);
@@ -148,6 +149,55 @@ describe('npm run token', () => {
       subsidiary: 'jq',
       org: 'ops-pudong-1',
     });
+  });
+
+  const peoplesRoles = ROLE_IDS.filter((role) => role !== 'system');
+  const leads = [
+    'regional-inspector-lead',
+    'station-ops-team-lead',
+    'charging-pile-supplier-lead',
+    'subsidiary-violation-specialist-lead',
+  ];
+
+  it.each([...peoplesRoles, ...leads])(
+    'issues a token for %s that verifies with that role',
+    (role) => {
+      const token = tokenFromArgs(
+        ['--sub', 'a-1', '--role', role, '--subsidiary', 'sh'],
+        KEY,
+      );
+      expect(verifyBearer(`Bearer ${token}`, KEY).roles).toEqual([role]);
+    },
+  );
+
+  it('refuses the automatic role system, saying no person holds it', () => {
+    expect(() =>
+      tokenFromArgs(
+        [
+          '--sub',
+          'a-1',
+          '--role',
+          'cs-supervisor,system',
+          '--subsidiary',
+          'sh',
+        ],
+        KEY,
+      ),
+    ).toThrow(/system is the automatic role, which no person holds/);
+    const forged = signed(
+      { roles: ['system'], subsidiary: 'sh' },
+      { subject: 'a-1', expiresIn: 60 },
+    );
+    expect(refusal(forged)).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a lead of a role without one', () => {
+    expect(() =>
+      tokenFromArgs(
+        ['--sub', 'a-1', '--role', 'cs-phone-agent-lead', '--subsidiary', 'sh'],
+        KEY,
+      ),
+    ).toThrow(/cs-phone-agent-lead is not a role/);
   });
 
   it.each([

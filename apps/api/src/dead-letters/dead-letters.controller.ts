@@ -8,10 +8,13 @@ import {
   ParseIntPipe,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetters, type RoleQueueSet } from '@opsdesk/messaging';
 import { ROLE_QUEUES } from '@opsdesk/runtime';
+import type { Request } from 'express';
+import { requireOperator } from '../auth/operator-access';
 import { ApiError } from '../http/api-error';
 
 function invalid(field: string, problem: string) {
@@ -21,8 +24,8 @@ function invalid(field: string, problem: string) {
 }
 
 /**
- * Jobs that failed for good, and their retry after a fix.
- * TODO(#8): open to operators only, once authentication (#7) lands.
+ * Jobs that failed for good, and their retry after a fix: for operators
+ * only (`OPERATOR_ROLES`), since a job holds a ticket's whole command.
  */
 @ApiTags('operations 运维')
 @Controller('dead-letters')
@@ -36,6 +39,7 @@ export class DeadLettersController {
   @Get()
   @ApiOperation({ summary: '死信 Jobs that failed for good, newest first' })
   async list(
+    @Req() req: Request,
     @Query('queue') queue: string | undefined,
     @Query('includeRejected') includeRejected: string | undefined,
     @Query(
@@ -47,6 +51,7 @@ export class DeadLettersController {
     )
     limit: number,
   ) {
+    requireOperator(req);
     if (limit < 1 || limit > 1000) {
       throw invalid('query.limit', 'must be 1–1000');
     }
@@ -64,7 +69,12 @@ export class DeadLettersController {
   @Post(':queue/:jobId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: '重试死信 Retry a dead letter' })
-  async retry(@Param('queue') queue: string, @Param('jobId') jobId: string) {
+  async retry(
+    @Req() req: Request,
+    @Param('queue') queue: string,
+    @Param('jobId') jobId: string,
+  ) {
+    requireOperator(req);
     const retried = await this.letters.retry(queue, jobId);
     return { retried: { queue: retried.queue, jobId: retried.jobId } };
   }

@@ -23,8 +23,8 @@ export const QUEUE_BOARD_PATH = '/queues';
 /**
  * Bull Board over every role's queue and the maintenance queue (whose
  * completed jobs hold the reconciler's reports): waiting, active and
- * failed jobs, with their data and errors, and a retry button.
- * TODO(#8): open to operators only, once authentication (#7) lands.
+ * failed jobs, with their data and errors, and a retry button. Mounted
+ * behind `operatorsOnly` (see `createApiApp`).
  */
 @Injectable()
 export class QueueBoard implements OnApplicationShutdown {
