@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { streamNameOf } from '@opsdesk/domain';
+import { DeadlineAlerts } from '@opsdesk/messaging';
 import type { OpsdeskClient } from '../apps/api/src/demo/opsdesk-client';
 import {
   ACTIONS,
@@ -289,6 +290,56 @@ describe('subsidiary isolation', () => {
         error: { code: 'TICKET_NOT_FOUND' },
       });
       expect(await eventsOf(ticketId)).toBe(before);
+    });
+  });
+
+  describe('deadline alerts', () => {
+    type Alerts = { items: { ticketId: string }[] };
+
+    beforeAll(async () => {
+      const alerts = new DeadlineAlerts(system.resources.pool);
+      const alertOn = (ticketId: string) => ({
+        eventId: randomUUID(),
+        role: 'cs-phone-agent' as const,
+        reason: 'holder' as const,
+        level: 'warning',
+        processId: 'station-fault',
+        ticketId,
+        step: 'intake',
+        dueAt: new Date().toISOString(),
+        deadlineAt: new Date().toISOString(),
+        policy: 'default',
+        policyVersion: 1,
+      });
+      await alerts.record([
+        alertOn(shTicket.ticket.id),
+        alertOn(jqTicket.ticket.id),
+      ]);
+    });
+
+    it('list a role’s alerts on the caller’s own tickets only', async () => {
+      const listed = await sh.get<Alerts>(
+        '/deadline-alerts?role=cs-phone-agent',
+      );
+      expect(listed.items.map((a) => a.ticketId)).toEqual([shTicket.ticket.id]);
+      const all = await hq.get<Alerts>('/deadline-alerts?role=cs-phone-agent');
+      expect(all.items.map((a) => a.ticketId).sort()).toEqual(
+        [shTicket.ticket.id, jqTicket.ticket.id].sort(),
+      );
+    });
+
+    it('answer the alerts of the other subsidiary’s ticket as an unknown ticket', async () => {
+      const hidden = await sh.fetch(
+        `/deadline-alerts/tickets/${jqTicket.ticket.id}`,
+      );
+      expect(hidden.status).toBe(404);
+      expect(hidden.body).toMatchObject({
+        error: { code: 'TICKET_NOT_FOUND' },
+      });
+      const own = await jq.get<Alerts>(
+        `/deadline-alerts/tickets/${jqTicket.ticket.id}`,
+      );
+      expect(own.items.map((a) => a.ticketId)).toEqual([jqTicket.ticket.id]);
     });
   });
 
