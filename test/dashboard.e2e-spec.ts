@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { HEADQUARTERS } from '../apps/api/src/workload/workload';
@@ -48,7 +48,17 @@ describe('the dashboard in headless Chromium on a populated system', () => {
   let system: TestSystem;
   let browser: Browser;
   let page: Page;
+  let token: string;
   const problems: string[] = [];
+
+  /** A browser profile of its own: no token, no stored state. */
+  const newContext = () =>
+    browser.newContext({
+      viewport: { width: 1440, height: 1800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    });
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -72,16 +82,11 @@ describe('the dashboard in headless Chromium on a populated system', () => {
         '--disable-sync',
       ],
     });
-    // Headquarters reads the dashboard (every subsidiary); each request
-    // the page makes (page, scripts, figures) carries the token.
-    const token = system.tokens(HEADQUARTERS);
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1800 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      extraHTTPHeaders: { authorization: `Bearer ${token}` },
-    });
-    page = await context.newPage();
+    // Headquarters reads the dashboard (every subsidiary). As a person
+    // would: the page opened with the token in its address, which the
+    // page keeps for the tab and sends with each figure it fetches.
+    token = system.tokens(HEADQUARTERS);
+    page = await (await newContext()).newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
@@ -91,13 +96,17 @@ describe('the dashboard in headless Chromium on a populated system', () => {
         problems.push(`${response.status()} ${response.url()}`);
       }
     });
-    await page.goto(`${system.client.baseUrl}/dashboard`);
+    await page.goto(`${system.client.baseUrl}/dashboard#token=${token}`);
     await loaded(page);
   });
 
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
+  });
+
+  it('keeps the token out of the address once it has read it', () => {
+    expect(page.url()).toBe(`${system.client.baseUrl}/dashboard`);
   });
 
   it('draws every chart with data', async () => {
@@ -172,6 +181,67 @@ describe('the dashboard in headless Chromium on a populated system', () => {
     await page.screenshot({
       path: join(ARTIFACTS, 'timeline.png'),
       fullPage: true,
+    });
+  });
+
+  it('saves a CSV export fetched with the token', async () => {
+    await page.goto(`${system.client.baseUrl}/dashboard`);
+    await loaded(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export="by-day"]'),
+    ]);
+    const file = join(ARTIFACTS, 'by-day.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n').length).toBeGreaterThan(2);
+  });
+
+  describe('opened without a token', () => {
+    let fresh: Page;
+
+    beforeAll(async () => {
+      fresh = await (await newContext()).newPage();
+      fresh.on('pageerror', (error) => problems.push(`pageerror: ${error}`));
+    });
+
+    it('serves the page and asks for a token, fetching no figure', async () => {
+      const figures: string[] = [];
+      fresh.on('request', (request) => {
+        if (!request.url().includes('/dashboard')) figures.push(request.url());
+      });
+      const response = await fresh.goto(`${system.client.baseUrl}/dashboard`);
+      expect(response?.status()).toBe(200);
+      await fresh.waitForSelector('#sign-in');
+      expect(await fresh.getAttribute('body', 'data-state')).toBe('sign-in');
+      expect(await fresh.textContent('#sign-in')).toContain('访问令牌');
+      expect(figures).toEqual([]);
+      await fresh.screenshot({
+        path: join(ARTIFACTS, 'dashboard-sign-in.png'),
+      });
+    });
+
+    it('asks again when the token pasted is not valid', async () => {
+      await fresh.fill('#sign-in input[name="token"]', 'not-a-token');
+      await Promise.all([
+        fresh.waitForEvent('load'),
+        fresh.click('#sign-in button'),
+      ]);
+      await fresh.waitForSelector('#sign-in');
+      expect(await fresh.textContent('#sign-in')).toContain('无效或已过期');
+    });
+
+    it('draws the figures once a valid token is pasted', async () => {
+      await fresh.fill('#sign-in input[name="token"]', token);
+      await Promise.all([
+        fresh.waitForEvent('load'),
+        fresh.click('#sign-in button'),
+      ]);
+      await loaded(fresh);
+      expect(Number(await fresh.textContent('#kpi-reported'))).toBeGreaterThan(
+        0,
+      );
     });
   });
 

@@ -116,6 +116,29 @@ describe('the audit tool over a log of 200,000 events', () => {
     });
   });
 
+  describe('rebuild of the reporting projection', () => {
+    // Timeline (above) and reporting are the two kinds of projection:
+    // a row per event, and rows per ticket folded from all its events.
+    it('streams the log into its tables and stays under 200 MB', async () => {
+      const run = await runAuditCli(
+        ['rebuild', 'reporting', '--json', '--progress-every', '100000'],
+        database(),
+        { measureMemory: true },
+      );
+      expect(run.code).toBe(0);
+      const [report] = JSON.parse(run.stdout).rebuilt;
+      expect(report).toMatchObject({
+        projection: 'reporting',
+        eventsBuilt: events,
+      });
+      expect(report.tables).toContainEqual(
+        expect.objectContaining({ table: 'reporting_tickets', rows: TICKETS }),
+      );
+      expect(run.peakRssKb).toBeGreaterThan(0);
+      expect(run.peakRssKb).toBeLessThan(PEAK_LIMIT_KB);
+    });
+  });
+
   describe('export of the whole log', () => {
     it.each(['jsonl', 'csv'])(
       'streams it as %s to a file and stays under 200 MB',

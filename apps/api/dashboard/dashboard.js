@@ -52,7 +52,7 @@
     return params.toString();
   }
 
-  const { getJson, unitFor, duration, percent } = window.opsdesk;
+  const { getJson, downloadLink, unitFor, duration, percent } = window.opsdesk;
 
   function draw(name, option, points) {
     const element = $(`[data-chart="${name}"]`);
@@ -284,9 +284,12 @@
     });
 
     for (const link of document.querySelectorAll('[data-export]')) {
-      link.href = `/reports/${link.dataset.export}?${query(filter, {
-        format: 'csv',
-      })}`;
+      const report = link.dataset.export;
+      downloadLink(
+        link,
+        `/reports/${report}?${query(filter, { format: 'csv' })}`,
+        `${report}.csv`,
+      );
     }
   }
 

@@ -3,8 +3,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { AuthenticationError, verifyBearer } from './bearer-tokens';
 import { setPrincipal } from './principal';
 
-/** Reachable without a token: liveness probes and the API description. */
-const PUBLIC_PATHS = [/^\/health\/?$/, /^\/docs(\/|$)/];
+/**
+ * Reachable without a token: liveness probes, the API description, and
+ * the dashboard's static pages and scripts, which hold no data (each
+ * figure they then fetch carries the viewer's token).
+ */
+const PUBLIC_PATHS = [/^\/health\/?$/, /^\/docs(\/|$)/, /^\/dashboard(\/|$)/];
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_PATHS.some((pattern) => pattern.test(path));

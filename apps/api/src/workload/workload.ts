@@ -108,6 +108,8 @@ export function describeWorkload(
     dashboardUrl
       ? `Dashboard: ${dashboardUrl}`
       : 'Dashboard: start opsdesk (npm start) and open http://127.0.0.1:3000/dashboard',
+    // The page is public; its figures need a reader's token.
+    '  sign in with a token, e.g. from: node apps/api/dist/token.js --sub hq-lead --role hq-cs-manager --subsidiary hq',
   );
   return `${lines.join('\n')}\n`;
 }
