@@ -20,6 +20,8 @@ class ProjectorAppModule {
       imports: [
         CoreModule.forRoot(resources),
         LogConsumersModule.forRoot(resources),
+        // TODO(#12): not under a lease, so it runs in every projector of a
+        // standby pair; its re-enqueues reuse job ids, so twice is harmless.
         ReconcilerModule.forRoot(resources),
       ],
     };

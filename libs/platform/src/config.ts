@@ -20,6 +20,10 @@ export interface OpsdeskConfig extends AuthConfig {
   resultNotifier: 'station-manager' | 'station-ops-team';
   /** How long the API waits for a worker before answering 202. */
   commandWaitMs: number;
+  /** How often a standby log consumer tries its lease and a holder renews. */
+  leasePollMs: number;
+  /** How long a silent holder keeps its lease before a standby takes it. */
+  leaseTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +48,19 @@ function integer(name: string, value: string | undefined, fallback: number) {
     throw new ConfigError(`${name} must be a non-negative integer`);
   }
   return parsed;
+}
+
+function leaseTimes(env: NodeJS.ProcessEnv) {
+  const leasePollMs = integer('LEASE_POLL_MS', env.LEASE_POLL_MS, 1000);
+  const leaseTtlMs = integer('LEASE_TTL_MS', env.LEASE_TTL_MS, 5000);
+  // A holder renews once per poll; a lease shorter than that would lapse
+  // between renewals and pass to a standby while its holder is healthy.
+  if (leasePollMs < 1 || leaseTtlMs <= leasePollMs) {
+    throw new ConfigError(
+      'LEASE_TTL_MS must be greater than LEASE_POLL_MS, which must be at least 1',
+    );
+  }
+  return { leasePollMs, leaseTtlMs };
 }
 
 export function loadConfig(
@@ -83,6 +100,7 @@ export function loadConfig(
       'station-manager',
     ),
     commandWaitMs: integer('COMMAND_WAIT_MS', env.COMMAND_WAIT_MS, 5000),
+    ...leaseTimes(env),
     ...loadAuthConfig(env, (message) => new ConfigError(message)),
   };
 }

@@ -11,3 +11,4 @@ export * from './service-checks';
 export * from './clock';
 export * from './china-working-calendar';
 export * from './personal-data';
+export * from './lease';

@@ -16,3 +16,5 @@ export * from './deadlines.module';
 export * from './deadlines.wiring';
 export * from './pool-settings';
 export * from './traffic-violation-timers';
+export * from './live-projections';
+export * from './lease-holder';

@@ -7,13 +7,11 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { CheckpointStore, ProcessManager } from '@opsdesk/messaging';
-import {
-  createMoneyProcessProjections,
-  createStationFaultProjections,
-  vaultOpener,
-  ProjectionRunner,
-} from '@opsdesk/read-models';
+import type { ActiveStandby } from '@opsdesk/platform';
+import { ProjectionRunner } from '@opsdesk/read-models';
 import { DeadlinesModule } from './deadlines.module';
+import { underLease } from './lease-holder';
+import { liveProjections } from './live-projections';
 import type { OpsdeskResources } from './resources';
 import { TrafficViolationTimers } from './traffic-violation-timers';
 
@@ -22,61 +20,76 @@ const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
 /**
  * The consumers of the stored log: the process manager (hand-offs) and
  * one runner per projection (read models), each with its own checkpoint.
+ * Each runs under a lease of its own name, so several projector
+ * processes can run side by side: one instance of each consumer is
+ * active, the others stand by and take over when its holder goes away.
  */
 @Injectable()
 export class LogConsumersHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
-  private readonly processManager: ProcessManager;
-  private readonly runners: ProjectionRunner[];
-  private readonly violationTimers: TrafficViolationTimers;
+  private readonly processManager: ActiveStandby;
+  private readonly violationTimers: ActiveStandby;
+  private readonly projections: {
+    runner: ProjectionRunner;
+    lease: ActiveStandby;
+  }[];
 
   constructor(@Inject(RESOURCES_TOKEN) resources: OpsdeskResources) {
     const { store, pool, processes, queues, logger } = resources;
-    this.processManager = new ProcessManager(
-      store,
-      processes,
-      queues,
-      new CheckpointStore(pool),
-      logger.child({ component: 'process-manager' }),
+    // Each lease is named after the checkpoint it guards.
+    this.processManager = underLease(
+      resources,
+      'process-manager',
+      new ProcessManager(
+        store,
+        processes,
+        queues,
+        new CheckpointStore(pool),
+        logger.child({ component: 'process-manager' }),
+      ),
     );
-    this.violationTimers = new TrafficViolationTimers({
-      store,
-      checkpoints: new CheckpointStore(pool),
-      queues,
-      clock: resources.clock,
-      logger: logger.child({ component: 'traffic-violation-timers' }),
+    this.violationTimers = underLease(
+      resources,
+      'traffic-violation-timers',
+      new TrafficViolationTimers({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock: resources.clock,
+        logger: logger.child({ component: 'traffic-violation-timers' }),
+      }),
+    );
+    this.projections = liveProjections(resources).map((projection) => {
+      const runner = new ProjectionRunner({
+        projection,
+        store,
+        pool,
+        logger: logger.child({ component: 'projector' }),
+      });
+      const lease = underLease(resources, `projection:${runner.name}`, runner);
+      return { runner, lease };
     });
-    // Projections open the sealed personal data with the ticket's key.
-    const personalData = vaultOpener(resources.vault);
-    this.runners = [
-      ...createStationFaultProjections({ personalData }),
-      ...createMoneyProcessProjections({ personalData }),
-    ].map(
-      (projection) =>
-        new ProjectionRunner({
-          projection,
-          store,
-          pool,
-          logger: logger.child({ component: 'projector' }),
-        }),
-    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.processManager.start();
     await this.violationTimers.start();
-    await Promise.all(this.runners.map((runner) => runner.start()));
+    await Promise.all(this.projections.map(({ lease }) => lease.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.processManager.stop();
     await this.violationTimers.stop();
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await Promise.all(this.projections.map(({ lease }) => lease.stop()));
   }
 
+  /** Each projection's runner, and whether this process runs it now. */
   statuses() {
-    return this.runners.map((runner) => runner.status());
+    return this.projections.map(({ runner, lease }) => ({
+      ...runner.status(),
+      lease: lease.role,
+    }));
   }
 }
 
@@ -86,6 +99,9 @@ export class LogConsumersModule {
     return {
       module: LogConsumersModule,
       // Timers and the links between processes follow the log too.
+      // TODO(#12): they still run in every projector process (their
+      // effects are idempotent, so this costs work, not correctness);
+      // put DeadlinesHost's followers under leases like the ones above.
       imports: [DeadlinesModule.forRoot(resources)],
       providers: [
         { provide: RESOURCES_TOKEN, useValue: resources },

@@ -3,7 +3,7 @@ import type {
   RecordedEvent,
   Subscription,
 } from '@opsdesk/event-store';
-import type { Logger } from '@opsdesk/platform';
+import { LeaseLostError, type Fence, type Logger } from '@opsdesk/platform';
 import type { CheckpointStore } from '../process-manager/checkpoint-store';
 
 const RESTART_DELAY_MS = 1000;
@@ -32,12 +32,15 @@ export class LogFollower {
   /** Whether the owner wants it running (start called, stop not yet). */
   private wanted = false;
   private starting?: Promise<void>;
+  /** The lease it writes its checkpoint under, when it runs under one. */
+  private fence?: Fence;
 
   constructor(private readonly options: LogFollowerOptions) {}
 
   /** Subscribes from the checkpoint; does nothing while subscribed. */
-  start(): Promise<void> {
+  start(fence?: Fence): Promise<void> {
     this.wanted = true;
+    this.fence = fence;
     this.starting ??= this.subscribe().catch((error: unknown) => {
       this.starting = undefined;
       throw error;
@@ -63,13 +66,19 @@ export class LogFollower {
       filter: { streamPrefixes },
       onEvent: async (event) => {
         await this.options.handle(event);
-        await checkpoints.save(name, event.position);
+        await checkpoints.save(name, event.position, this.fence);
       },
       onError: (error) => this.restartAfter(error),
     });
   }
 
   private restartAfter(error: unknown): void {
+    if (error instanceof LeaseLostError) {
+      // Fenced off: the lease's owner stops it and has said so.
+      this.subscription = undefined;
+      this.starting = undefined;
+      return;
+    }
     this.options.logger.error(
       { err: error, consumer: this.options.name },
       'log follower stopped; restarting from its checkpoint',
@@ -79,7 +88,7 @@ export class LogFollower {
     if (!this.wanted) return;
     this.restartTimer = setTimeout(() => {
       if (!this.wanted) return;
-      this.start().catch((e: unknown) => this.restartAfter(e));
+      this.start(this.fence).catch((e: unknown) => this.restartAfter(e));
     }, RESTART_DELAY_MS);
   }
 }

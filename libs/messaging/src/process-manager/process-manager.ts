@@ -3,7 +3,12 @@ import type {
   RecordedEvent,
   Subscription,
 } from '@opsdesk/event-store';
-import { faultPoint, type Logger } from '@opsdesk/platform';
+import {
+  faultPoint,
+  LeaseLostError,
+  type Fence,
+  type Logger,
+} from '@opsdesk/platform';
 import type { ProcessCatalog } from '../commands/process-catalog';
 import type { RoleQueueSet } from '../queues/role-queue-set';
 import type { CheckpointStore } from './checkpoint-store';
@@ -18,12 +23,18 @@ const RESTART_DELAY_MS = 1000;
  * bus, so a crash between an append and its hand-off loses nothing: the
  * checkpoint is saved only after the job is on the queue, and a replayed
  * event produces the same job id.
+ *
+ * Under a lease (ActiveStandby) only the holder runs, and its checkpoint
+ * writes check the fence. A former holder that wakes up after a takeover
+ * may still put the job of the event in its hands on the queue: that is
+ * the same job id the new holder produces, so it changes nothing.
  */
 export class ProcessManager {
   private subscription?: Subscription;
   private restartTimer?: NodeJS.Timeout;
   private stopped = true;
   private readonly cache: StreamStateCache;
+  private fence?: Fence;
 
   constructor(
     private readonly store: EventStore,
@@ -36,8 +47,9 @@ export class ProcessManager {
     this.cache = new StreamStateCache(store);
   }
 
-  async start(): Promise<void> {
+  async start(fence?: Fence): Promise<void> {
     this.stopped = false;
+    this.fence = fence;
     const after = await this.checkpoints.load(this.name);
     this.logger.info({ consumer: this.name, after }, 'process manager started');
     this.subscription = this.store.subscribeToAll({
@@ -65,17 +77,19 @@ export class ProcessManager {
       }
     }
     faultPoint('process-manager:before-checkpoint');
-    await this.checkpoints.save(this.name, event.position);
+    await this.checkpoints.save(this.name, event.position, this.fence);
   }
 
   private restartAfter(error: unknown) {
+    // Fenced off: the lease's owner is stopping it, and has said so.
+    if (error instanceof LeaseLostError) return;
     this.logger.error(
       { err: error, consumer: this.name },
       'process manager stopped',
     );
     if (this.stopped) return;
     this.restartTimer = setTimeout(() => {
-      this.start().catch((e: unknown) => this.restartAfter(e));
+      this.start(this.fence).catch((e: unknown) => this.restartAfter(e));
     }, RESTART_DELAY_MS);
   }
 }

@@ -4,7 +4,13 @@ import type {
   RecordedEvent,
   Subscription,
 } from '@opsdesk/event-store';
-import { createLogger, type Logger } from '@opsdesk/platform';
+import {
+  createLogger,
+  faultPoint,
+  LeaseLostError,
+  type Fence,
+  type Logger,
+} from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { CheckpointMovedError } from '../read-model.errors';
@@ -58,9 +64,10 @@ export interface ProjectionRunnerOptions {
  * it drops the subscription, waits, and resubscribes from the stored
  * checkpoint, so an event is applied once or, after a crash, again.
  *
- * TODO(#2): two instances of one projection stay correct (the checkpoint
- * is compared and set) but the loser keeps retrying; DESIGN.md §8 wants a
- * lock to choose the active instance and leave the other on standby.
+ * Several instances of one projection are kept apart by a lease (see
+ * ActiveStandby): the active one is started with the lease's fence and
+ * checks it in every transaction, so a former holder writes nothing. The
+ * checkpoint is still compared and set, which also catches a reset.
  */
 export class ProjectionRunner {
   private readonly projection: Projection;
@@ -85,6 +92,8 @@ export class ProjectionRunner {
   private subscriptionStopping?: Promise<void>;
   private inFlight?: Promise<void>;
   private retryTimer?: NodeJS.Timeout;
+  /** The lease holding this run writes under; none when run alone. */
+  private fence?: Fence;
 
   constructor(options: ProjectionRunnerOptions) {
     this.projection = options.projection;
@@ -104,11 +113,13 @@ export class ProjectionRunner {
   /**
    * Reads the checkpoint (rejecting if the database is not reachable, so
    * a misconfigured process fails at boot), then catches up in the
-   * background. Later failures are retried, not thrown.
+   * background. Later failures are retried, not thrown. Under a lease,
+   * every commit first checks `fence` in its transaction.
    */
-  async start(): Promise<void> {
+  async start(fence?: Fence): Promise<void> {
     // Already running (or still stopping): nothing to do.
     if (this.state !== 'stopped') return;
+    this.fence = fence;
     const generation = ++this.generation;
     this.state = 'running';
     this.failures = 0;
@@ -225,10 +236,21 @@ export class ProjectionRunner {
   /** Applies the events and moves the checkpoint in one transaction. */
   private async commit(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1];
+    // With the events in hand, before the transaction: where a paused
+    // holder is overtaken by a standby (the fencing test stalls here).
+    faultPoint('projector:before-commit');
     const client = await this.pool.connect();
     let broken = false;
+    // The server may end the session mid-transaction (the fence's idle
+    // limit); unheard, that error would crash the process.
+    const onConnectionError = () => {
+      broken = true;
+    };
+    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
+      // First, so a former holder writes nothing at all.
+      if (this.fence) await this.fence.check(client);
       await advanceCheckpoint(
         client,
         this.projection.name,
@@ -246,6 +268,7 @@ export class ProjectionRunner {
       });
       throw error;
     } finally {
+      client.off('error', onConnectionError);
       // A client whose rollback failed is in an unknown state: destroy it.
       client.release(broken);
     }
@@ -281,7 +304,10 @@ export class ProjectionRunner {
       failures: this.failures,
       delayMs,
     };
-    if (error instanceof CheckpointMovedError) {
+    if (error instanceof LeaseLostError) {
+      // The lease's owner stops this runner; the retry never fires.
+      this.log.warn(fields, 'projection fenced off; standing by');
+    } else if (error instanceof CheckpointMovedError) {
       this.log.warn(fields, 'projection checkpoint moved; resubscribing');
     } else {
       this.log.error(fields, 'projection failed; resubscribing');
