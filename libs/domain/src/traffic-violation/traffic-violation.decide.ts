@@ -355,6 +355,19 @@ export function decideTrafficViolation(
       ];
     case 'RequestDepositDeduction':
       checks.throwIfAny(command.type);
+      // A visit begun before the deduction day that collects nothing also
+      // ends in DEDUCTION_DUE; the deposit still waits for its day.
+      if (
+        state.deductionDueAt &&
+        Date.parse(context.now) < Date.parse(state.deductionDueAt)
+      ) {
+        throw new ViolationStepNotDueError(
+          command.ticketId,
+          'deduction',
+          state.deductionDueAt,
+          context.now,
+        );
+      }
       return [
         event('traffic-violation.deposit-deduction-requested', {
           fineFen: state.violation!.fineFen,

@@ -75,10 +75,10 @@ export function evolveTrafficViolation(
     case 'traffic-violation.in-person-collection-started':
       return { ...state, status: 'IN_PERSON_COLLECTION' };
     case 'traffic-violation.collection-result-recorded':
-      // TODO(#10): a visit started in FINAL_NOTICE (before the deduction
-      // day) that collects nothing also lands in DEDUCTION_DUE, so the
-      // deposit may be deducted before the three days are over; it should
-      // go back to waiting for the deduction day's timer.
+      // A visit begun in FINAL_NOTICE (before the deduction day) that
+      // collects nothing lands in DEDUCTION_DUE too; the decider refuses
+      // the deduction until its day. TODO(#10): a state of its own would
+      // show that the case still waits for the day.
       return event.data.collected
         ? {
             ...state,

@@ -12,6 +12,7 @@ import {
   ViolationDeductionMismatchError,
   ViolationEntryDayError,
   ViolationPushWindowClosedError,
+  ViolationStepNotDueError,
   ViolationTimerStaleError,
 } from './traffic-violation.errors';
 import {
@@ -27,7 +28,12 @@ import {
   tick,
   timer,
 } from './traffic-violation.fixtures';
-import { historyOf } from './traffic-violation.histories.fixtures';
+import {
+  historiesOf,
+  historyOf,
+  risk,
+  TO_DEDUCTION,
+} from './traffic-violation.histories.fixtures';
 import { trafficViolationProcess } from './traffic-violation.process';
 import type { TrafficViolationStatus } from './traffic-violation.states';
 
@@ -315,6 +321,44 @@ describe('money', () => {
         requestedFen: 20000,
         deductedFen: 15000,
       });
+  });
+
+  it('refuses a deduction before its day after a visit begun early collected nothing', () => {
+    // Risk control called on 17 March; the deduction day is 20 March.
+    const visitedEarly = historiesOf([
+      ...TO_DEDUCTION.slice(0, 11),
+      [
+        command('StartInPersonCollection', { reason: '金额较大' }),
+        risk('2026-03-18 10:00'),
+      ],
+      [
+        command('RecordCollectionResult', { collected: false }),
+        risk('2026-03-18 15:00'),
+      ],
+    ]).DEDUCTION_DUE;
+    expect(visitedEarly).toBeDefined();
+    given(visitedEarly!)
+      .when(
+        command('RequestDepositDeduction', {}),
+        ctx('risk-control-manager', sh('2026-03-19 10:00')),
+      )
+      .thenThrows(ViolationStepNotDueError, {
+        step: 'deduction',
+        dueAt: sh('2026-03-20 09:00'),
+      });
+    const onTheDay = given(visitedEarly!)
+      .when(
+        command('RequestDepositDeduction', {}),
+        ctx('risk-control-manager', sh('2026-03-20 09:00')),
+      )
+      .then([
+        {
+          type: 'traffic-violation.deposit-deduction-requested',
+          schemaVersion: 1,
+          data: { fineFen: 20000 },
+        },
+      ]);
+    expect(onTheDay.status).toBe('AT_FINANCE');
   });
 
   it('refuses a collection without an amount, or with one when nothing came', () => {
