@@ -54,6 +54,10 @@ module.exports = {
   // Int and e2e tests start servers and child processes; a minute each
   // is a bound for a hung test, not a measured duration.
   testTimeout: 60_000,
+  // Two files at a time: the long fault and audit files then overlap the
+  // rest. More would outgrow PostgreSQL's 100 connections, since every
+  // system a test starts opens pools of its own.
+  maxWorkers: 2,
   projects: [
     {
       ...shared,
