@@ -1,9 +1,18 @@
 import { loadAuthConfig, type AuthConfig } from './auth-config';
+import {
+  parseRedisClusterNodes,
+  type RedisClusterSettings,
+} from './redis-cluster-nodes';
 
 /** Everything opsdesk reads from the environment, with local defaults. */
 export interface OpsdeskConfig extends AuthConfig {
   port: number;
   redisUrl: string;
+  /**
+   * `REDIS_CLUSTER_NODES`: a Redis Cluster that every queue and client
+   * uses instead of `redisUrl`; absent for a single Redis.
+   */
+  redisCluster?: RedisClusterSettings;
   databaseUrl: string;
   /** PostgreSQL schema holding every table; tests use a fresh one each. */
   databaseSchema: string;
@@ -69,6 +78,12 @@ export function loadConfig(
   return {
     port: integer('PORT', env.PORT, 3000),
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    redisCluster: env.REDIS_CLUSTER_NODES
+      ? parseRedisClusterNodes(
+          env.REDIS_CLUSTER_NODES,
+          (message) => new ConfigError(message),
+        )
+      : undefined,
     databaseUrl:
       env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     databaseSchema: env.DATABASE_SCHEMA || 'opsdesk',

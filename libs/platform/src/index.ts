@@ -5,6 +5,7 @@ export * from './logger';
 export * from './log-redaction';
 export * from './postgres';
 export * from './redis';
+export * from './redis-cluster-nodes';
 export * from './time';
 export * from './fault-points';
 export * from './service-checks';

@@ -1,4 +1,7 @@
-import Redis, { type RedisOptions } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
+import Redis, { type Cluster, type RedisOptions } from 'ioredis';
+import { clusterConnectionOptions, createClusterClient } from './redis-cluster';
+import type { RedisClusterSettings } from './redis-cluster-nodes';
 
 /**
  * A connection fit for BullMQ workers: BullMQ needs
@@ -28,4 +31,29 @@ export function redisConnectionOptions(url: string): RedisConnectionOptions {
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     maxRetriesPerRequest: null,
   };
+}
+
+/** Which Redis opsdesk uses: one server, or a cluster when one is set. */
+export interface RedisSettings {
+  redisUrl: string;
+  /** From `REDIS_CLUSTER_NODES`; takes the place of `redisUrl` when set. */
+  redisCluster?: RedisClusterSettings;
+}
+
+/**
+ * What every BullMQ Queue, Worker, QueueEvents and FlowProducer of opsdesk
+ * is given: the same call for one Redis and for a cluster, so that moving
+ * to a cluster is configuration, not a second code path.
+ */
+export function bullConnection(settings: RedisSettings): ConnectionOptions {
+  return settings.redisCluster
+    ? clusterConnectionOptions(settings.redisCluster)
+    : redisConnectionOptions(settings.redisUrl);
+}
+
+/** A plain client (not BullMQ's) to the configured Redis or cluster. */
+export function createRedisClient(settings: RedisSettings): Redis | Cluster {
+  return settings.redisCluster
+    ? createClusterClient(settings.redisCluster)
+    : createRedis(settings.redisUrl);
 }

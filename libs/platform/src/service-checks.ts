@@ -1,5 +1,7 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { Client } from 'pg';
+import type { RedisSettings } from './redis';
+import type { RedisClusterSettings } from './redis-cluster-nodes';
 
 /** A service opsdesk needs is not there; the message says what to do. */
 export class ServiceUnavailableError extends Error {
@@ -83,12 +85,83 @@ export async function checkRedis(url: string): Promise<RedisCheckResult> {
     );
   }
   try {
+    return await checkEvictionPolicy(redis, describeUrl(url));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * The same for a Redis Cluster: it must be reachable and healthy
+ * (`cluster_state:ok`), and every master must run with noeviction, since
+ * each holds the whole of some queues.
+ */
+export async function checkRedisCluster(
+  cluster: RedisClusterSettings,
+): Promise<RedisCheckResult> {
+  const where = `cluster ${cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+  const client = new Cluster(cluster.nodes, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    clusterRetryStrategy: () => null,
+    redisOptions: {
+      username: cluster.username,
+      password: cluster.password,
+      connectTimeout: 3000,
+      maxRetriesPerRequest: 0,
+    },
+  });
+  client.on('error', () => undefined);
+  try {
+    try {
+      await client.connect();
+      const info = await client.cluster('INFO');
+      if (!/cluster_state:ok/.test(String(info))) {
+        throw new Error('cluster_state is not ok');
+      }
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        'Redis',
+        where,
+        `is not reachable or not healthy (${reasonOf(error)})`,
+        'Check REDIS_CLUSTER_NODES and that redis-cli --cluster check reports every slot covered.',
+      );
+    }
+    const masters = client.nodes('master');
+    const warnings: string[] = [];
+    for (const master of masters) {
+      const result = await checkEvictionPolicy(
+        master,
+        `${master.options.host}:${master.options.port} (${where})`,
+      );
+      if (result.warning) warnings.push(result.warning);
+    }
+    return warnings.length ? { warning: warnings.join('; ') } : {};
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Checks the Redis opsdesk is configured with: a cluster if one is set. */
+export function checkConfiguredRedis(
+  settings: RedisSettings,
+): Promise<RedisCheckResult> {
+  return settings.redisCluster
+    ? checkRedisCluster(settings.redisCluster)
+    : checkRedis(settings.redisUrl);
+}
+
+async function checkEvictionPolicy(
+  redis: Redis,
+  where: string,
+): Promise<RedisCheckResult> {
+  try {
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply[1];
     if (policy !== 'noeviction') {
       throw new ServiceUnavailableError(
         'Redis',
-        describeUrl(url),
+        where,
         `runs with maxmemory-policy ${policy}`,
         'opsdesk needs noeviction: redis-cli config set maxmemory-policy noeviction (and in redis.conf).',
       );
@@ -97,10 +170,8 @@ export async function checkRedis(url: string): Promise<RedisCheckResult> {
   } catch (error) {
     if (error instanceof ServiceUnavailableError) throw error;
     return {
-      warning: `could not read maxmemory-policy (${reasonOf(error)}); make sure it is noeviction`,
+      warning: `could not read maxmemory-policy of ${where} (${reasonOf(error)}); make sure it is noeviction`,
     };
-  } finally {
-    redis.disconnect();
   }
 }
 

@@ -23,10 +23,7 @@ import {
   TimerWorker,
   type TimerReconcileReport,
 } from '@opsdesk/messaging';
-import {
-  ChinaWorkingCalendar,
-  redisConnectionOptions,
-} from '@opsdesk/platform';
+import { ChinaWorkingCalendar, bullConnection } from '@opsdesk/platform';
 import {
   callbackPreparers,
   deadlineSettings,
@@ -66,7 +63,7 @@ export class DeadlinesHost
     const { config, store, pool, processes, vault, clock } = resources;
     const logger = resources.logger.child({ component: 'deadlines' });
     const calendar = new ChinaWorkingCalendar();
-    const connection = redisConnectionOptions(config.redisUrl);
+    const connection = bullConnection(config);
     const checkpoints = new CheckpointStore(pool, 'follower_checkpoints');
     this.executor = new CommandExecutor(
       new SealingEventStore(store, processes, vault),

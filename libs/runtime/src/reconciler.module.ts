@@ -59,7 +59,7 @@ export class ReconcilerHost
     this.schedule = new ReconcileSchedule(
       this.reconciler,
       {
-        redisUrl: resources.config.redisUrl,
+        redis: resources.config,
         basePrefix: resources.config.queuePrefix,
         everyMs: reconcileIntervalMs(),
       },

@@ -8,12 +8,12 @@ import {
 } from '@opsdesk/messaging';
 import {
   checkPostgres,
-  checkRedis,
+  bullConnection,
+  checkConfiguredRedis,
   createPool,
   DataKeyVault,
   leaseMigrations,
   personalDataMigrations,
-  redisConnectionOptions,
   runMigrations,
   systemClock,
   type Clock,
@@ -79,9 +79,8 @@ export async function openResources(
   options: { clock?: Clock } = {},
 ): Promise<OpsdeskResources> {
   await checkPostgres(config.databaseUrl);
-  const redisCheck = await checkRedis(config.redisUrl);
-  if (redisCheck.warning)
-    logger.warn({ redis: config.redisUrl }, redisCheck.warning);
+  const redisCheck = await checkConfiguredRedis(config);
+  if (redisCheck.warning) logger.warn(redisCheck.warning);
 
   const pool = createPool(config.databaseUrl, config.databaseSchema, {
     max: databasePoolMax(),
@@ -105,10 +104,7 @@ export async function openResources(
     pool,
     store: await createEventStore(config, pool, logger),
     processes: createProcessCatalog(config),
-    queues: new RoleQueueSet(
-      redisConnectionOptions(config.redisUrl),
-      config.queuePrefix,
-    ),
+    queues: new RoleQueueSet(bullConnection(config), config.queuePrefix),
     ledger: new CommandLedger(pool),
     stations,
     roster: loadRoster(process.env.ROSTER_FILE),

@@ -17,7 +17,7 @@ import {
   type CommandPreparer,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import { redisConnectionOptions } from '@opsdesk/platform';
+import { bullConnection } from '@opsdesk/platform';
 import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
 import {
@@ -99,7 +99,7 @@ export class RoleWorkersHost
     return new RoleWorker(
       {
         role,
-        connection: redisConnectionOptions(config.redisUrl),
+        connection: bullConnection(config),
         basePrefix: config.queuePrefix,
         lockDuration: settings.lockDurationMs,
         stalledInterval: settings.stalledIntervalMs,

@@ -15,7 +15,7 @@ import {
   type WorkerRole,
 } from '@opsdesk/messaging';
 import {
-  redisConnectionOptions,
+  bullConnection,
   uuidv7,
   type Logger,
   type OpsdeskConfig,
@@ -67,7 +67,7 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const connection = redisConnectionOptions(this.config.redisUrl);
+    const connection = bullConnection(this.config);
     for (const role of WORKER_ROLES) {
       const events = new QueueEvents(role, {
         connection,

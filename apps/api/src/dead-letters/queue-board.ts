@@ -8,7 +8,7 @@ import {
   WORKER_ROLES,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
-import { redisConnectionOptions, type OpsdeskConfig } from '@opsdesk/platform';
+import { bullConnection, type OpsdeskConfig } from '@opsdesk/platform';
 import { CONFIG, ROLE_QUEUES } from '@opsdesk/runtime';
 import { Queue } from 'bullmq';
 import type { Router } from 'express';
@@ -36,7 +36,7 @@ export class QueueBoard implements OnApplicationShutdown {
     @Inject(CONFIG) config: OpsdeskConfig,
   ) {
     this.maintenance = new Queue(MAINTENANCE_QUEUE, {
-      connection: redisConnectionOptions(config.redisUrl),
+      connection: bullConnection(config),
       prefix: maintenanceQueuePrefix(config.queuePrefix),
     });
     const serverAdapter = new ExpressAdapter();

@@ -1,10 +1,11 @@
 import {
-  createRedis,
-  redisConnectionOptions,
+  bullConnection,
+  createRedisClient,
   type Logger,
+  type RedisSettings,
 } from '@opsdesk/platform';
 import { Queue, Worker } from 'bullmq';
-import type Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { ReconcileReport } from './reconcile-report';
 import type { Reconciler } from './reconciler';
 
@@ -17,7 +18,7 @@ export function maintenanceQueuePrefix(basePrefix: string): string {
 }
 
 export interface ReconcileScheduleOptions {
-  redisUrl: string;
+  redis: RedisSettings;
   basePrefix: string;
   /** How often the scheduled run comes round. */
   everyMs: number;
@@ -36,7 +37,7 @@ const RUN_NOW_THROTTLE_MS = 10_000;
  * is still queued is the same job (deduplicated).
  */
 export class ReconcileSchedule {
-  private redis?: Redis;
+  private redis?: Redis | Cluster;
   private queue?: Queue<Record<string, never>, ReconcileReport>;
   private worker?: Worker<Record<string, never>, ReconcileReport>;
 
@@ -48,14 +49,14 @@ export class ReconcileSchedule {
 
   start(): void {
     const prefix = maintenanceQueuePrefix(this.options.basePrefix);
-    this.redis = createRedis(this.options.redisUrl);
+    this.redis = createRedisClient(this.options.redis);
     this.redis.on('error', () => undefined);
     this.queue = new Queue(MAINTENANCE_QUEUE, {
       connection: this.redis,
       prefix,
     });
     this.worker = new Worker(MAINTENANCE_QUEUE, () => this.reconciler.run(), {
-      connection: redisConnectionOptions(this.options.redisUrl),
+      connection: bullConnection(this.options.redis),
       prefix,
       concurrency: 1,
     });

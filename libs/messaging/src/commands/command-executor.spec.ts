@@ -1,0 +1,149 @@
+import { streamNameOf, type DomainEvent } from '@opsdesk/domain';
+import {
+  InMemoryEventStore,
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '@opsdesk/event-store';
+import { createLogger, eventIdFor } from '@opsdesk/platform';
+import type { CommandEnvelope } from '../queues/jobs';
+import { CommandExecutor } from './command-executor';
+import { ProcessCatalog, type AnyProcess } from './process-catalog';
+
+/**
+ * A process whose every decision depends on the state it was decided
+ * on: each `Count` records how many counts came before it. A decision
+ * made on a stale load would record a wrong number.
+ */
+const tally: AnyProcess = {
+  processId: 'tally',
+  title: { zh: '计数', en: 'Tally' },
+  initialState: { status: 'OPEN', counted: 0 },
+  commandTypes: ['Count'],
+  eventTypes: ['tally.counted'],
+  stateLabels: { OPEN: { zh: '进行中', en: 'Open' } },
+  eventLabels: { 'tally.counted': { zh: '已计数', en: 'Counted' } },
+  evolve: (state: { status: string; counted: number }) => ({
+    ...state,
+    counted: state.counted + 1,
+  }),
+  decide: (_command, state: { counted: number }): DomainEvent[] => [
+    {
+      type: 'tally.counted',
+      schemaVersion: 1,
+      data: { before: state.counted },
+    },
+  ],
+  custody: () => ({ role: 'dispatch-manager' }),
+  isTerminal: () => false,
+};
+
+const DISPATCHER = {
+  id: 'dm-01',
+  role: 'dispatch-manager',
+  subsidiary: 'sh',
+  kind: 'person',
+} as const;
+
+const TICKET = '0190a5b8-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
+const STREAM = streamNameOf('tally', TICKET);
+
+function count(commandId: string): CommandEnvelope {
+  return {
+    commandId,
+    processId: 'tally',
+    ticketId: TICKET,
+    type: 'Count',
+    payload: {},
+    actor: DISPATCHER,
+    correlationId: commandId,
+    causationId: commandId,
+    issuedAt: '2026-12-04T02:00:00.000Z',
+  };
+}
+
+/**
+ * Lets another worker (another process on the same queue) append to the
+ * stream between this executor's load and its append, `times` times.
+ */
+function withRivalWrites(store: EventStore, times: number): EventStore {
+  let rivals = 0;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'appendToStream') {
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return async (...args: Parameters<EventStore['appendToStream']>) => {
+        if (rivals < times) {
+          rivals += 1;
+          const history = await target.readStream(STREAM);
+          const rivalId = `rival-${rivals}`;
+          await target.appendToStream(
+            STREAM,
+            [
+              {
+                eventId: eventIdFor(rivalId, 0),
+                type: 'tally.counted',
+                schemaVersion: 1,
+                data: { before: history.length },
+                metadata: {
+                  commandId: rivalId,
+                  causationId: rivalId,
+                  correlationId: rivalId,
+                  actor: DISPATCHER,
+                },
+              },
+            ],
+            {
+              expectedRevision: history.length
+                ? history[history.length - 1].revision
+                : 'no-stream',
+            },
+          );
+        }
+        return target.appendToStream(...args);
+      };
+    },
+  });
+}
+
+describe('CommandExecutor with competing writers', () => {
+  const logger = createLogger('executor-spec', 'silent');
+  const processes = new ProcessCatalog().register(tally, {});
+
+  it('decides again on a fresh load when another writer appended first', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const executor = new CommandExecutor(
+      withRivalWrites(store, 2),
+      processes,
+      logger,
+    );
+
+    const outcome = await executor.execute(count('mine'));
+
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.metadata.commandId)).toEqual([
+      'rival-1',
+      'rival-2',
+      'mine',
+    ]);
+    // Decided on the state that includes both rival counts.
+    expect(events[2].data).toEqual({ before: 2 });
+    expect(outcome).toMatchObject({ status: 'accepted', revision: 2 });
+  });
+
+  it('gives up with the conflict, a transient failure the job retries, when every attempt loses', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const executor = new CommandExecutor(
+      withRivalWrites(store, 1000),
+      processes,
+      logger,
+    );
+
+    await expect(executor.execute(count('mine'))).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    const events = await store.readStream(STREAM);
+    expect(events.some((e) => e.metadata.commandId === 'mine')).toBe(false);
+  });
+});
