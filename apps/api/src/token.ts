@@ -1,7 +1,7 @@
 import { loadConfig } from '@opsdesk/platform';
 import { runMain } from '@opsdesk/runtime';
 import { signingKeyForTools } from './auth/signing-key';
-import { tokenFromArgs } from './auth/token-cli';
+import { TOKEN_USAGE, tokenFromArgs } from './auth/token-cli';
 
 /**
  * `npm run token -- --sub agent-0107 --role cs-phone-agent --subsidiary sh`
@@ -9,6 +9,10 @@ import { tokenFromArgs } from './auth/token-cli';
  * AUTH_SIGNING_KEY or, without it, the machine's development key.
  */
 runMain('opsdesk-token', async () => {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(`${TOKEN_USAGE}\n`);
+    return;
+  }
   const { key } = signingKeyForTools(loadConfig());
   process.stdout.write(`${tokenFromArgs(process.argv.slice(2), key)}\n`);
 });

@@ -34,8 +34,25 @@ function instant(name: string, value: string | undefined): string {
   return new Date(ms).toISOString();
 }
 
+/** The proposal's JSON: the body of `POST /deadline-policies/{name}` (README). */
+function readDraft(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file} is not JSON`);
+  }
+}
+
 function proposal(file: string): DeadlinePolicyDraft {
-  const draft: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const draft = readDraft(file);
   const checks = new FieldChecks();
   checkDeadlinePolicyDraft(checks, 'policy', draft, DEADLINE_STEPS);
   if (checks.problems.length > 0) {
@@ -53,6 +70,10 @@ function proposal(file: string): DeadlinePolicyDraft {
  */
 runMain('opsdesk-what-if', async () => {
   const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return;
+  }
   const from = instant('--from', option(argv, '--from'));
   const to = instant('--to', option(argv, '--to'));
   const file = option(argv, '--policy');

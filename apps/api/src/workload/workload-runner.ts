@@ -6,7 +6,7 @@ import { WorkloadRequests } from './workload-requests';
 export interface WorkloadRunOptions {
   /** With `window`, names every idempotency key. */
   seed: number;
-  /** The planned window, e.g. `30d2026-12-04`. */
+  /** The planned window: Shanghai days, last day and call rate, e.g. `30d2026-12-04r24`. */
   window: string;
   /** Tickets driven at the same time. */
   concurrency: number;

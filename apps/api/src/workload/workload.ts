@@ -1,4 +1,4 @@
-import type { Logger } from '@opsdesk/platform';
+import { loadConfig, shanghaiDay, type Logger } from '@opsdesk/platform';
 import type { Actor, OpsdeskClient } from '../demo/opsdesk-client';
 import type { WorkloadArgs } from './workload-args';
 import {
@@ -71,7 +71,9 @@ export async function generateWorkload(
   );
   const runner = new WorkloadRunner(client, {
     seed: args.seed,
-    window: `${args.days}d${end.toISOString().slice(0, 10)}`,
+    // The plan is made of Shanghai days and a call rate, so the keys name
+    // both: another rate or another Shanghai day is another plan.
+    window: `${args.days}d${shanghaiDay(end)}r${args.perDay ?? 'p'}`,
     concurrency: args.concurrency,
     logger,
   });
@@ -107,7 +109,7 @@ export function describeWorkload(
   lines.push(
     dashboardUrl
       ? `Dashboard: ${dashboardUrl}`
-      : 'Dashboard: start opsdesk (npm start) and open http://127.0.0.1:3000/dashboard',
+      : `Dashboard: start opsdesk (npm start) and open http://127.0.0.1:${loadConfig().port}/dashboard`,
     // The page is public; its figures need a reader's token.
     '  sign in with a token, e.g. from: node apps/api/dist/token.js --sub hq-lead --role hq-cs-manager --subsidiary hq',
   );
