@@ -68,7 +68,7 @@ export function verifyBearer(
   if (!match || header.length > MAX_TOKEN_LENGTH) {
     throw new AuthenticationError(
       'UNAUTHENTICATED',
-      'The Authorization header is not a bearer token',
+      'The Authorization header must be "Bearer <token>" with a token of three base64url parts',
     );
   }
   let claims: unknown;
