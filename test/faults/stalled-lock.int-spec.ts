@@ -9,8 +9,8 @@ const LOCK_MS = 1500;
 
 /**
  * A worker freezes right after its append (a fault point that blocks the
- * event loop, as a long GC pause or synchronous work would) for longer
- * than its job lock. The lock lapses, a second worker's stalled-job check
+ * event loop, as a long GC pause or synchronous work would, then SIGSTOP)
+ * for longer than its job lock. The lock lapses, a second worker's stalled-job check
  * gives the job back to the queue, the second worker runs it, finds the
  * command already in the log, and appends nothing.
  */
@@ -47,6 +47,9 @@ describe('a job whose lock lapsed while its worker froze', () => {
     await eventually(async () => {
       expect(await rig.resources.store.readStream(stream)).toHaveLength(2);
     }, 60_000);
+    // Held frozen (SIGSTOP) beyond its stall, however long the rescuer
+    // takes to start on a loaded machine; a stopped process uses no CPU.
+    process.kill(rig.fleet.pid('freezing') as number, 'SIGSTOP');
 
     rig.fleet.start({ name: 'rescuer', app: 'worker', args: ['--role', role] });
     const queue = rig.resources.queues.queue(role);
@@ -55,6 +58,8 @@ describe('a job whose lock lapsed while its worker froze', () => {
       expect(await queue.getJobState(jobId)).toBe('completed');
     }, 90_000);
 
+    // The frozen worker never wakes: its late completion is not the point.
+    await rig.fleet.halt('freezing');
     const job = await queue.getJob(jobId);
     const outcome = job?.returnvalue as AcceptedOutcome;
     const events = await rig.resources.store.readStream(stream);
