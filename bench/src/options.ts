@@ -1,8 +1,10 @@
-export type PartName = 'appends' | 'end-to-end' | 'rebuild' | 'queries';
+export type PartName =
+  'appends' | 'end-to-end' | 'scaled' | 'rebuild' | 'queries';
 
 export const PARTS: readonly PartName[] = [
   'appends',
   'end-to-end',
+  'scaled',
   'rebuild',
   'queries',
 ];
@@ -29,6 +31,11 @@ export interface BenchOptions {
     overloadOfferMs: number;
     drainBoundMs: number;
     baselineJobs: number;
+  };
+  /** The backlog drain on one process and on the scaled topology. */
+  scaled: {
+    intakeTickets: number;
+    chainTickets: number;
   };
   rebuild: {
     logEvents: number;
@@ -63,6 +70,7 @@ const FULL: Omit<BenchOptions, 'parts' | 'writeDocs'> = {
     drainBoundMs: 300_000,
     baselineJobs: 10_000,
   },
+  scaled: { intakeTickets: 1000, chainTickets: 500 },
   rebuild: {
     logEvents: 1_000_000,
     auditLimitMs: 30_000,
@@ -90,6 +98,7 @@ const QUICK: Omit<BenchOptions, 'parts' | 'writeDocs'> = {
     drainBoundMs: 60_000,
     baselineJobs: 3000,
   },
+  scaled: { intakeTickets: 200, chainTickets: 100 },
   rebuild: {
     logEvents: 30_000,
     auditLimitMs: 8000,

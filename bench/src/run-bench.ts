@@ -9,6 +9,7 @@ import {
   runRebuildPart,
 } from './rebuild/rebuild.part';
 import { renderReport } from './report/render';
+import { runScaledPart } from './scaled/scaled.part';
 import { writeResults, type BenchResults } from './report/results';
 import { judgeTargets } from './report/targets';
 import {
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   if (wants('end-to-end')) {
     results.parts.endToEnd = await part('end-to-end', () =>
       runEndToEndPart(options, log),
+    );
+  }
+  if (wants('scaled')) {
+    results.parts.scaled = await part('scaled', () =>
+      runScaledPart(options, log),
     );
   }
   // Part 5 reads the read models part 4 rebuilt (or builds its own).

@@ -7,7 +7,7 @@ import { BENCH_DATABASE, type BenchSchema } from '../support/bench-database';
 import { CpuWindow, type CpuSplit } from '../support/process-cpu';
 import { nowMs, within } from '../support/time';
 import { createTaskCommand, enqueueAll, intakeCommand } from './commands';
-import type { Context } from './e2e-context';
+import type { DrainContext } from './e2e-context';
 import type { VisibleRow } from './visibility-watcher';
 
 /** A drain that shows nothing new for this long has stalled: stop waiting. */
@@ -45,7 +45,7 @@ export async function rejectedCommands(schema: BenchSchema): Promise<number> {
  * drain until every ticket shows the expected state in ticket_view.
  */
 export async function backlog(
-  ctx: Context,
+  ctx: DrainContext,
   phase: BacklogRun['phase'],
   tickets: number,
   boundMs: number,
@@ -78,13 +78,7 @@ export async function backlog(
     lastAt = row.receivedAtMs;
     if (pending.size === 0) resolveAll();
   };
-  const cpu = new CpuWindow(
-    cpuOwners ?? {
-      'node (system)': ctx.child.pid,
-      'node (bench)': process.pid,
-    },
-    BENCH_DATABASE,
-  );
+  const cpu = new CpuWindow(cpuOwners ?? ctx.cpuOwners, BENCH_DATABASE);
   const startedAt = nowMs();
   await agent.resume();
   // Bounded twice: in all, and by a stall (nothing new visible for a while).

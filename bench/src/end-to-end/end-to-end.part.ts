@@ -1,43 +1,22 @@
-import { join } from 'node:path';
-import { RoleQueueSet } from '@opsdesk/messaging';
-import { redisConnectionOptions } from '@opsdesk/platform';
-import { LifecycleGenerator } from '../fixtures/lifecycles';
 import type { BenchOptions } from '../options';
-import { benchSigningKey } from '../queries/bench-token';
-import {
-  BENCH_DATABASE_URL,
-  createBenchSchema,
-} from '../support/bench-database';
-import {
-  benchQueuePrefix,
-  BENCH_REDIS_URL,
-  deleteKeys,
-} from '../support/bench-redis';
-import { BenchChild } from '../support/child';
-import { freePort } from '../support/free-port';
 import { figure, type Figure } from '../support/stats';
-import { backlog, type BacklogRun } from './backlog-drain';
+import type { BacklogRun } from './backlog-drain';
 import { rawBullmqDrain } from './bullmq-baseline';
 import { intakeCommand } from './commands';
-import type { Context } from './e2e-context';
+import {
+  drainRep,
+  summarizeBacklog,
+  warmUp,
+  type BacklogSummary,
+} from './drain-reps';
 import { offeredLoad, type LoadRun } from './offered-load';
 import { profiledDrain, type DrainProfile } from './profiled-drain';
-import { VisibilityWatcher } from './visibility-watcher';
+import { openSingleProcess } from './single-process';
 
 export { PROFILE_DIR } from './profiled-drain';
 
-const SYSTEM = join(__dirname, 'system.child.js');
-
 export interface EndToEndResult {
-  backlog: {
-    intake: Figure;
-    chain: Figure;
-    combined: Figure;
-    lost: number;
-    failedJobs: number;
-    rejected: number;
-    runs: BacklogRun[];
-  };
+  backlog: BacklogSummary;
   rawBullmq: Figure;
   loads: {
     offeredRate: number;
@@ -60,61 +39,23 @@ export async function runEndToEndPart(
   log: (line: string) => void,
 ): Promise<EndToEndResult> {
   const o = options.endToEnd;
-  const schema = await createBenchSchema('e2e', 4);
-  const prefix = benchQueuePrefix('e2e');
-  const port = await freePort();
-  const child = new BenchChild(SYSTEM, {
-    name: 'e2e-system',
-    args: ['--all'],
-    env: {
-      DATABASE_URL: BENCH_DATABASE_URL,
-      DATABASE_SCHEMA: schema.schema,
-      REDIS_URL: BENCH_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      // Its own key, so an API with bearer tokens needs no key file.
-      AUTH_SIGNING_KEY: benchSigningKey(),
-    },
-  });
-  let watcher: VisibilityWatcher | undefined;
-  const queues = new RoleQueueSet(
-    redisConnectionOptions(BENCH_REDIS_URL),
-    prefix,
-  );
+  const system = await openSingleProcess('e2e');
+  const { ctx } = system;
+  const { prefix } = ctx;
   try {
-    await child.next('ready', 120_000);
-    watcher = await VisibilityWatcher.install(
-      schema.pool,
-      BENCH_DATABASE_URL,
-      schema.schema,
-    );
-    const ctx: Context = {
-      schema,
-      prefix,
-      child,
-      queues,
-      watcher,
-      generator: new LifecycleGenerator(99),
-    };
-
-    // A short warm-up: JIT, pools and prepared paths, not counted.
-    await backlog(ctx, 'intake', Math.min(100, o.intakeTickets), 60_000);
+    await warmUp(ctx, o.intakeTickets);
 
     const runs: BacklogRun[] = [];
     const raw: number[] = [];
     const loadRuns = new Map<number, LoadRun[]>(o.loads.map((l) => [l, []]));
     for (let rep = 0; rep < options.reps; rep++) {
       log(`  run ${rep + 1}/${options.reps}: backlog drain`);
-      const intake = await backlog(ctx, 'intake', o.intakeTickets, 600_000);
-      const chain = await backlog(
+      const { intake, chain } = await drainRep(
         ctx,
-        'hand-off chain',
+        o.intakeTickets,
         o.chainTickets,
-        600_000,
-        intake.ids,
       );
-      runs.push(intake.run, chain.run);
+      runs.push(intake, chain);
       log(`  run ${rep + 1}/${options.reps}: raw BullMQ`);
       const sample = intakeCommand(ctx.generator);
       raw.push(
@@ -129,7 +70,7 @@ export async function runEndToEndPart(
       );
       // Far above what the system drains, a long offer only builds a
       // backlog that takes minutes to clear and says nothing more.
-      const capacity = intake.run.actionsPerSecond;
+      const capacity = intake.actionsPerSecond;
       for (const rate of o.loads) {
         const over = rate > capacity * 1.5;
         const offerMs = over ? o.overloadOfferMs : o.offerMs;
@@ -149,32 +90,8 @@ export async function runEndToEndPart(
       Math.ceil(o.chainTickets / 2),
     );
 
-    const intakeRuns = runs.filter((r) => r.phase === 'intake');
-    const chainRuns = runs.filter((r) => r.phase === 'hand-off chain');
     return {
-      backlog: {
-        intake: figure(
-          intakeRuns.map((r) => r.actionsPerSecond),
-          'actions/s',
-        ),
-        chain: figure(
-          chainRuns.map((r) => r.actionsPerSecond),
-          'actions/s',
-        ),
-        combined: figure(
-          intakeRuns.map((r, i) => {
-            const c = chainRuns[i];
-            return (
-              ((r.actions + c.actions) / (r.elapsedMs + c.elapsedMs)) * 1000
-            );
-          }),
-          'actions/s',
-        ),
-        lost: runs.reduce((n, r) => n + r.lost, 0),
-        failedJobs: Math.max(...runs.map((r) => r.failedJobs)),
-        rejected: Math.max(...runs.map((r) => r.rejected)),
-        runs,
-      },
+      backlog: summarizeBacklog(runs),
       rawBullmq: figure(raw, 'jobs/s'),
       loads: o.loads.map((rate) => {
         const r = loadRuns.get(rate) ?? [];
@@ -215,10 +132,6 @@ export async function runEndToEndPart(
       profile,
     };
   } finally {
-    await watcher?.close().catch(() => undefined);
-    await queues.close().catch(() => undefined);
-    await child.stop();
-    await deleteKeys(prefix);
-    await schema.drop();
+    await system.close();
   }
 }

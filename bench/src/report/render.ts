@@ -198,6 +198,36 @@ function endToEnd(r: BenchResults): string[] {
   return out;
 }
 
+function scaled(r: BenchResults): string[] {
+  const s = r.parts.scaled;
+  if (!s) return [];
+  const rows = [s.single, s.scaled];
+  return [
+    '### 6. Scaled topology beside the single process (backlog drain, both phases)',
+    '',
+    markdownTable(
+      ['topology', 'processes', 'actions/s', 'ratio to single-process'],
+      rows.map((t, i) => [
+        t.topology,
+        t.processes,
+        f(t.backlog.combined),
+        i === 0 ? '1' : `${f(s.ratio, 2)} ×`,
+      ]),
+    ),
+    '',
+    ...rows.flatMap((t) => [
+      `${t.topology}: intake ${f(t.backlog.intake)}, hand-off chain ${f(t.backlog.chain)} actions/s; lost / failed jobs / rejected: ${t.backlog.lost} / ${t.backlog.failedJobs} / ${t.backlog.rejected}. ${cpuLine(t.cpu)}`,
+      '',
+    ]),
+    '',
+    `Leases at the end: ${
+      Object.entries(s.scaled.leases)
+        .map(([holder, count]) => `${holder} ${count}`)
+        .join(', ') || 'none held'
+    }.`,
+  ];
+}
+
 function rebuild(r: BenchResults): string[] {
   const x = r.parts.rebuild;
   if (!x) return [];
@@ -348,6 +378,8 @@ export function renderReport(r: BenchResults): string {
     '',
     ...queries(r),
     ...queriesProfile(r),
+    '',
+    ...scaled(r),
   ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import type { AppendsResult } from '../appends/appends.part';
 import type { EndToEndResult } from '../end-to-end/end-to-end.part';
-import type { BenchOptions } from '../options';
+import { PARTS, type BenchOptions } from '../options';
 import type { QueriesResult } from '../queries/queries.part';
 import type { RebuildResult } from '../rebuild/rebuild.part';
+import type { ScaledResult } from '../scaled/scaled.part';
 import type { MachineInfo } from '../support/machine';
 import type { TargetVerdict } from './targets';
 
@@ -23,6 +24,7 @@ export interface BenchResults {
   parts: {
     appends?: AppendsResult;
     endToEnd?: EndToEndResult;
+    scaled?: ScaledResult;
     rebuild?: RebuildResult;
     queries?: QueriesResult;
   };
@@ -51,7 +53,7 @@ export async function writeResults(
   options: BenchOptions,
 ): Promise<string[]> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const complete = !options.quick && options.parts.length === 4;
+  const complete = !options.quick && options.parts.length === PARTS.length;
   const file = join(
     RESULTS_DIR,
     complete ? 'latest.json' : 'last-partial.json',
