@@ -58,6 +58,7 @@ module.exports = {
   // rest. More would outgrow PostgreSQL's 100 connections, since every
   // system a test starts opens pools of its own.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     {
       ...shared,
