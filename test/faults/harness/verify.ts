@@ -23,6 +23,9 @@ export interface Verdict {
    * Hand-offs never announced: possible only where Redis lost a job of a
    * hand-off the ticket had already moved past (the reconciler restores
    * the latest one only).
+   * TODO(#8): 28 in a 5,000-ticket run before the projector leases, four
+   * thousand and more since; find why (a restarted projector now waits
+   * out its lease) before this count is asserted.
    */
   missedNotifications: number;
   /** Differences between the live read models and a rebuild from the log. */
