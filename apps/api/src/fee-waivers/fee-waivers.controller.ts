@@ -25,6 +25,7 @@ import { CLOCK } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
 import {
   ProcessActions,
+  type ProcessSteps,
   send,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
@@ -46,6 +47,7 @@ const P = FEE_WAIVER_PROCESS_ID;
 @Controller('fee-waivers')
 export class FeeWaiversController {
   private readonly reads: ProcessReads;
+  private readonly steps: ProcessSteps;
 
   constructor(
     private readonly actions: ProcessActions,
@@ -53,6 +55,7 @@ export class FeeWaiversController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.reads = new ProcessReads(queries.of(P), FEE_WAIVER_STATES);
+    this.steps = actions.stepsOf(P);
   }
 
   @Post()
@@ -82,16 +85,13 @@ export class FeeWaiversController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(
-        req,
-        P,
-        id,
-        'ApproveDiscretionaryWaiver',
-        'cs-supervisor',
-        { ...body },
-      ),
+      id,
+      'ApproveDiscretionaryWaiver',
+      'cs-supervisor',
+      body,
     );
   }
 
@@ -103,16 +103,13 @@ export class FeeWaiversController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(
-        req,
-        P,
-        id,
-        'RejectDiscretionaryWaiver',
-        'cs-supervisor',
-        { ...body },
-      ),
+      id,
+      'RejectDiscretionaryWaiver',
+      'cs-supervisor',
+      body,
     );
   }
 
@@ -124,12 +121,7 @@ export class FeeWaiversController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
-      res,
-      await this.actions.act(req, P, id, 'ApplyWaiver', 'cs-phone-agent', {
-        ...body,
-      }),
-    );
+    return this.steps.run(req, res, id, 'ApplyWaiver', 'cs-phone-agent', body);
   }
 
   @Post('rule-table/versions')

@@ -9,12 +9,11 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RoleId } from '@opsdesk/domain';
 import { INVOICE_PROCESS_ID, INVOICE_STATES } from '@opsdesk/domain';
 import type { Request, Response } from 'express';
 import {
   ProcessActions,
-  send,
+  type ProcessSteps,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe } from '../process-actions/process-reader';
@@ -39,26 +38,11 @@ const P = INVOICE_PROCESS_ID;
 @Controller('invoices')
 export class InvoicesController {
   private readonly reads: ProcessReads;
+  private readonly steps: ProcessSteps;
 
-  constructor(
-    private readonly actions: ProcessActions,
-    queries: ProcessQueries,
-  ) {
+  constructor(actions: ProcessActions, queries: ProcessQueries) {
     this.reads = new ProcessReads(queries.of(P), INVOICE_STATES);
-  }
-
-  private async step(
-    req: Request,
-    res: Response,
-    id: string | undefined,
-    type: string,
-    role: RoleId,
-    payload: object,
-  ) {
-    const answer = await this.actions.act(req, P, id, type, role, {
-      ...payload,
-    });
-    return send(res, answer, id === undefined);
+    this.steps = actions.stepsOf(P);
   }
 
   @Post('e-invoices')
@@ -70,7 +54,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, undefined, 'ApplyForEInvoice', 'user', {
+    return this.steps.run(req, res, undefined, 'ApplyForEInvoice', 'user', {
       ...body,
       buyer: { ...body.buyer },
     });
@@ -85,7 +69,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       undefined,
@@ -105,7 +89,14 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, id, 'SendInvoiceTasks', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'SendInvoiceTasks',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Post(':ticketId/submit-application')
@@ -116,7 +107,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -134,7 +125,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -152,7 +143,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -170,7 +161,7 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -190,7 +181,14 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, id, 'RequestReissue', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'RequestReissue',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Post(':ticketId/approve-late-reissue')
@@ -201,7 +199,14 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, id, 'ApproveLateReissue', 'cs-supervisor', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'ApproveLateReissue',
+      'cs-supervisor',
+      body,
+    );
   }
 
   @Post(':ticketId/refuse-late-reissue')
@@ -212,7 +217,14 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, id, 'RefuseLateReissue', 'cs-supervisor', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'RefuseLateReissue',
+      'cs-supervisor',
+      body,
+    );
   }
 
   @Post(':ticketId/reissue')
@@ -223,7 +235,14 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(req, res, id, 'ReissueInvoice', 'finance-manager', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'ReissueInvoice',
+      'finance-manager',
+      body,
+    );
   }
 
   @Get('report')

@@ -19,6 +19,7 @@ import { CLOCK } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
 import {
   ProcessActions,
+  type ProcessSteps,
   send,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
@@ -41,6 +42,7 @@ const P = ORDER_ANOMALY_PROCESS_ID;
 @Controller('order-anomalies')
 export class OrderAnomaliesController {
   private readonly reads: ProcessReads;
+  private readonly steps: ProcessSteps;
 
   constructor(
     private readonly actions: ProcessActions,
@@ -48,6 +50,7 @@ export class OrderAnomaliesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.reads = new ProcessReads(queries.of(P), ORDER_ANOMALY_STATES);
+    this.steps = actions.stepsOf(P);
   }
 
   @Post()
@@ -77,11 +80,13 @@ export class OrderAnomaliesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(req, P, id, 'ReviewTrajectory', 'cs-phone-agent', {
-        ...body,
-      }),
+      id,
+      'ReviewTrajectory',
+      'cs-phone-agent',
+      body,
     );
   }
 
@@ -100,16 +105,13 @@ export class OrderAnomaliesController {
           reason: body.reason,
           techSummary: body.techSummary,
         };
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(
-        req,
-        P,
-        id,
-        'RecordRestoreResult',
-        'cs-phone-agent',
-        payload,
-      ),
+      id,
+      'RecordRestoreResult',
+      'cs-phone-agent',
+      payload,
     );
   }
 
@@ -121,16 +123,13 @@ export class OrderAnomaliesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(
-        req,
-        P,
-        id,
-        'RequestECoinTopUp',
-        'cs-phone-agent',
-        { ...body },
-      ),
+      id,
+      'RequestECoinTopUp',
+      'cs-phone-agent',
+      body,
     );
   }
 
@@ -142,11 +141,13 @@ export class OrderAnomaliesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(req, P, id, 'SettleWithECoin', 'cs-phone-agent', {
-        ...body,
-      }),
+      id,
+      'SettleWithECoin',
+      'cs-phone-agent',
+      body,
     );
   }
 
@@ -158,11 +159,13 @@ export class OrderAnomaliesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(
+    return this.steps.run(
+      req,
       res,
-      await this.actions.act(req, P, id, 'RecordTechFinding', 'tech-manager', {
-        ...body,
-      }),
+      id,
+      'RecordTechFinding',
+      'tech-manager',
+      body,
     );
   }
 

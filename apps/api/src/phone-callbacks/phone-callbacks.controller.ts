@@ -9,15 +9,11 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  PHONE_CALLBACK_STATES,
-  phoneCallbackProcess,
-  type RoleId,
-} from '@opsdesk/domain';
+import { PHONE_CALLBACK_STATES, phoneCallbackProcess } from '@opsdesk/domain';
 import type { Request, Response } from 'express';
 import {
   ProcessActions,
-  send,
+  type ProcessSteps,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe } from '../process-actions/process-reader';
@@ -43,25 +39,11 @@ const P = phoneCallbackProcess.processId;
 @Controller('phone-callbacks')
 export class PhoneCallbacksController {
   private readonly reads: ProcessReads;
+  private readonly steps: ProcessSteps;
 
-  constructor(
-    private readonly actions: ProcessActions,
-    queries: ProcessQueries,
-  ) {
+  constructor(actions: ProcessActions, queries: ProcessQueries) {
     this.reads = new ProcessReads(queries.of(P), PHONE_CALLBACK_STATES);
-  }
-
-  private act(
-    req: Request,
-    res: Response,
-    id: string | undefined,
-    type: string,
-    role: RoleId,
-    payload: object,
-  ) {
-    return this.actions
-      .act(req, P, id, type, role, { ...payload })
-      .then((answer) => send(res, answer, id === undefined));
+    this.steps = actions.stepsOf(P);
   }
 
   @Post()
@@ -71,7 +53,7 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(
+    return this.steps.run(
       req,
       res,
       undefined,
@@ -89,7 +71,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'PrepareCallback', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'PrepareCallback',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Post(':ticketId/attempts')
@@ -102,7 +91,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'RecordCallAttempt', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'RecordCallAttempt',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Post(':ticketId/report-unreached')
@@ -113,7 +109,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'ReportUnreached', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'ReportUnreached',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Post(':ticketId/conclude')
@@ -133,7 +136,14 @@ export class PhoneCallbacksController {
           doubts: body.doubts,
           ...(body.escalateTo ? { escalateTo: body.escalateTo } : {}),
         };
-    return this.act(req, res, id, 'ConcludeCall', 'cs-phone-agent', payload);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'ConcludeCall',
+      'cs-phone-agent',
+      payload,
+    );
   }
 
   @Post(':ticketId/second-call')
@@ -144,7 +154,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'RecordSecondCall', 'cs-shift-leader', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'RecordSecondCall',
+      'cs-shift-leader',
+      body,
+    );
   }
 
   @Post(':ticketId/complaint')
@@ -157,7 +174,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'OpenComplaint', 'cs-shift-leader', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'OpenComplaint',
+      'cs-shift-leader',
+      body,
+    );
   }
 
   @Post(':ticketId/close-dissatisfied')
@@ -170,7 +194,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'CloseDissatisfied', 'cs-shift-leader', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'CloseDissatisfied',
+      'cs-shift-leader',
+      body,
+    );
   }
 
   @Post(':ticketId/close-unreached')
@@ -181,7 +212,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'CloseUnreached', 'cs-shift-leader', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'CloseUnreached',
+      'cs-shift-leader',
+      body,
+    );
   }
 
   @Post(':ticketId/cancel')
@@ -192,7 +230,14 @@ export class PhoneCallbacksController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(req, res, id, 'CancelCallback', 'cs-phone-agent', body);
+    return this.steps.run(
+      req,
+      res,
+      id,
+      'CancelCallback',
+      'cs-phone-agent',
+      body,
+    );
   }
 
   @Get('inbox/:role')

@@ -23,6 +23,21 @@ export function actorFor(
   return actingActor(request, defaultRole, processId, command);
 }
 
+/**
+ * One process's action endpoints: the outcome's status (201 when the
+ * command came without a ticket, i.e. opened one) and its body.
+ */
+export interface ProcessSteps {
+  run(
+    request: Request,
+    response: Response,
+    ticketId: string | undefined,
+    type: string,
+    defaultRole: RoleId,
+    payload: object,
+  ): Promise<ProcessAnswer['body']>;
+}
+
 /** The shared steps of every action endpoint of a process. */
 @Injectable()
 export class ProcessActions {
@@ -52,6 +67,25 @@ export class ProcessActions {
     });
 
     return present(result, this.processes, processId);
+  }
+
+  /** The action endpoints of one process: act, then answer the request. */
+  stepsOf(processId: string): ProcessSteps {
+    return {
+      run: async (request, response, ticketId, type, role, payload) => {
+        const answer = await this.act(
+          request,
+          processId,
+          ticketId,
+          type,
+          role,
+          {
+            ...payload,
+          },
+        );
+        return send(response, answer, ticketId === undefined);
+      },
+    };
   }
 }
 

@@ -12,13 +12,12 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   TRAFFIC_VIOLATION_PROCESS_ID,
   TRAFFIC_VIOLATION_STATES,
-  type RoleId,
 } from '@opsdesk/domain';
 import type { Request, Response } from 'express';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
-  send,
+  type ProcessSteps,
   systemActorFor,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
@@ -53,26 +52,14 @@ const MAX_STEPS_PER_RUN = 10;
 @Controller('traffic-violations')
 export class TrafficViolationsController {
   private readonly reads: ProcessReads;
+  private readonly steps: ProcessSteps;
 
   constructor(
     private readonly actions: ProcessActions,
     queries: ProcessQueries,
   ) {
     this.reads = new ProcessReads(queries.of(P), TRAFFIC_VIOLATION_STATES);
-  }
-
-  private async step(
-    req: Request,
-    res: Response,
-    id: string | undefined,
-    type: string,
-    role: RoleId,
-    payload: object,
-  ) {
-    const answer = await this.actions.act(req, P, id, type, role, {
-      ...payload,
-    });
-    return send(res, answer, id === undefined);
+    this.steps = actions.stepsOf(P);
   }
 
   @Post()
@@ -85,7 +72,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       undefined,
@@ -150,7 +137,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -170,7 +157,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -194,7 +181,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -214,7 +201,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -232,7 +219,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -250,7 +237,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -268,7 +255,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -288,7 +275,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -306,7 +293,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -326,7 +313,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
@@ -347,7 +334,7 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.step(
+    return this.steps.run(
       req,
       res,
       id,
