@@ -18,3 +18,4 @@ export * from './pool-settings';
 export * from './traffic-violation-timers';
 export * from './live-projections';
 export * from './lease-holder';
+export * from './process-wirings';

@@ -24,6 +24,7 @@ import {
   moneyProcessAutomation,
   moneyProcessPreparers,
 } from './money-processes.wiring';
+import { wiredAutomation, wiredPreparers } from './process-wirings';
 import { RosterInspectorPicker } from './roster-inspector-picker';
 import { workerSettings } from './worker-settings';
 
@@ -83,6 +84,7 @@ export class RoleWorkersHost
       ],
       ...moneyProcessPreparers(numbers, store),
       ...callbackPreparers(numbers),
+      ...wiredPreparers({ numbers, store, pool }),
     ]);
     const automation = new Map<string, AutomaticWork>([
       [
@@ -94,6 +96,7 @@ export class RoleWorkersHost
         }),
       ],
       ...moneyProcessAutomation(),
+      ...wiredAutomation(),
     ]);
     const settings = workerSettings();
     return new RoleWorker(

@@ -1,0 +1,53 @@
+import type { EventStore } from '@opsdesk/event-store';
+import type {
+  AutomaticWork,
+  CommandPreparer,
+  ProcessCatalog,
+  TicketNumberAllocator,
+} from '@opsdesk/messaging';
+import type { OpsdeskConfig } from '@opsdesk/platform';
+import type { Pool } from 'pg';
+
+/** What a process's command preparers may read before the decision. */
+export interface PreparerDeps {
+  numbers: TicketNumberAllocator;
+  store: EventStore;
+  /** The read models' database, for look-ups across tickets. */
+  pool: Pool;
+}
+
+/**
+ * How one process is plugged into the runtime: its registration in the
+ * catalog, what its commands get filled in before the decision (a ticket
+ * number, a look-up) and the automatic work its roles do. Each process
+ * of the centre's own operations (DOMAIN.md §8, §9, §11–§13) keeps its
+ * wiring in its own file and is listed once in PROCESS_WIRINGS.
+ */
+export interface ProcessWiring {
+  register(catalog: ProcessCatalog, config: OpsdeskConfig): ProcessCatalog;
+  preparers?(deps: PreparerDeps): [string, CommandPreparer][];
+  automation?(): [string, AutomaticWork][];
+}
+
+/** The wired processes, in registration order. */
+export const PROCESS_WIRINGS: readonly ProcessWiring[] = [];
+
+export function registerWiredProcesses(
+  catalog: ProcessCatalog,
+  config: OpsdeskConfig,
+): ProcessCatalog {
+  return PROCESS_WIRINGS.reduce(
+    (registered, wiring) => wiring.register(registered, config),
+    catalog,
+  );
+}
+
+export function wiredPreparers(
+  deps: PreparerDeps,
+): [string, CommandPreparer][] {
+  return PROCESS_WIRINGS.flatMap((wiring) => wiring.preparers?.(deps) ?? []);
+}
+
+export function wiredAutomation(): [string, AutomaticWork][] {
+  return PROCESS_WIRINGS.flatMap((wiring) => wiring.automation?.() ?? []);
+}
