@@ -33,6 +33,41 @@ export const ROLES = {
     en: 'Operations invoicing liaison',
   },
   'tech-manager': { zh: '总部技术管理岗', en: 'HQ technical manager' },
+  // The centre's own operations (DOMAIN.md §8, §9, §11, §12).
+  'cs-manager-outsourcer': {
+    zh: '客服中心经理(外包服务商)',
+    en: 'CS centre manager (outsourcer)',
+  },
+  'subsidiary-ops-head': {
+    zh: '子公司运营负责人',
+    en: 'Subsidiary operations head',
+  },
+  'hq-pr-manager': {
+    zh: '总部市场与品牌管理部公关管理岗',
+    en: 'HQ PR manager (marketing and brand)',
+  },
+  'subsidiary-gm': { zh: '子公司总经理', en: 'Subsidiary general manager' },
+  'cs-email-specialist': {
+    zh: '客服中心邮件处理专员',
+    en: 'CS e-mail specialist',
+  },
+  'related-department': { zh: '相关部门', en: 'Related department' },
+  'marketing-manager': { zh: '市场管理岗', en: 'Marketing manager' },
+  // Vehicle repair, rescue and the repair shop (DOMAIN.md §13, G1–G9).
+  'fleet-admin': { zh: '车队管理员', en: 'Fleet administrator' },
+  'repair-shop-receptionist': {
+    zh: '维修站接车员',
+    en: 'Repair-shop receptionist',
+  },
+  'repair-technician': { zh: '维修技师', en: 'Repair technician' },
+  'repair-quick-team': { zh: '快修班组', en: 'Quick-repair team' },
+  'repair-quality-inspector': { zh: '质检员', en: 'Quality inspector' },
+  'repair-cashier': { zh: '维修结算员', en: 'Repair settlement clerk' },
+  'repair-after-sales': {
+    zh: '售后维护部',
+    en: 'After-sales maintenance department',
+  },
+  'repair-assistant-gm': { zh: '总经理助理', en: 'Assistant general manager' },
   system: { zh: '系统', en: 'System' },
 } as const;
 
