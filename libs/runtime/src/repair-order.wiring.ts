@@ -1,0 +1,249 @@
+import {
+  authoriseRepairOrder,
+  checkBeforeReservation,
+  DEFAULT_REPAIR_ORDER_RULES,
+  DEFAULT_SHOP_HOURS,
+  decideRepairOrder,
+  repairOrderProcess,
+  reservationIdOf,
+  shopBookProcess,
+  type BookAppointment,
+  type RebookAppointment,
+  type RepairOrderCommand,
+  type RepairOrderRules,
+  type RepairOrderState,
+  type ShopBookRules,
+  type SlotReserved,
+} from '@opsdesk/domain';
+import type { CommandEnvelope, CommandPreparer } from '@opsdesk/messaging';
+import {
+  ChinaWorkingCalendar,
+  ConfigError,
+  systemClock,
+} from '@opsdesk/platform';
+import type { PreparerDeps, ProcessWiring } from './process-wirings';
+import { findComeback } from './repair-order-comebacks';
+import { writeShopBook } from './repair-shop-book.writer';
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number) {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer`);
+  }
+  return parsed;
+}
+
+/**
+ * `REPAIR_COMEBACK_DAYS` (30): a repair of the same plate delivered this
+ * recently makes the visit a comeback (返修); `REPAIR_WARRANTY_DAYS` (90).
+ */
+export function repairOrderRulesFrom(env: NodeJS.ProcessEnv): RepairOrderRules {
+  return {
+    comebackDays: whole(
+      env,
+      'REPAIR_COMEBACK_DAYS',
+      DEFAULT_REPAIR_ORDER_RULES.comebackDays,
+    ),
+    warrantyDays: whole(
+      env,
+      'REPAIR_WARRANTY_DAYS',
+      DEFAULT_REPAIR_ORDER_RULES.warrantyDays,
+    ),
+  };
+}
+
+/**
+ * The shops' slots: one-hour slots on China's working days,
+ * `REPAIR_SHOP_OPEN_HOUR`–`REPAIR_SHOP_CLOSE_HOUR` Shanghai time (9–18),
+ * none earlier than `REPAIR_BOOKING_MARGIN_HOURS` (2) from now.
+ */
+export function shopBookRulesFrom(env: NodeJS.ProcessEnv): ShopBookRules {
+  const rules = {
+    calendar: new ChinaWorkingCalendar(),
+    marginHours: whole(
+      env,
+      'REPAIR_BOOKING_MARGIN_HOURS',
+      DEFAULT_SHOP_HOURS.marginHours,
+    ),
+    openHour: whole(env, 'REPAIR_SHOP_OPEN_HOUR', DEFAULT_SHOP_HOURS.openHour),
+    closeHour: whole(
+      env,
+      'REPAIR_SHOP_CLOSE_HOUR',
+      DEFAULT_SHOP_HOURS.closeHour,
+    ),
+    horizonDays: DEFAULT_SHOP_HOURS.horizonDays,
+  };
+  if (rules.openHour >= rules.closeHour || rules.closeHour > 24) {
+    throw new ConfigError(
+      'REPAIR_SHOP_OPEN_HOUR must be before REPAIR_SHOP_CLOSE_HOUR (at most 24)',
+    );
+  }
+  return rules;
+}
+
+function asCommand(envelope: CommandEnvelope): RepairOrderCommand {
+  return {
+    type: envelope.type,
+    ticketId: envelope.ticketId,
+    payload: envelope.payload,
+  } as RepairOrderCommand;
+}
+
+/**
+ * Booking and rebooking: the command is checked first (a refused one
+ * holds no slot), then a bay of the slot is reserved in the shop's book,
+ * and the reservation goes into the payload for the decision.
+ * TODO(#13): if the visit changes between the reservation and its
+ * decision (a concurrent command on the same visit) and the decision is
+ * then refused, the reservation stays in the book; a sweep that releases
+ * reservations no visit names would close this.
+ */
+function reserving(
+  deps: PreparerDeps,
+  rules: ShopBookRules,
+  numbered: boolean,
+): CommandPreparer {
+  const now = () => (deps.clock ?? systemClock).now();
+  return async (envelope, anyState) => {
+    const state = anyState as RepairOrderState;
+    const command = asCommand(envelope) as BookAppointment | RebookAppointment;
+    const context = { now: now().toISOString(), actor: envelope.actor };
+    checkBeforeReservation(command, state, context);
+    const shopCode =
+      (envelope.payload.shopCode as string | undefined) ??
+      (state.shopCode as string);
+    const bookingSeq = state.bookings + 1;
+    const [reserved] = (await writeShopBook(
+      deps.store,
+      rules,
+      shopCode,
+      envelope,
+      'ReserveSlot',
+      {
+        reservationId: reservationIdOf(envelope.ticketId, bookingSeq),
+        repairOrderId: envelope.ticketId,
+        slotStart: envelope.payload.slotStart,
+        parts: envelope.payload.partsNeeded ?? state.partsNeeded,
+      },
+      now,
+    )) as SlotReserved[];
+    const { reservationId, slotStart, slotEnd, partsReserved, partsToOrder } =
+      reserved.data;
+    return {
+      ...envelope,
+      payload: {
+        ...envelope.payload,
+        ...(numbered
+          ? {
+              // Numbered by the day the shop decides it (the worker's clock).
+              ticketNumber: await deps.numbers.next('RO', now()),
+            }
+          : {}),
+        reservation: {
+          reservationId,
+          slotStart,
+          slotEnd,
+          partsReserved,
+          partsToOrder,
+        },
+      },
+    };
+  };
+}
+
+/**
+ * A command that gives the slot back (declined, unconfirmed, the shop
+ * cannot keep it): decided first, so the slot is released only for a
+ * command that will be accepted.
+ */
+function releasing(
+  deps: PreparerDeps,
+  shopRules: ShopBookRules,
+  rules: RepairOrderRules,
+  reason: string,
+  releases: (envelope: CommandEnvelope) => boolean = () => true,
+): CommandPreparer {
+  const now = () => (deps.clock ?? systemClock).now();
+  return async (envelope, anyState) => {
+    const state = anyState as RepairOrderState;
+    const context = { now: now().toISOString(), actor: envelope.actor };
+    decideRepairOrder(asCommand(envelope), state, context, rules);
+    if (!releases(envelope) || !state.appointment || !state.shopCode) {
+      return envelope;
+    }
+    await writeShopBook(
+      deps.store,
+      shopRules,
+      state.shopCode,
+      envelope,
+      'ReleaseSlot',
+      { reservationId: state.appointment.reservationId, reason },
+      now,
+    );
+    return envelope;
+  };
+}
+
+/** Reception looks the plate up: a recent delivery makes it a comeback. */
+function receiving(deps: PreparerDeps, numbered: boolean): CommandPreparer {
+  const now = () => (deps.clock ?? systemClock).now();
+  return async (envelope, anyState) => {
+    const state = anyState as RepairOrderState;
+    authoriseRepairOrder(asCommand(envelope), state, {
+      now: now().toISOString(),
+      actor: envelope.actor,
+    });
+    const vehicle = envelope.payload.vehicle as { plate?: unknown } | undefined;
+    const plate =
+      typeof vehicle?.plate === 'string' ? vehicle.plate : state.vehicle?.plate;
+    const comeback = plate
+      ? await findComeback(deps.pool, plate, envelope.ticketId)
+      : null;
+    return {
+      ...envelope,
+      payload: {
+        ...envelope.payload,
+        comeback,
+        ...(numbered
+          ? {
+              // Numbered by the day the shop decides it (the worker's clock).
+              ticketNumber: await deps.numbers.next('RO', now()),
+            }
+          : {}),
+      },
+    };
+  };
+}
+
+/** 维修站接待与维修 (issue #13) and the shops' appointment books. */
+export const repairOrderWiring: ProcessWiring = {
+  register: (catalog) =>
+    catalog
+      .register(repairOrderProcess, repairOrderRulesFrom(process.env))
+      .register(shopBookProcess, shopBookRulesFrom(process.env)),
+  preparers: (deps: PreparerDeps) => {
+    const shopRules = shopBookRulesFrom(process.env);
+    const rules = repairOrderRulesFrom(process.env);
+    const declined = (e: CommandEnvelope) => e.payload.confirmed === false;
+    return [
+      ['repair-order/BookAppointment', reserving(deps, shopRules, true)],
+      ['repair-order/RebookAppointment', reserving(deps, shopRules, false)],
+      [
+        'repair-order/RecordConfirmation',
+        releasing(deps, shopRules, rules, 'customer-declined', declined),
+      ],
+      [
+        'repair-order/ExpireUnconfirmedAppointment',
+        releasing(deps, shopRules, rules, 'not-confirmed'),
+      ],
+      [
+        'repair-order/ShopCannotKeepAppointment',
+        releasing(deps, shopRules, rules, 'shop-cannot-keep'),
+      ],
+      ['repair-order/RegisterWalkIn', receiving(deps, true)],
+      ['repair-order/ReceiveBookedVehicle', receiving(deps, false)],
+    ];
+  },
+};
