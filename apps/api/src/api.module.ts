@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import {
   CoreModule,
   LogConsumersModule,
+  MailIntakeModule,
   ReconcilerModule,
   WorkersModule,
   type OpsdeskResources,
@@ -21,7 +22,14 @@ import { FeeWaiversController } from './fee-waivers/fee-waivers.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { TrafficViolationsController } from './traffic-violations/traffic-violations.controller';
 import { OrderAnomaliesController } from './order-anomalies/order-anomalies.controller';
+import { RepairOrdersController } from './repair-orders/repair-orders.controller';
 import { PhoneCallbacksController } from './phone-callbacks/phone-callbacks.controller';
+import { RepeatCallersController } from './repeat-callers/repeat-callers.controller';
+import { EmailCasesController } from './email-cases/email-cases.controller';
+import { CentreEmergenciesController } from './centre-emergencies/centre-emergencies.controller';
+import { MembershipCardsController } from './membership-cards/membership-cards.controller';
+import { CardCourierRecordsController } from './membership-cards/card-courier-records.controller';
+import { VehicleRepairsController } from './vehicle-repairs/vehicle-repairs.controller';
 import { ProcessActions } from './process-actions/process-actions.service';
 import { ProcessQueries } from './process-actions/process-queries.service';
 import { TicketQueriesController } from './queries/ticket-queries.controller';
@@ -65,6 +73,7 @@ export class ApiModule {
           WorkersModule.forRoles(resources, WORKER_ROLES),
           LogConsumersModule.forRoot(resources),
           ReconcilerModule.forRoot(resources),
+          MailIntakeModule.forRoot(resources),
         ]
       : [];
     return {
@@ -83,10 +92,17 @@ export class ApiModule {
         HealthController,
         DeadLettersController,
         OrderAnomaliesController,
+        RepairOrdersController,
         FeeWaiversController,
         InvoicesController,
         TrafficViolationsController,
         PhoneCallbacksController,
+        RepeatCallersController,
+        EmailCasesController,
+        CentreEmergenciesController,
+        MembershipCardsController,
+        CardCourierRecordsController,
+        VehicleRepairsController,
         DeadlinesController,
       ],
       providers: [

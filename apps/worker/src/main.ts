@@ -8,6 +8,7 @@ import {
   NestPinoLogger,
   openResources,
   parseRoles,
+  MailIntakeModule,
   ReconcilerModule,
   runMain,
   WorkersModule,
@@ -26,6 +27,8 @@ class WorkerAppModule {
         CoreModule.forRoot(resources),
         WorkersModule.forRoles(resources, roles),
         ReconcilerModule.forRoot(resources),
+        // Takes mail in when MAIL_INBOX_DIR is set (邮件客服).
+        MailIntakeModule.forRoot(resources),
       ],
     };
   }

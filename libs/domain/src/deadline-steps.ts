@@ -2,6 +2,10 @@ import type { DeadlineProcess } from './deadlines/step-occurrences';
 import type { DeadlineSteps } from './deadlines/deadline-policy.checks';
 import { phoneCallbackProcess, PHONE_CALLBACK_STEPS } from './phone-callback';
 import { stationFaultProcess, STATION_FAULT_STEPS } from './station-fault';
+import {
+  membershipCardProcess,
+  MEMBERSHIP_CARD_STEPS,
+} from './membership-card';
 
 /** The processes whose steps carry deadlines, as the timers fold them. */
 export const DEADLINE_PROCESSES: readonly DeadlineProcess[] = [
@@ -16,6 +20,12 @@ export const DEADLINE_PROCESSES: readonly DeadlineProcess[] = [
     initialState: phoneCallbackProcess.initialState,
     evolve: phoneCallbackProcess.evolve as DeadlineProcess['evolve'],
     steps: PHONE_CALLBACK_STEPS,
+  },
+  {
+    processId: membershipCardProcess.processId,
+    initialState: membershipCardProcess.initialState,
+    evolve: membershipCardProcess.evolve as DeadlineProcess['evolve'],
+    steps: MEMBERSHIP_CARD_STEPS,
   },
 ];
 

@@ -12,7 +12,15 @@ describe('the process registry', () => {
       'fee-waiver',
       'waiver-rule-table',
       'invoice',
+      'repair-order',
+      'repair-shop-book',
+      'repeat-caller',
+      'email-case',
       'traffic-violation',
+      'centre-emergency',
+      'membership-card',
+      'card-courier-record',
+      'vehicle-repair',
     ]);
     expect(PROCESSES['station-fault']).toBe(stationFaultProcess);
   });

@@ -10,6 +10,27 @@ import {
 } from './fee-waiver';
 import { INVOICE_TRANSITIONS, invoiceProcess } from './invoice';
 import {
+  VEHICLE_REPAIR_TRANSITIONS,
+  vehicleRepairProcess,
+} from './vehicle-repair';
+import { REPAIR_ORDER_TRANSITIONS, repairOrderProcess } from './repair-order';
+import { SHOP_BOOK_TRANSITIONS, shopBookProcess } from './repair-shop-book';
+import {
+  REPEAT_CALLER_TRANSITIONS,
+  repeatCallerProcess,
+} from './repeat-caller';
+import { EMAIL_CASE_TRANSITIONS, emailCaseProcess } from './email-case';
+import {
+  CENTRE_EMERGENCY_TRANSITIONS,
+  centreEmergencyProcess,
+} from './centre-emergency';
+import {
+  CARD_COURIER_RECORD_TRANSITIONS,
+  cardCourierRecordProcess,
+  MEMBERSHIP_CARD_TRANSITIONS,
+  membershipCardProcess,
+} from './membership-card';
+import {
   TRAFFIC_VIOLATION_TRANSITIONS,
   trafficViolationProcess,
 } from './traffic-violation';
@@ -36,7 +57,15 @@ export const PROCESSES = {
   [feeWaiverProcess.processId]: feeWaiverProcess,
   [waiverRuleTableProcess.processId]: waiverRuleTableProcess,
   [invoiceProcess.processId]: invoiceProcess,
+  [repairOrderProcess.processId]: repairOrderProcess,
+  [shopBookProcess.processId]: shopBookProcess,
+  [repeatCallerProcess.processId]: repeatCallerProcess,
+  [emailCaseProcess.processId]: emailCaseProcess,
   [trafficViolationProcess.processId]: trafficViolationProcess,
+  [centreEmergencyProcess.processId]: centreEmergencyProcess,
+  [membershipCardProcess.processId]: membershipCardProcess,
+  [cardCourierRecordProcess.processId]: cardCourierRecordProcess,
+  [vehicleRepairProcess.processId]: vehicleRepairProcess,
 } as const;
 
 export type ProcessId = keyof typeof PROCESSES;
@@ -73,7 +102,15 @@ export const PROCESS_TRANSITIONS: Readonly<
   [feeWaiverProcess.processId]: FEE_WAIVER_TRANSITIONS,
   [waiverRuleTableProcess.processId]: WAIVER_RULE_TABLE_TRANSITIONS,
   [invoiceProcess.processId]: INVOICE_TRANSITIONS,
+  [repairOrderProcess.processId]: REPAIR_ORDER_TRANSITIONS,
+  [shopBookProcess.processId]: SHOP_BOOK_TRANSITIONS,
+  [repeatCallerProcess.processId]: REPEAT_CALLER_TRANSITIONS,
+  [emailCaseProcess.processId]: EMAIL_CASE_TRANSITIONS,
   [trafficViolationProcess.processId]: TRAFFIC_VIOLATION_TRANSITIONS,
+  [centreEmergencyProcess.processId]: CENTRE_EMERGENCY_TRANSITIONS,
+  [membershipCardProcess.processId]: MEMBERSHIP_CARD_TRANSITIONS,
+  [cardCourierRecordProcess.processId]: CARD_COURIER_RECORD_TRANSITIONS,
+  [vehicleRepairProcess.processId]: VEHICLE_REPAIR_TRANSITIONS,
 };
 
 /**

@@ -37,3 +37,4 @@ export * from './timers/timer-scheduler';
 export * from './timers/timer-worker';
 export * from './timers/timers.migrations';
 export * from './timers/what-if-reader';
+export * from './mail';

@@ -1,5 +1,9 @@
 import { loadAuthConfig, type AuthConfig } from './auth-config';
 import {
+  loadMailInboxSettings,
+  type MailInboxSettings,
+} from './mail-inbox-config';
+import {
   parseRedisClusterNodes,
   type RedisClusterSettings,
 } from './redis-cluster-nodes';
@@ -33,6 +37,8 @@ export interface OpsdeskConfig extends AuthConfig {
   leasePollMs: number;
   /** How long a silent holder keeps its lease before a standby takes it. */
   leaseTtlMs: number;
+  /** The maildir the worker takes new mail from; absent: none. */
+  mailInbox?: MailInboxSettings;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +122,10 @@ export function loadConfig(
     ),
     commandWaitMs: integer('COMMAND_WAIT_MS', env.COMMAND_WAIT_MS, 5000),
     ...leaseTimes(env),
+    mailInbox: loadMailInboxSettings(
+      env,
+      (message) => new ConfigError(message),
+    ),
     ...loadAuthConfig(env, (message) => new ConfigError(message)),
   };
 }

@@ -1,5 +1,6 @@
 export * from './config';
 export * from './auth-config';
+export * from './mail-inbox-config';
 export * from './ids';
 export * from './logger';
 export * from './log-redaction';

@@ -14,6 +14,8 @@ import { underLease } from './lease-holder';
 import { liveProjections } from './live-projections';
 import type { OpsdeskResources } from './resources';
 import { TrafficViolationTimers } from './traffic-violation-timers';
+import { RepairOrderTimers } from './repair-order-timers';
+import { CardCourierFollower } from './card-courier-follower';
 
 const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
 
@@ -30,6 +32,8 @@ export class LogConsumersHost
 {
   private readonly processManager: ActiveStandby;
   private readonly violationTimers: ActiveStandby;
+  private readonly repairTimers: ActiveStandby;
+  private readonly cardCourierFollower: ActiveStandby;
   private readonly projections: {
     runner: ProjectionRunner;
     lease: ActiveStandby;
@@ -60,6 +64,28 @@ export class LogConsumersHost
         logger: logger.child({ component: 'traffic-violation-timers' }),
       }),
     );
+    this.repairTimers = underLease(
+      resources,
+      'repair-order-timers',
+      new RepairOrderTimers({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock: resources.clock,
+        logger: logger.child({ component: 'repair-order-timers' }),
+      }),
+    );
+    this.cardCourierFollower = underLease(
+      resources,
+      'card-courier-follower',
+      new CardCourierFollower({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock: resources.clock,
+        logger: logger.child({ component: 'card-courier-follower' }),
+      }),
+    );
     this.projections = liveProjections(resources).map((projection) => {
       const runner = new ProjectionRunner({
         projection,
@@ -75,12 +101,16 @@ export class LogConsumersHost
   async onApplicationBootstrap(): Promise<void> {
     await this.processManager.start();
     await this.violationTimers.start();
+    await this.repairTimers.start();
+    await this.cardCourierFollower.start();
     await Promise.all(this.projections.map(({ lease }) => lease.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.processManager.stop();
     await this.violationTimers.stop();
+    await this.repairTimers.stop();
+    await this.cardCourierFollower.stop();
     await Promise.all(this.projections.map(({ lease }) => lease.stop()));
   }
 

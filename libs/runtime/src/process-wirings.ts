@@ -5,8 +5,14 @@ import type {
   ProcessCatalog,
   TicketNumberAllocator,
 } from '@opsdesk/messaging';
-import type { OpsdeskConfig } from '@opsdesk/platform';
+import type { Clock, OpsdeskConfig } from '@opsdesk/platform';
 import type { Pool } from 'pg';
+import { emailCaseWiring } from './email-case.wiring';
+import { centreEmergencyWiring } from './centre-emergency.wiring';
+import { membershipCardWiring } from './membership-card.wiring';
+import { repairOrderWiring } from './repair-order.wiring';
+import { vehicleRepairWiring } from './vehicle-repair.wiring';
+import { repeatCallerWiring } from './repeat-caller.wiring';
 
 /** What a process's command preparers may read before the decision. */
 export interface PreparerDeps {
@@ -14,6 +20,8 @@ export interface PreparerDeps {
   store: EventStore;
   /** The read models' database, for look-ups across tickets. */
   pool: Pool;
+  /** The workers' clock (a test's controlled one), for decisions made here. */
+  clock?: Clock;
 }
 
 /**
@@ -30,7 +38,14 @@ export interface ProcessWiring {
 }
 
 /** The wired processes, in registration order. */
-export const PROCESS_WIRINGS: readonly ProcessWiring[] = [];
+export const PROCESS_WIRINGS: readonly ProcessWiring[] = [
+  emailCaseWiring,
+  centreEmergencyWiring,
+  membershipCardWiring,
+  repairOrderWiring,
+  vehicleRepairWiring,
+  repeatCallerWiring,
+];
 
 export function registerWiredProcesses(
   catalog: ProcessCatalog,

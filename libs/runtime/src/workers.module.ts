@@ -84,7 +84,7 @@ export class RoleWorkersHost
       ],
       ...moneyProcessPreparers(numbers, store),
       ...callbackPreparers(numbers),
-      ...wiredPreparers({ numbers, store, pool }),
+      ...wiredPreparers({ numbers, store, pool, clock: this.resources.clock }),
     ]);
     const automation = new Map<string, AutomaticWork>([
       [

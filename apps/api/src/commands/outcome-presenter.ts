@@ -33,10 +33,18 @@ export interface PendingAnswer {
 const PATHS: Record<string, string> = {
   'station-fault': 'station-faults',
   'order-anomaly': 'order-anomalies',
+  'repair-order': 'repair-orders',
+  'repair-shop-book': 'repair-orders/shop-books',
   'fee-waiver': 'fee-waivers',
   invoice: 'invoices',
   'traffic-violation': 'traffic-violations',
   'phone-callback': 'phone-callbacks',
+  'repeat-caller': 'repeat-callers',
+  'email-case': 'email-cases',
+  'centre-emergency': 'centre-emergencies',
+  'membership-card': 'membership-cards',
+  'card-courier-record': 'card-courier-records',
+  'vehicle-repair': 'vehicle-repairs',
   'deadline-policy': 'deadline-policies',
 };
 

@@ -169,5 +169,16 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyDraft = {
       'UNREACHED_REPORTED',
       endOfDay([notify, escalate('cs-supervisor')]),
     ),
+    // P29 (DOMAIN.md §12.3): the user waits 3–5 working days for the card;
+    // at 3 the agent is reminded, at 5 the supervisor is told. A working
+    // day is the policy's working hours (9 h), so 3 days are 1,620 minutes.
+    {
+      processId: 'membership-card',
+      step: 'AWAITING_CARD',
+      clock: 'working',
+      deadlineMinutes: 5 * 540,
+      warnAfterMinutes: [3 * 540],
+      onBreach: [notify, escalate('cs-supervisor')],
+    },
   ],
 };

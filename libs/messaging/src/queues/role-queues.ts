@@ -25,6 +25,27 @@ export const WORKER_ROLES = [
   'risk-control-manager',
   // The member applying in the app (an e-invoice, DOMAIN.md §5 4.9).
   'user',
+  // E-mail service (DOMAIN.md §9): the specialist and the department.
+  'cs-email-specialist',
+  'related-department',
+  // Repeat callers (DOMAIN.md §8): the manager, the subsidiary's heads, PR.
+  'cs-manager-outsourcer',
+  'subsidiary-ops-head',
+  'hq-pr-manager',
+  'subsidiary-gm',
+  // Centre emergencies (DOMAIN.md §11): HQ links affected tickets.
+  'hq-cs-manager',
+  // Membership cards (DOMAIN.md §12): the courier record.
+  'marketing-manager',
+  // Vehicle repair, rescue and the repair shop (DOMAIN.md §13, G1–G9).
+  'fleet-admin',
+  'repair-shop-receptionist',
+  'repair-technician',
+  'repair-quick-team',
+  'repair-quality-inspector',
+  'repair-cashier',
+  'repair-after-sales',
+  'repair-assistant-gm',
 ] as const satisfies readonly RoleId[];
 
 export type WorkerRole = (typeof WORKER_ROLES)[number];

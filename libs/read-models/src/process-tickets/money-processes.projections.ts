@@ -4,9 +4,21 @@ import {
   waiverRuleTableReadModel,
 } from '../fee-waiver/fee-waiver.read-model';
 import { invoiceReadModel } from '../invoice/invoice.read-model';
+import {
+  repairOrderReadModel,
+  shopBookReadModel,
+} from '../repair-order/repair-order.read-model';
+import { repeatCallerReadModel } from '../repeat-caller/repeat-caller.read-model';
 import { orderAnomalyReadModel } from '../order-anomaly/order-anomaly.read-model';
 import { trafficViolationReadModel } from '../traffic-violation/traffic-violation.read-model';
 import { phoneCallbackReadModel } from '../phone-callback/phone-callback.read-model';
+import { emailCaseReadModel } from '../email-case/email-case.read-model';
+import { centreEmergencyReadModel } from '../centre-emergency/centre-emergency.read-model';
+import {
+  cardCourierRecordReadModel,
+  membershipCardReadModel,
+} from '../membership-card/membership-card.read-model';
+import { vehicleRepairReadModel } from '../vehicle-repair/vehicle-repair.read-model';
 import { createProcessTicketsProjection } from './process-tickets.projection';
 import type { ProcessReadModelSpec } from './process-tickets.spec-type';
 
@@ -21,9 +33,23 @@ export const MONEY_PROCESS_READ_MODELS: readonly ProcessReadModelSpec[] = [
   feeWaiverReadModel,
   waiverRuleTableReadModel,
   invoiceReadModel,
+  // 维修站接待与维修 (issue #13) and the shops' appointment books.
+  repairOrderReadModel,
+  shopBookReadModel,
+  // 重复来电类敏感问题上报 (DOMAIN.md §8).
+  repeatCallerReadModel,
   trafficViolationReadModel,
   // 电话回访 (DOMAIN.md §7) shares the generic read models.
   phoneCallbackReadModel,
+  // 邮件客服 (DOMAIN.md §9).
+  emailCaseReadModel,
+  // 车辆报修与救援维修 (DOMAIN.md §13, G1–G4).
+  vehicleRepairReadModel,
+  // 客服中心应急处理 (DOMAIN.md §11).
+  centreEmergencyReadModel,
+  // 会员卡进度查询 and the marketing post's courier record (§12).
+  membershipCardReadModel,
+  cardCourierRecordReadModel,
 ];
 
 /**
