@@ -14,6 +14,7 @@ import {
 } from '@opsdesk/read-models';
 import {
   closeResources,
+  FOLLOWER_LEASES,
   liveProjections,
   openResources,
   type OpsdeskResources,
@@ -87,8 +88,7 @@ export async function projectorBed(
 /** Every lease a projector process takes, by name. */
 export function projectorLeaseNames(projections: readonly Projection[]) {
   return [
-    'process-manager',
-    'traffic-violation-timers',
+    ...Object.values(FOLLOWER_LEASES),
     ...projections.map((p) => `projection:${p.name}`),
   ];
 }

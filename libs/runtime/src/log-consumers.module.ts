@@ -19,6 +19,14 @@ import { CardCourierFollower } from './card-courier-follower';
 
 const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
 
+/** The leases of the log's followers, beside one per projection. */
+export const FOLLOWER_LEASES = {
+  processManager: 'process-manager',
+  violationTimers: 'traffic-violation-timers',
+  repairTimers: 'repair-order-timers',
+  cardCourierFollower: 'card-courier-follower',
+} as const;
+
 /**
  * The consumers of the stored log: the process manager (hand-offs) and
  * one runner per projection (read models), each with its own checkpoint.
@@ -44,7 +52,7 @@ export class LogConsumersHost
     // Each lease is named after the checkpoint it guards.
     this.processManager = underLease(
       resources,
-      'process-manager',
+      FOLLOWER_LEASES.processManager,
       new ProcessManager(
         store,
         processes,
@@ -55,7 +63,7 @@ export class LogConsumersHost
     );
     this.violationTimers = underLease(
       resources,
-      'traffic-violation-timers',
+      FOLLOWER_LEASES.violationTimers,
       new TrafficViolationTimers({
         store,
         checkpoints: new CheckpointStore(pool),
@@ -66,7 +74,7 @@ export class LogConsumersHost
     );
     this.repairTimers = underLease(
       resources,
-      'repair-order-timers',
+      FOLLOWER_LEASES.repairTimers,
       new RepairOrderTimers({
         store,
         checkpoints: new CheckpointStore(pool),
@@ -77,7 +85,7 @@ export class LogConsumersHost
     );
     this.cardCourierFollower = underLease(
       resources,
-      'card-courier-follower',
+      FOLLOWER_LEASES.cardCourierFollower,
       new CardCourierFollower({
         store,
         checkpoints: new CheckpointStore(pool),
