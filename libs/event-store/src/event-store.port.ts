@@ -72,17 +72,35 @@ export interface ReadAllOptions {
   filter?: AllFilter;
 }
 
-export interface SubscribeOptions {
+interface SubscribeCommon {
   after?: GlobalPosition;
   filter?: AllFilter;
-  /** Awaited one event at a time, in global order. */
-  onEvent(event: RecordedEvent): Promise<void>;
   /**
    * Called when the handler throws or the subscription cannot go on.
    * The subscription has stopped; resume from your own checkpoint.
    */
   onError?(error: unknown): void;
 }
+
+/** A subscription takes its events one at a time or a page at a time. */
+export type SubscribeOptions = SubscribeCommon &
+  (
+    | {
+        /** Awaited one event at a time, in global order. */
+        onEvent(event: RecordedEvent): Promise<void>;
+        onEvents?: undefined;
+      }
+    | {
+        /**
+         * Awaited one page at a time (the events one read returned, in
+         * global order, never empty), so a consumer can commit a page in
+         * one transaction. The position moves past a page only once its
+         * handler has resolved; a handler that throws leaves it before.
+         */
+        onEvents(events: readonly RecordedEvent[]): Promise<void>;
+        onEvent?: undefined;
+      }
+  );
 
 export interface Subscription {
   /** The position of the last event the handler finished. */

@@ -46,7 +46,8 @@ export interface LoopSettings {
 
 /**
  * A catch-up subscription shared by the adapters: read a page after the
- * cursor, hand its events to the handler one at a time, wait for a wake
+ * cursor, hand its events to the handler one at a time (or the page at
+ * once, with `onEvents`), wait for a wake
  * or the poll interval, repeat. A read failure is retried with backoff
  * from the cursor (so nothing is skipped or delivered twice); a handler
  * failure ends the subscription and is reported through `onError`.
@@ -136,11 +137,13 @@ export class SubscriptionLoop implements Subscription {
   private async deliver(
     events: readonly RecordedEvent[],
   ): Promise<{ error: unknown } | undefined> {
+    if (this.options.onEvents) return this.deliverPage(events);
+    const { onEvent } = this.options;
     for (const event of events) {
       // Events not yet started are left for whoever resumes from here.
       if (this.stopping) return undefined;
       try {
-        await this.options.onEvent(event);
+        await onEvent(event);
       } catch (error) {
         this.stopping = true;
         return { error };
@@ -148,6 +151,23 @@ export class SubscriptionLoop implements Subscription {
       this.cursor = event.position;
       this.delivered = event.position;
     }
+    return undefined;
+  }
+
+  private async deliverPage(
+    events: readonly RecordedEvent[],
+  ): Promise<{ error: unknown } | undefined> {
+    const onEvents = this.options.onEvents;
+    if (!onEvents || events.length === 0 || this.stopping) return undefined;
+    try {
+      await onEvents(events);
+    } catch (error) {
+      this.stopping = true;
+      return { error };
+    }
+    const last = events[events.length - 1].position;
+    this.cursor = last;
+    this.delivered = last;
     return undefined;
   }
 

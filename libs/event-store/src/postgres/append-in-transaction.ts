@@ -13,10 +13,8 @@ import type {
   ExpectedRevision,
   NewEvent,
 } from '../event-store.port';
+import { APPEND_CHANNEL, APPEND_NOTICE_PAYLOAD } from './append-notice';
 import { encodePosition, LOG_START } from './global-position';
-
-/** Subscribers LISTEN here; the payload is the schema that was written. */
-export const APPEND_CHANNEL = 'opsdesk_event_store';
 
 // Takes no transaction id, unlike a row lock, so the id this transaction
 // gets at its first write comes after every earlier append to the stream
@@ -55,7 +53,7 @@ const INSERT_EVENTS = `
     ORDER BY revision
     RETURNING tx_id, position)
   SELECT tx_id::text AS tx_id, max(position)::text AS position,
-    pg_notify($2, current_schema())
+    pg_notify($2, ${APPEND_NOTICE_PAYLOAD})
   FROM inserted GROUP BY tx_id`;
 
 interface StateRow {

@@ -7,6 +7,10 @@ import { EVENT_COLUMNS } from './event-row';
 // metric and in /health, so a stuck transaction is seen, not just felt.
 const GATE = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
 
+/** Where a reader starting now may begin: nothing before it is still open. */
+export const READ_GATE =
+  'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS gate';
+
 const AFTER_CURSOR = '(tx_id, position) > ($1::xid8, $2::bigint)';
 
 const PREFIX_FILTER = `($3::text[] IS NULL OR EXISTS (

@@ -25,6 +25,7 @@ import {
   READ_STREAM_FORWARDS,
 } from './log-queries';
 import { PostgresFeed } from './postgres-feed';
+import { PostgresLogTail } from './postgres-log-tail';
 import { translatePgError, type FailureContext } from './translate-error';
 
 export interface PostgresEventStoreOptions {
@@ -33,6 +34,8 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Events a subscription reads per query. */
   batchSize?: number;
+  /** The newest events kept in memory for every subscription to share. */
+  tailCapacity?: number;
   /** Waits between a subscription's failed reads. */
   backoff?: { initialMs: number; maxMs: number };
 }
@@ -41,14 +44,16 @@ export interface PostgresEventStoreOptions {
  * The event store on PostgreSQL (tables from
  * `postgresEventStoreMigrations`). The pool's search_path selects the
  * schema; the pool belongs to the caller, and `close()` leaves it open.
- * Each running subscription holds one of the pool's connections (it
- * LISTENs on it), so size the pool for the subscriptions plus writers.
+ * While any subscription runs, the store's log tail holds one of the
+ * pool's connections (it LISTENs on it); subscriptions borrow others only
+ * while they catch up.
  * An append that fails with EventStoreUnavailableError may or may not
  * have committed: retry the identical batch, which is idempotent.
  */
 export class PostgresEventStore implements EventStore {
   private readonly logger: Logger;
   private readonly subscriptions = new Set<SubscriptionLoop>();
+  private readonly tail: PostgresLogTail;
   private closed = false;
 
   constructor(
@@ -56,6 +61,13 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     this.logger = options.logger ?? createLogger('event-store');
+    this.tail = new PostgresLogTail(pool, {
+      capacity: options.tailCapacity ?? 5000,
+      pageSize: options.batchSize ?? 500,
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      backoff: options.backoff ?? { initialMs: 100, maxMs: 5000 },
+      logger: this.logger,
+    });
   }
 
   async appendToStream(
@@ -124,7 +136,8 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     this.assertOpen();
     decodePosition(options.after);
-    const loop = new SubscriptionLoop(new PostgresFeed(this.pool), options, {
+    const feed = new PostgresFeed(this.pool, this.tail);
+    const loop = new SubscriptionLoop(feed, options, {
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
       backoff: this.options.backoff ?? { initialMs: 100, maxMs: 5000 },
@@ -139,6 +152,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.tail.close();
   }
 
   private async query(sql: string, params: unknown[]) {

@@ -1,7 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { AllFilter, GlobalPosition } from '../event-store.port';
 import type { FeedPage, SubscriptionFeed } from '../subscription-loop';
-import { APPEND_CHANNEL } from './append-in-transaction';
 import { toRecordedEvent, type EventRow } from './event-row';
 import {
   compareCursors,
@@ -9,24 +8,26 @@ import {
   encodePosition,
 } from './global-position';
 import { READ_PAGE } from './log-queries';
+import type { PostgresLogTail } from './postgres-log-tail';
 import { isPoolEnded } from './translate-error';
 
 type PageRow = { gate: string } & (EventRow | { [K in keyof EventRow]: null });
 
 /**
- * One subscription's connection: it LISTENs for appends (a wake-up, never
- * the data itself) and runs the subscription's reads, so terminating it
- * exercises exactly the reconnect path.
+ * One subscription's reads: from the store's shared tail while its cursor
+ * is inside the tail's window, from the table while it catches up (or
+ * while the tail cannot read). Wake-ups come from the tail.
  */
 export class PostgresFeed implements SubscriptionFeed {
-  private client: PoolClient | undefined;
-  private schema: string | undefined;
-  private wake: () => void = () => undefined;
+  private detach: (() => void) | undefined;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly tail: PostgresLogTail,
+  ) {}
 
   onWake(wake: () => void): void {
-    this.wake = wake;
+    this.detach = this.tail.attach(wake);
   }
 
   async read(
@@ -35,8 +36,9 @@ export class PostgresFeed implements SubscriptionFeed {
     limit: number,
   ): Promise<FeedPage> {
     const cursor = decodePosition(after);
-    const client = this.client ?? (await this.connect());
-    const result = await client.query<PageRow>(READ_PAGE, [
+    const served = this.tail.serve(cursor, filter, limit);
+    if (served) return served;
+    const result = await this.pool.query<PageRow>(READ_PAGE, [
       cursor.txId.toString(),
       cursor.position.toString(),
       filter?.streamPrefixes ?? null,
@@ -55,7 +57,7 @@ export class PostgresFeed implements SubscriptionFeed {
   }
 
   reset(): void {
-    this.drop();
+    // Reads borrow a pooled connection each; nothing is left to drop.
   }
 
   isFatal(error: unknown): boolean {
@@ -63,40 +65,7 @@ export class PostgresFeed implements SubscriptionFeed {
   }
 
   async close(): Promise<void> {
-    this.drop();
-  }
-
-  private async connect(): Promise<PoolClient> {
-    const client = await this.pool.connect();
-    // A checked-out client that loses its server emits 'error'; unheard,
-    // it would crash the process. Reconnect at once instead of at the
-    // next poll.
-    client.on('error', () => {
-      if (this.client !== client) return;
-      this.drop();
-      this.wake();
-    });
-    client.on('notification', (message) => {
-      if (message.payload === this.schema) this.wake();
-    });
-    try {
-      await client.query(`LISTEN ${APPEND_CHANNEL}`);
-      const found = await client.query<{ schema: string }>(
-        'SELECT current_schema() AS schema',
-      );
-      this.schema = found.rows[0].schema;
-    } catch (error) {
-      client.release(true);
-      throw error;
-    }
-    this.client = client;
-    return client;
-  }
-
-  /** Ends the connection: a LISTENing client must not go back to the pool. */
-  private drop(): void {
-    const client = this.client;
-    this.client = undefined;
-    client?.release(true);
+    this.detach?.();
+    this.detach = undefined;
   }
 }

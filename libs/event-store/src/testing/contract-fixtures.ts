@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { eventIdFor, uuidv7 } from '@opsdesk/platform';
 import { EventStoreUnavailableError } from '../event-store.errors';
 import type {
+  AllFilter,
   EventMetadata,
   EventStore,
+  GlobalPosition,
   NewEvent,
   RecordedEvent,
-  SubscribeOptions,
   Subscription,
 } from '../event-store.port';
 
@@ -106,31 +107,58 @@ export async function appendRetrying(
 /** A subscription that records what it is given. */
 export interface Recorder {
   events: RecordedEvent[];
+  /** With `pages`, the pages as the handler was given them. */
+  pages: RecordedEvent[][];
   errors: unknown[];
   subscription: Subscription;
   /** Waits until at least `count` events came (or patience ran out). */
   waitFor(count: number): Promise<RecordedEvent[]>;
 }
 
+export interface RecordOptions {
+  after?: GlobalPosition;
+  filter?: AllFilter;
+  /** Awaited for each event before it is recorded; may throw. */
+  onEvent?(event: RecordedEvent): Promise<void>;
+  onError?(error: unknown): void;
+  /** Subscribe with `onEvents`, a page at a time. */
+  pages?: boolean;
+}
+
 export function record(
   store: EventStore,
-  options: Partial<SubscribeOptions> = {},
+  options: RecordOptions = {},
 ): Recorder {
   const events: RecordedEvent[] = [];
+  const pages: RecordedEvent[][] = [];
   const errors: unknown[] = [];
-  const subscription = store.subscribeToAll({
-    ...options,
-    async onEvent(event) {
-      await options.onEvent?.(event);
-      events.push(event);
-    },
-    onError(error) {
+  const common = {
+    after: options.after,
+    filter: options.filter,
+    onError(error: unknown) {
       errors.push(error);
       options.onError?.(error);
     },
-  });
+  };
+  const subscription = options.pages
+    ? store.subscribeToAll({
+        ...common,
+        async onEvents(page) {
+          for (const event of page) await options.onEvent?.(event);
+          pages.push([...page]);
+          events.push(...page);
+        },
+      })
+    : store.subscribeToAll({
+        ...common,
+        async onEvent(event) {
+          await options.onEvent?.(event);
+          events.push(event);
+        },
+      });
   return {
     events,
+    pages,
     errors,
     subscription,
     waitFor: (count) =>

@@ -47,11 +47,20 @@ export class UpcastingEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
+    // An upcaster that throws fails the handler: the subscription stops
+    // at that event (or page) and reports it, as a projection failure
+    // would.
+    const upcast = (event: RecordedEvent) => this.registry.upcast(event);
+    const { onEvent, onEvents } = options;
+    if (onEvents) {
+      return this.stored.subscribeToAll({
+        ...options,
+        onEvents: (events) => onEvents(events.map(upcast)),
+      });
+    }
     return this.stored.subscribeToAll({
       ...options,
-      // An upcaster that throws fails the handler: the subscription stops
-      // at that event and reports it, as a projection failure would.
-      onEvent: (event) => options.onEvent(this.registry.upcast(event)),
+      onEvent: (event) => onEvent(upcast(event)),
     });
   }
 

@@ -185,4 +185,73 @@ export function describeSubscribing(harness: () => ContractHarness): void {
       expect(recorder.events).toHaveLength(1);
     });
   });
+
+  describe('a subscription that takes pages', () => {
+    it('delivers the stored and the live events in order, none twice', async () => {
+      const prefix = uniqueName('sub');
+      const stream = `${prefix}-a`;
+      const stored = await appendEach(stream, 0, 4);
+      await visible(prefix, 4);
+      const recorder = record(store(), {
+        filter: { streamPrefixes: [prefix] },
+        pages: true,
+      });
+      await recorder.waitFor(4);
+
+      const live = await appendEach(stream, 4, 3);
+      const seen = await recorder.waitFor(7);
+      await recorder.subscription.stop();
+
+      expect(idsOf(seen)).toEqual([...stored, ...live]);
+      expect(recorder.pages.every((page) => page.length > 0)).toBe(true);
+      expect(recorder.subscription.lastPosition).toBe(seen[6].position);
+      expect(recorder.errors).toEqual([]);
+    });
+
+    it('gives the stored backlog as one page when it fits', async () => {
+      const prefix = uniqueName('sub');
+      const stored = await appendEach(`${prefix}-a`, 0, 5);
+      await visible(prefix, 5);
+
+      const recorder = record(store(), {
+        filter: { streamPrefixes: [prefix] },
+        pages: true,
+      });
+      await recorder.waitFor(5);
+      await recorder.subscription.stop();
+
+      expect(recorder.pages.map(idsOf)).toEqual([stored]);
+    });
+
+    it('stays before a page whose handler throws', async () => {
+      const prefix = uniqueName('sub');
+      const stream = `${prefix}-a`;
+      const first = await appendEach(stream, 0, 2);
+      await visible(prefix, 2);
+      const failure = new Error('page failed');
+      const reported = deferred<unknown>();
+      let pagesSeen = 0;
+      const recorder = record(store(), {
+        filter: { streamPrefixes: [prefix] },
+        pages: true,
+        async onEvent() {
+          // The events of the second page throw.
+          if (pagesSeen > 0) throw failure;
+        },
+        onError: (error) => reported.resolve(error),
+      });
+      await recorder.waitFor(2);
+      pagesSeen = 1;
+
+      await appendEach(stream, 2, 2);
+      const error = await reported.promise;
+      await recorder.subscription.stop();
+
+      expect(error).toBe(failure);
+      expect(idsOf(recorder.events)).toEqual(first);
+      expect(recorder.subscription.lastPosition).toBe(
+        recorder.events[1].position,
+      );
+    });
+  });
 }
