@@ -15,7 +15,10 @@ export interface LogFollowerOptions {
   checkpoints: CheckpointStore;
   streamPrefixes: readonly string[];
   logger: Logger;
-  /** Awaited one event at a time; the checkpoint moves only after it. */
+  /**
+   * Awaited one event at a time; the checkpoint moves after each page
+   * of events the log gives, so a crash replays at most that page.
+   */
   handle(event: RecordedEvent): Promise<void>;
 }
 
@@ -64,9 +67,10 @@ export class LogFollower {
     this.subscription = store.subscribeToAll({
       after,
       filter: { streamPrefixes },
-      onEvent: async (event) => {
-        await this.options.handle(event);
-        await checkpoints.save(name, event.position, this.fence);
+      onEvents: async (events) => {
+        for (const event of events) await this.options.handle(event);
+        const last = events[events.length - 1];
+        await checkpoints.save(name, last.position, this.fence);
       },
       onError: (error) => this.restartAfter(error),
     });

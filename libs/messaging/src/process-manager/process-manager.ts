@@ -10,6 +10,7 @@ import {
   type Logger,
 } from '@opsdesk/platform';
 import type { ProcessCatalog } from '../commands/process-catalog';
+import type { HandoffJob } from '../queues/jobs';
 import type { RoleQueueSet } from '../queues/role-queue-set';
 import type { CheckpointStore } from './checkpoint-store';
 import { handoffFor } from './handoff-for';
@@ -55,7 +56,7 @@ export class ProcessManager {
     this.subscription = this.store.subscribeToAll({
       after,
       filter: { streamPrefixes: this.processes.streamPrefixes() },
-      onEvent: (event) => this.handle(event),
+      onEvents: (events) => this.handle(events),
       onError: (error) => this.restartAfter(error),
     });
   }
@@ -66,18 +67,26 @@ export class ProcessManager {
     await this.subscription?.stop();
   }
 
-  private async handle(event: RecordedEvent): Promise<void> {
-    const process = this.processes.ofStream(event.streamName);
-    if (process) {
+  /**
+   * A page of events: their hand-offs go on the queues together, then
+   * the checkpoint moves past the page once.
+   */
+  private async handle(events: readonly RecordedEvent[]): Promise<void> {
+    const jobs: HandoffJob[] = [];
+    for (const event of events) {
+      const process = this.processes.ofStream(event.streamName);
+      if (!process) continue;
       const { before, after } = await this.cache.around(process, event);
       const job = handoffFor(process, event, before, after);
-      if (job) {
-        faultPoint('process-manager:before-enqueue');
-        await this.queues.addHandoff(job);
-      }
+      if (job) jobs.push(job);
+    }
+    if (jobs.length > 0) {
+      faultPoint('process-manager:before-enqueue');
+      await this.queues.addHandoffs(jobs);
     }
     faultPoint('process-manager:before-checkpoint');
-    await this.checkpoints.save(this.name, event.position, this.fence);
+    const last = events[events.length - 1];
+    await this.checkpoints.save(this.name, last.position, this.fence);
   }
 
   private restartAfter(error: unknown) {

@@ -69,6 +69,25 @@ export class RoleQueueSet {
     });
   }
 
+  /** Several hand-offs, one round trip per role's queue. */
+  async addHandoffs(jobs: readonly HandoffJob[]): Promise<void> {
+    const byRole = new Map<WorkerRole, HandoffJob[]>();
+    for (const job of jobs) {
+      byRole.set(job.toRole, [...(byRole.get(job.toRole) ?? []), job]);
+    }
+    await Promise.all(
+      [...byRole].map(([role, forRole]) =>
+        this.queue(role).addBulk(
+          forRole.map((job) => ({
+            name: job.eventType,
+            data: job,
+            opts: { ...HANDOFF_JOB, jobId: handoffJobId(job) },
+          })),
+        ),
+      ),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

@@ -51,9 +51,7 @@ export interface ProjectionRunnerOptions {
   backoff?: Partial<BackoffOptions>;
   /**
    * Events per transaction while catching up through `readAll` at start;
-   * 1 turns batching off.
-   * TODO(#2): live events still commit one per transaction, because the
-   * subscription hands them over one at a time.
+   * 1 turns batching off, for live events too (one per transaction).
    */
   catchUpBatchSize?: number;
 }
@@ -86,8 +84,8 @@ export class ProjectionRunner {
   private lastApplyDelayMs: number | null = null;
   private failures = 0;
   private lastError: ProjectionRunnerStatus['lastError'] = null;
-  /** Off after a failure, so the retry stops right before a bad event. */
-  private batching = true;
+  /** Whether events commit a page per transaction (else one each). */
+  private readonly batching: boolean;
   private subscription?: Subscription;
   private subscriptionStopping?: Promise<void>;
   private inFlight?: Promise<void>;
@@ -101,6 +99,7 @@ export class ProjectionRunner {
     this.pool = options.pool;
     this.backoff = { ...defaultBackoff, ...options.backoff };
     this.batchSize = Math.max(1, Math.floor(options.catchUpBatchSize ?? 100));
+    this.batching = this.batchSize > 1;
     this.log = (options.logger ?? createLogger('projector')).child({
       projection: options.projection.name,
     });
@@ -124,7 +123,6 @@ export class ProjectionRunner {
     this.state = 'running';
     this.failures = 0;
     this.lastError = null;
-    this.batching = this.batchSize > 1;
     let checkpoint: Checkpoint;
     try {
       checkpoint = await loadCheckpoint(this.pool, this.projection.name);
@@ -185,12 +183,22 @@ export class ProjectionRunner {
       if (this.batching) await this.catchUp(generation);
       if (generation !== this.generation) return;
 
-      this.subscription = this.store.subscribeToAll({
+      const common = {
         after: this.committed ?? undefined,
         filter: { streamPrefixes: this.projection.streamPrefixes },
-        onEvent: (event) => this.onLiveEvent(generation, event),
-        onError: (error) => this.fail(generation, error),
-      });
+        onError: (error: unknown) => this.fail(generation, error),
+      };
+      this.subscription = this.store.subscribeToAll(
+        this.batching
+          ? {
+              ...common,
+              onEvents: (events) => this.onLiveEvents(generation, events),
+            }
+          : {
+              ...common,
+              onEvent: (event) => this.onLiveEvents(generation, [event]),
+            },
+      );
     } catch (error) {
       this.fail(generation, error);
     }
@@ -207,21 +215,21 @@ export class ProjectionRunner {
       });
       if (generation !== this.generation) return;
       if (page.length === 0) break;
-      await this.track(this.commit(page));
+      await this.track(this.commitPage(page));
       if (page.length < this.batchSize) break;
     }
     this.log.info({ position: this.committed }, 'projection caught up');
   }
 
-  private async onLiveEvent(
+  private async onLiveEvents(
     generation: number,
-    event: RecordedEvent,
+    events: readonly RecordedEvent[],
   ): Promise<void> {
     // A subscription given up on (failure or stop) may still deliver one
-    // more event; the next one resubscribes from the stored checkpoint.
+    // more page; the next one resubscribes from the stored checkpoint.
     if (generation !== this.generation || this.state !== 'running') return;
     try {
-      await this.track(this.commit([event]));
+      await this.track(this.commitPage(events));
     } catch (error) {
       this.fail(generation, error);
       throw error;
@@ -231,6 +239,22 @@ export class ProjectionRunner {
   private track(work: Promise<void>): Promise<void> {
     this.inFlight = work;
     return work;
+  }
+
+  /**
+   * Commits a page in one transaction; if that fails, one event at a
+   * time, so the events before a bad one are kept and the failure is
+   * that event's. A fence or a moved checkpoint fails the page at once.
+   */
+  private async commitPage(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 1) return this.commit(events);
+    try {
+      await this.commit(events);
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      if (error instanceof CheckpointMovedError) throw error;
+      for (const event of events) await this.commit([event]);
+    }
   }
 
   /** Applies the events and moves the checkpoint in one transaction. */
@@ -288,7 +312,6 @@ export class ProjectionRunner {
     if (generation !== this.generation || this.state !== 'running') return;
     this.generation += 1;
     this.failures += 1;
-    this.batching = false;
     this.lastError = describeError(error);
     this.state = 'retrying';
 
