@@ -79,8 +79,8 @@ function rawMail(options: {
 }
 
 /**
- * 邮件客服岗位工作流程 (DOMAIN.md §9) through the maildir adapter and HTTP
- * → queues → workers → store → projections, every branch of §9.2.
+ * 邮件客服岗位工作流程 through the maildir adapter and HTTP → queues →
+ * workers → store → projections, every branch of the four kinds of mail.
  */
 jest.setTimeout(60_000);
 

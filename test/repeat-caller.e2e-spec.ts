@@ -46,8 +46,8 @@ const HOUR = 3_600_000;
 
 /**
  * 重复来电类敏感问题上报流程 through HTTP → queues → workers → store →
- * process manager → projections: the repeat check, every branch of
- * DOMAIN.md §8.2 as modelled, unlinking, refusals, reporting and audit.
+ * process manager → projections: the repeat check, every branch of the
+ * process as modelled, unlinking, refusals, reporting and audit.
  */
 jest.setTimeout(60_000);
 

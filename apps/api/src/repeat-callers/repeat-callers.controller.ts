@@ -48,8 +48,7 @@ import {
 const P = REPEAT_CALLER_PROCESS_ID;
 
 /**
- * One endpoint per action of 重复来电类敏感问题上报流程 (DOMAIN.md §8),
- * and its reads.
+ * One endpoint per action of 重复来电类敏感问题上报流程, and its reads.
  */
 @ApiTags('repeat-callers 重复来电')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
