@@ -34,7 +34,8 @@ type Links = {
 type Timeline = {
   entries: { type: string; labelZh: string; summaryZh: string | null }[];
 };
-type Inbox = { items: { ticketId: string }[] };
+type InboxItem = { ticketId: string; status: string; headline: string | null };
+type Inbox = { items: InboxItem[] };
 
 const agent = { id: 'agent-0107', role: 'cs-phone-agent' };
 const manager = { id: 'mgr-chen', role: 'cs-manager-outsourcer' };
@@ -93,8 +94,13 @@ describe('repeat callers, end to end', () => {
     phone: string,
     hoursAgo: number,
     subject = 'refund',
+    subsidiary = 'sh',
   ): Promise<Answer> {
-    const created = await system.client.send<Answer>(
+    const client =
+      subsidiary === 'sh'
+        ? system.client
+        : system.client.as({ id: `agent-${subsidiary}-01`, subsidiary });
+    const created = await client.send<Answer>(
       '/repeat-callers',
       {
         caller: { phone, name: '王先生' },
@@ -103,12 +109,18 @@ describe('repeat callers, end to end', () => {
         promisedTimeframe: '24小时内回电',
         calledAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(),
       },
-      { actor: agent },
+      { actor: { ...agent, subsidiary } },
     );
     expect(created.status).toBe(201);
     expect(created.body.ticket.number).toMatch(/^RC-\d{8}-\d{4}$/);
     opened.add(created.body.ticket.id);
-    await viewAt(created.body.ticket.id, created.body.events.length - 1);
+    const revision = created.body.events.length - 1;
+    await eventually(async () => {
+      const view = await client.get<{ lastRevision: number }>(
+        `/repeat-callers/${created.body.ticket.id}`,
+      );
+      expect(view.lastRevision).toBeGreaterThanOrEqual(revision);
+    });
     return created.body;
   }
 
@@ -163,9 +175,19 @@ describe('repeat callers, end to end', () => {
 
   async function inboxOf(role: string): Promise<string[]> {
     const inbox = await system.client.get<Inbox>(
-      `/repeat-callers/inbox/${role}`,
+      `/repeat-callers/inbox/${role}?limit=200`,
     );
     return inbox.items.map((i) => i.ticketId);
+  }
+
+  async function inboxItem(
+    role: string,
+    ticketId: string,
+  ): Promise<InboxItem | undefined> {
+    const inbox = await system.client.get<Inbox>(
+      `/repeat-callers/inbox/${role}?limit=200`,
+    );
+    return inbox.items.find((i) => i.ticketId === ticketId);
   }
 
   describe('repeat-call detection', () => {
@@ -259,6 +281,15 @@ describe('repeat callers, end to end', () => {
       expect(third.ticket.status).toBe('CALL_RECORDED');
     });
 
+    it('does not count the same caller’s calls to another subsidiary', async () => {
+      const phone = '13900000007';
+      await call(phone, 48, 'refund', 'jq');
+      await call(phone, 5, 'refund', 'jq');
+      const third = await call(phone, 0);
+      expect(third.ticket.status).toBe('CALL_RECORDED');
+      expect((await linksOf(third.ticket.id)).linkedCalls).toEqual([]);
+    });
+
     it('matches one number written another way, and counts a call already closed', async () => {
       const first = await call('13900000006', 48);
       await act(first.ticket.id, 'close', { resolution: '已回电' }, agent);
@@ -271,8 +302,25 @@ describe('repeat callers, end to end', () => {
 
   describe('unlinking', () => {
     it('restores both tickets: the escalation falls back to a plain call, the unlinked call is free again', async () => {
-      const { first, second, id } = await repeatCaller('13900000010');
+      const phone = '13900000010';
+      const first = await call(phone, 48);
+      const second = await call(phone, 5);
+      // Both earlier calls as they read before the link: the view, the
+      // agent's inbox and the links.
+      const firstBefore = await viewAt(first.ticket.id, 0);
       const plainBefore = await viewAt(second.ticket.id, 0);
+      const firstInboxBefore = await eventually(async () => {
+        const item = await inboxItem('cs-phone-agent', first.ticket.id);
+        expect(item).toBeDefined();
+        return item;
+      });
+
+      const third = await call(phone, 0);
+      const id = third.ticket.id;
+      expect(third.ticket.status).toBe('ESCALATED');
+      expect((await linksOf(first.ticket.id)).linkedInto).toMatchObject({
+        ticketId: id,
+      });
 
       const unlinked = await act(
         id,
@@ -285,6 +333,8 @@ describe('repeat callers, end to end', () => {
         status: 'CALL_RECORDED',
         holder: { role: 'cs-phone-agent' },
       });
+      // The escalation reads as a call that was never linked: its view,
+      // its state but for its own number and time, and the agent's inbox.
       const view = await viewAt(id, 3);
       expect(view).toMatchObject({
         status: plainBefore.status,
@@ -293,8 +343,27 @@ describe('repeat callers, end to end', () => {
         headline: plainBefore.headline,
         terminal: false,
       });
-      // The same view as a call that was never linked.
       expect(view.facts).toEqual(plainBefore.facts);
+      const ownFields = ({
+        ticketNumber: _n,
+        calledAt: _c,
+        ...rest
+      }: Record<string, unknown>) => rest;
+      expect(ownFields(view.state)).toEqual(ownFields(plainBefore.state));
+      await eventually(async () => {
+        expect(await inboxItem('cs-phone-agent', id)).toMatchObject({
+          status: 'CALL_RECORDED',
+          headline: plainBefore.headline,
+        });
+        expect(await inboxOf('cs-manager-outsourcer')).not.toContain(id);
+      });
+      // The unlinked call reads exactly as before the link.
+      expect(
+        await system.client.get<View>(`/repeat-callers/${first.ticket.id}`),
+      ).toEqual(firstBefore);
+      expect(await inboxItem('cs-phone-agent', first.ticket.id)).toEqual(
+        firstInboxBefore,
+      );
       for (const earlier of [first, second]) {
         expect(await linksOf(earlier.ticket.id)).toEqual({
           ticketId: earlier.ticket.id,
@@ -311,9 +380,7 @@ describe('repeat callers, end to end', () => {
         'calls-unlinked',
       ]);
       expect(await typesOf(first.ticket.id)).toEqual(['call-recorded']);
-      await eventually(async () => {
-        expect(await inboxOf('cs-manager-outsourcer')).not.toContain(id);
-      });
+      expect(await typesOf(second.ticket.id)).toEqual(['call-recorded']);
     });
   });
 
@@ -607,6 +674,23 @@ describe('repeat callers, end to end', () => {
         details: { ticketId: id, unrelated: [] },
       });
       expect(refused.body.error.details.missing).toContain(firstId);
+    });
+
+    it('answers 404 for a call’s links to another subsidiary, as for an unknown call', async () => {
+      expect((await linksOf(firstId)).linkedInto).toMatchObject({
+        ticketId: id,
+      });
+      const jq = system.client.as({ id: 'agent-jq-01', subsidiary: 'jq' });
+      for (const ticketId of [firstId, id]) {
+        const hidden = await jq.fetch<ErrorAnswer>(
+          `/repeat-callers/${ticketId}/links`,
+        );
+        expect(hidden.status).toBe(404);
+        expect(hidden.body.error).toMatchObject({
+          code: 'TICKET_NOT_FOUND',
+          details: { ticketId },
+        });
+      }
     });
 
     it('answers 409 to unlinking a call that is not linked', async () => {
