@@ -96,6 +96,21 @@ describe('repeat callers, end to end', () => {
     subject = 'refund',
     subsidiary = 'sh',
   ): Promise<Answer> {
+    return callBy(
+      { caller: { phone, name: '王先生' } },
+      hoursAgo,
+      subject,
+      subsidiary,
+    );
+  }
+
+  /** A call by whoever `who` names: a phone, a member id or both. */
+  async function callBy(
+    who: { caller?: { phone?: string; name?: string }; memberId?: string },
+    hoursAgo: number,
+    subject = 'refund',
+    subsidiary = 'sh',
+  ): Promise<Answer> {
     const client =
       subsidiary === 'sh'
         ? system.client
@@ -103,7 +118,7 @@ describe('repeat callers, end to end', () => {
     const created = await client.send<Answer>(
       '/repeat-callers',
       {
-        caller: { phone, name: '王先生' },
+        ...who,
         subject,
         issue: '押金退款一周仍未到账',
         promisedTimeframe: '24小时内回电',
@@ -288,6 +303,24 @@ describe('repeat callers, end to end', () => {
       const third = await call(phone, 0);
       expect(third.ticket.status).toBe('CALL_RECORDED');
       expect((await linksOf(third.ticket.id)).linkedCalls).toEqual([]);
+    });
+
+    it('links one member’s calls from different phones, and from none', async () => {
+      const memberId = 'M-310000-7001';
+      const first = await callBy(
+        { caller: { phone: '13900000008' }, memberId },
+        30,
+      );
+      const second = await callBy(
+        { caller: { phone: '13900000009' }, memberId },
+        10,
+      );
+      // Known by the member id alone: no caller object at all.
+      const third = await callBy({ memberId }, 0);
+      expect(third.ticket.status).toBe('ESCALATED');
+      expect(
+        (await linksOf(third.ticket.id)).linkedCalls.map((c) => c.ticketId),
+      ).toEqual([first.ticket.id, second.ticket.id]);
     });
 
     it('matches one number written another way, and counts a call already closed', async () => {
@@ -760,19 +793,24 @@ describe('repeat callers, end to end', () => {
       );
     });
 
-    it('refuses a call that names neither a phone nor a member', async () => {
-      const answer = await system.client.send<ErrorAnswer>(
-        '/repeat-callers',
-        {
-          caller: {},
-          subject: 'refund',
-          issue: '匿名来电',
-          promisedTimeframe: '24小时内',
-        },
-        { actor: agent },
-      );
-      expect(answer.status).toBe(400);
-      expect(answer.body.error.code).toBe('INVALID_COMMAND_DATA');
+    it('refuses a call that names neither a phone nor a member, naming the field', async () => {
+      for (const who of [{ caller: {} }, {}]) {
+        const answer = await system.client.send<ErrorAnswer>(
+          '/repeat-callers',
+          {
+            ...who,
+            subject: 'refund',
+            issue: '匿名来电',
+            promisedTimeframe: '24小时内',
+          },
+          { actor: agent },
+        );
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toMatchObject({
+          code: 'INVALID_COMMAND_DATA',
+          details: { fields: [{ field: 'payload.caller.phone' }] },
+        });
+      }
     });
   });
 
@@ -791,9 +829,11 @@ describe('repeat callers, end to end', () => {
         expect(
           report.rows.find((row) => row.status === 'CLOSED'),
         ).toMatchObject({ outcome: 'resolved', tickets: 2, closed: 2 });
+        // Four groups escalated and left there: by phone, by a number
+        // written another way, by member id, and the refusals' group.
         expect(
           report.rows.find((row) => row.status === 'ESCALATED'),
-        ).toMatchObject({ outcome: null, tickets: 3, closed: 0 });
+        ).toMatchObject({ outcome: null, tickets: 4, closed: 0 });
         expect(
           report.rows.find((row) => row.status === 'CALL_CLOSED'),
         ).toMatchObject({ outcome: 'call-closed', tickets: 3, closed: 3 });

@@ -74,7 +74,7 @@ export class RepeatCallersController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { calledAt, ...rest } = body;
+    const { calledAt, caller, ...rest } = body;
     const answer = await this.actions.act(
       req,
       P,
@@ -83,6 +83,8 @@ export class RepeatCallersController {
       'cs-phone-agent',
       {
         ...rest,
+        // The decider asks for a phone or a member id, and names the field.
+        caller: caller ?? {},
         calledAt: calledAt ?? this.clock.now().toISOString(),
       },
     );
