@@ -79,8 +79,8 @@ function rawMail(options: {
 }
 
 /**
- * 邮件客服岗位工作流程 (DOMAIN.md §9) through the maildir adapter and HTTP
- * → queues → workers → store → projections, every branch of §9.2.
+ * 邮件客服岗位工作流程 through the maildir adapter and HTTP → queues →
+ * workers → store → projections, every branch of the four kinds of mail.
  */
 jest.setTimeout(60_000);
 
@@ -351,6 +351,19 @@ describe('e-mail cases, end to end', () => {
         const answer = await triage(newerId, 'other-department');
         expect(answer.status).toBe(200);
       });
+      // 转发邮件给相关负责人: a forward that names no one is refused.
+      const nobody = await system.client.send<{
+        error: { details: { fields: { field: string }[] } };
+      }>(
+        `/email-cases/${newerId}/forward`,
+        { department: '运营管理部' },
+        { actor: specialist },
+      );
+      expect(nobody.status).toBe(400);
+      expect(nobody.body.error.details.fields.map((f) => f.field)).toEqual([
+        'owner',
+      ]);
+      expect(await typesOf(newerId)).toEqual(['mail-received', 'mail-triaged']);
 
       const forwarded = await system.client.post<Answer>(
         `/email-cases/${newerId}/forward`,
@@ -383,7 +396,16 @@ describe('e-mail cases, end to end', () => {
       const { view } = await settled(newerId, 5);
       expect(view).toMatchObject({
         outcome: 'department-replied',
-        facts: { category: 'other-department', forwardedTo: '运营管理部' },
+        facts: {
+          category: 'other-department',
+          forwardedTo: '运营管理部',
+          forwardedToOwner: '王经理',
+        },
+      });
+      const { timeline } = await settled(newerId, 5);
+      expect(timeline.entries[3]).toMatchObject({
+        labelZh: '转发邮件给相关负责人',
+        summaryZh: '运营管理部（王经理）',
       });
     });
   });

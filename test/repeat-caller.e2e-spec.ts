@@ -34,7 +34,8 @@ type Links = {
 type Timeline = {
   entries: { type: string; labelZh: string; summaryZh: string | null }[];
 };
-type Inbox = { items: { ticketId: string }[] };
+type InboxItem = { ticketId: string; status: string; headline: string | null };
+type Inbox = { items: InboxItem[] };
 
 const agent = { id: 'agent-0107', role: 'cs-phone-agent' };
 const manager = { id: 'mgr-chen', role: 'cs-manager-outsourcer' };
@@ -46,8 +47,8 @@ const HOUR = 3_600_000;
 
 /**
  * 重复来电类敏感问题上报流程 through HTTP → queues → workers → store →
- * process manager → projections: the repeat check, every branch of
- * DOMAIN.md §8.2 as modelled, unlinking, refusals, reporting and audit.
+ * process manager → projections: the repeat check, every branch of the
+ * process as modelled, unlinking, refusals, reporting and audit.
  */
 jest.setTimeout(60_000);
 
@@ -93,22 +94,48 @@ describe('repeat callers, end to end', () => {
     phone: string,
     hoursAgo: number,
     subject = 'refund',
+    subsidiary = 'sh',
   ): Promise<Answer> {
-    const created = await system.client.send<Answer>(
+    return callBy(
+      { caller: { phone, name: '王先生' } },
+      hoursAgo,
+      subject,
+      subsidiary,
+    );
+  }
+
+  /** A call by whoever `who` names: a phone, a member id or both. */
+  async function callBy(
+    who: { caller?: { phone?: string; name?: string }; memberId?: string },
+    hoursAgo: number,
+    subject = 'refund',
+    subsidiary = 'sh',
+  ): Promise<Answer> {
+    const client =
+      subsidiary === 'sh'
+        ? system.client
+        : system.client.as({ id: `agent-${subsidiary}-01`, subsidiary });
+    const created = await client.send<Answer>(
       '/repeat-callers',
       {
-        caller: { phone, name: '王先生' },
+        ...who,
         subject,
         issue: '押金退款一周仍未到账',
         promisedTimeframe: '24小时内回电',
         calledAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(),
       },
-      { actor: agent },
+      { actor: { ...agent, subsidiary } },
     );
     expect(created.status).toBe(201);
     expect(created.body.ticket.number).toMatch(/^RC-\d{8}-\d{4}$/);
     opened.add(created.body.ticket.id);
-    await viewAt(created.body.ticket.id, created.body.events.length - 1);
+    const revision = created.body.events.length - 1;
+    await eventually(async () => {
+      const view = await client.get<{ lastRevision: number }>(
+        `/repeat-callers/${created.body.ticket.id}`,
+      );
+      expect(view.lastRevision).toBeGreaterThanOrEqual(revision);
+    });
     return created.body;
   }
 
@@ -163,9 +190,19 @@ describe('repeat callers, end to end', () => {
 
   async function inboxOf(role: string): Promise<string[]> {
     const inbox = await system.client.get<Inbox>(
-      `/repeat-callers/inbox/${role}`,
+      `/repeat-callers/inbox/${role}?limit=200`,
     );
     return inbox.items.map((i) => i.ticketId);
+  }
+
+  async function inboxItem(
+    role: string,
+    ticketId: string,
+  ): Promise<InboxItem | undefined> {
+    const inbox = await system.client.get<Inbox>(
+      `/repeat-callers/inbox/${role}?limit=200`,
+    );
+    return inbox.items.find((i) => i.ticketId === ticketId);
   }
 
   describe('repeat-call detection', () => {
@@ -259,6 +296,33 @@ describe('repeat callers, end to end', () => {
       expect(third.ticket.status).toBe('CALL_RECORDED');
     });
 
+    it('does not count the same caller’s calls to another subsidiary', async () => {
+      const phone = '13900000007';
+      await call(phone, 48, 'refund', 'jq');
+      await call(phone, 5, 'refund', 'jq');
+      const third = await call(phone, 0);
+      expect(third.ticket.status).toBe('CALL_RECORDED');
+      expect((await linksOf(third.ticket.id)).linkedCalls).toEqual([]);
+    });
+
+    it('links one member’s calls from different phones, and from none', async () => {
+      const memberId = 'M-310000-7001';
+      const first = await callBy(
+        { caller: { phone: '13900000008' }, memberId },
+        30,
+      );
+      const second = await callBy(
+        { caller: { phone: '13900000009' }, memberId },
+        10,
+      );
+      // Known by the member id alone: no caller object at all.
+      const third = await callBy({ memberId }, 0);
+      expect(third.ticket.status).toBe('ESCALATED');
+      expect(
+        (await linksOf(third.ticket.id)).linkedCalls.map((c) => c.ticketId),
+      ).toEqual([first.ticket.id, second.ticket.id]);
+    });
+
     it('matches one number written another way, and counts a call already closed', async () => {
       const first = await call('13900000006', 48);
       await act(first.ticket.id, 'close', { resolution: '已回电' }, agent);
@@ -271,8 +335,25 @@ describe('repeat callers, end to end', () => {
 
   describe('unlinking', () => {
     it('restores both tickets: the escalation falls back to a plain call, the unlinked call is free again', async () => {
-      const { first, second, id } = await repeatCaller('13900000010');
+      const phone = '13900000010';
+      const first = await call(phone, 48);
+      const second = await call(phone, 5);
+      // Both earlier calls as they read before the link: the view, the
+      // agent's inbox and the links.
+      const firstBefore = await viewAt(first.ticket.id, 0);
       const plainBefore = await viewAt(second.ticket.id, 0);
+      const firstInboxBefore = await eventually(async () => {
+        const item = await inboxItem('cs-phone-agent', first.ticket.id);
+        expect(item).toBeDefined();
+        return item;
+      });
+
+      const third = await call(phone, 0);
+      const id = third.ticket.id;
+      expect(third.ticket.status).toBe('ESCALATED');
+      expect((await linksOf(first.ticket.id)).linkedInto).toMatchObject({
+        ticketId: id,
+      });
 
       const unlinked = await act(
         id,
@@ -285,6 +366,8 @@ describe('repeat callers, end to end', () => {
         status: 'CALL_RECORDED',
         holder: { role: 'cs-phone-agent' },
       });
+      // The escalation reads as a call that was never linked: its view,
+      // its state but for its own number and time, and the agent's inbox.
       const view = await viewAt(id, 3);
       expect(view).toMatchObject({
         status: plainBefore.status,
@@ -293,8 +376,27 @@ describe('repeat callers, end to end', () => {
         headline: plainBefore.headline,
         terminal: false,
       });
-      // The same view as a call that was never linked.
       expect(view.facts).toEqual(plainBefore.facts);
+      const ownFields = ({
+        ticketNumber: _n,
+        calledAt: _c,
+        ...rest
+      }: Record<string, unknown>) => rest;
+      expect(ownFields(view.state)).toEqual(ownFields(plainBefore.state));
+      await eventually(async () => {
+        expect(await inboxItem('cs-phone-agent', id)).toMatchObject({
+          status: 'CALL_RECORDED',
+          headline: plainBefore.headline,
+        });
+        expect(await inboxOf('cs-manager-outsourcer')).not.toContain(id);
+      });
+      // The unlinked call reads exactly as before the link.
+      expect(
+        await system.client.get<View>(`/repeat-callers/${first.ticket.id}`),
+      ).toEqual(firstBefore);
+      expect(await inboxItem('cs-phone-agent', first.ticket.id)).toEqual(
+        firstInboxBefore,
+      );
       for (const earlier of [first, second]) {
         expect(await linksOf(earlier.ticket.id)).toEqual({
           ticketId: earlier.ticket.id,
@@ -311,9 +413,7 @@ describe('repeat callers, end to end', () => {
         'calls-unlinked',
       ]);
       expect(await typesOf(first.ticket.id)).toEqual(['call-recorded']);
-      await eventually(async () => {
-        expect(await inboxOf('cs-manager-outsourcer')).not.toContain(id);
-      });
+      expect(await typesOf(second.ticket.id)).toEqual(['call-recorded']);
     });
   });
 
@@ -609,6 +709,23 @@ describe('repeat callers, end to end', () => {
       expect(refused.body.error.details.missing).toContain(firstId);
     });
 
+    it('answers 404 for a call’s links to another subsidiary, as for an unknown call', async () => {
+      expect((await linksOf(firstId)).linkedInto).toMatchObject({
+        ticketId: id,
+      });
+      const jq = system.client.as({ id: 'agent-jq-01', subsidiary: 'jq' });
+      for (const ticketId of [firstId, id]) {
+        const hidden = await jq.fetch<ErrorAnswer>(
+          `/repeat-callers/${ticketId}/links`,
+        );
+        expect(hidden.status).toBe(404);
+        expect(hidden.body.error).toMatchObject({
+          code: 'TICKET_NOT_FOUND',
+          details: { ticketId },
+        });
+      }
+    });
+
     it('answers 409 to unlinking a call that is not linked', async () => {
       const refused = await system.client.send<ErrorAnswer>(
         `/repeat-callers/${id}/unlink`,
@@ -676,19 +793,24 @@ describe('repeat callers, end to end', () => {
       );
     });
 
-    it('refuses a call that names neither a phone nor a member', async () => {
-      const answer = await system.client.send<ErrorAnswer>(
-        '/repeat-callers',
-        {
-          caller: {},
-          subject: 'refund',
-          issue: '匿名来电',
-          promisedTimeframe: '24小时内',
-        },
-        { actor: agent },
-      );
-      expect(answer.status).toBe(400);
-      expect(answer.body.error.code).toBe('INVALID_COMMAND_DATA');
+    it('refuses a call that names neither a phone nor a member, naming the field', async () => {
+      for (const who of [{ caller: {} }, {}]) {
+        const answer = await system.client.send<ErrorAnswer>(
+          '/repeat-callers',
+          {
+            ...who,
+            subject: 'refund',
+            issue: '匿名来电',
+            promisedTimeframe: '24小时内',
+          },
+          { actor: agent },
+        );
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toMatchObject({
+          code: 'INVALID_COMMAND_DATA',
+          details: { fields: [{ field: 'payload.caller.phone' }] },
+        });
+      }
     });
   });
 
@@ -707,9 +829,11 @@ describe('repeat callers, end to end', () => {
         expect(
           report.rows.find((row) => row.status === 'CLOSED'),
         ).toMatchObject({ outcome: 'resolved', tickets: 2, closed: 2 });
+        // Four groups escalated and left there: by phone, by a number
+        // written another way, by member id, and the refusals' group.
         expect(
           report.rows.find((row) => row.status === 'ESCALATED'),
-        ).toMatchObject({ outcome: null, tickets: 3, closed: 0 });
+        ).toMatchObject({ outcome: null, tickets: 4, closed: 0 });
         expect(
           report.rows.find((row) => row.status === 'CALL_CLOSED'),
         ).toMatchObject({ outcome: 'call-closed', tickets: 3, closed: 3 });

@@ -128,6 +128,16 @@ describe('rebuild all over a log of every process', () => {
       },
       agent,
     );
+    // 邮件客服: a mail recorded by hand (the maildir adapter is off here).
+    await opened(
+      '/email-cases',
+      {
+        from: { address: 'liu@example.com', name: '刘女士' },
+        subject: '押金退还咨询',
+        body: '请问押金多久退还？',
+      },
+      { id: 'mail-chen', role: 'cs-email-specialist' },
+    );
     await opened(
       '/traffic-violations',
       {

@@ -69,7 +69,7 @@ export const OPENERS: Opener[] = [
       {
         path: 'forward',
         command: 'ForwardToDepartment',
-        body: { department: '运营管理部' },
+        body: { department: '运营管理部', owner: '王经理' },
       },
       { path: 'guide', command: 'GuideReply', body: { guidance: '先致歉。' } },
       {

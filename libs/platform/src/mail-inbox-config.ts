@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 
-/** Where the worker takes new mail from (邮件客服, DOMAIN.md §9). */
+/** Where the worker takes new mail from (邮件客服). */
 export interface MailInboxSettings {
   /** `MAIL_INBOX_DIR`: a maildir folder (its `new/`, `cur/`, `rejected/`). */
   dir: string;

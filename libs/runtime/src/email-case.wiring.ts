@@ -46,7 +46,7 @@ export async function olderUntriagedMails(
   }));
 }
 
-/** 邮件客服 (DOMAIN.md §9): `EM-20261204-0042` numbers and the triage order. */
+/** 邮件客服: `EM-20261204-0042` numbers and the triage order. */
 export const emailCaseWiring: ProcessWiring = {
   register: (catalog) => catalog.register(emailCaseProcess, undefined),
   preparers: ({ numbers, pool }) => {

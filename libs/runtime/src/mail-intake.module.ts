@@ -12,7 +12,7 @@ import type { OpsdeskResources } from './resources';
 const RESOURCES_TOKEN = Symbol('opsdesk:mail-intake-resources');
 
 /**
- * The inbound mail adapter of 邮件客服 (DOMAIN.md §9): with
+ * The inbound mail adapter of 邮件客服: with
  * `MAIL_INBOX_DIR` set, new mail in that maildir opens cases through the
  * system's queue. Several workers may poll one folder: a mail opens one
  * case whoever takes it.

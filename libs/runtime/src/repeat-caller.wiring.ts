@@ -29,7 +29,7 @@ function wholeAtLeast(
 
 /**
  * `REPEAT_CALL_WINDOW_HOURS` (72) and `REPEAT_CALL_THRESHOLD` (3, this
- * call included): the manual gives neither (DOMAIN.md §8.1).
+ * call included): 重复来电类敏感问题上报流程 gives neither.
  */
 export function repeatCallRulesFrom(env: NodeJS.ProcessEnv): RepeatCallRules {
   const d = DEFAULT_REPEAT_CALL_RULES;
@@ -107,7 +107,7 @@ export function callerKeysOf(
 }
 
 /**
- * 重复来电类敏感问题上报 (DOMAIN.md §8): `RC-20261204-0042` numbers, the
+ * 重复来电类敏感问题上报: `RC-20261204-0042` numbers, the
  * caller keys and the earlier calls of the same caller, all filled in
  * before the decision whatever the client sent.
  */

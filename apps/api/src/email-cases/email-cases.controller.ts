@@ -42,7 +42,7 @@ const P = EMAIL_CASE_PROCESS_ID;
 const SPECIALIST: RoleId = 'cs-email-specialist';
 
 /**
- * One endpoint per action of 邮件客服岗位工作流程 (DOMAIN.md §9), and its
+ * One endpoint per action of 邮件客服岗位工作流程, and its
  * reads. Mail normally arrives through the inbound adapter
  * (`MAIL_INBOX_DIR`); the intake here records one by hand.
  */

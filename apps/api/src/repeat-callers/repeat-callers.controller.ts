@@ -48,8 +48,7 @@ import {
 const P = REPEAT_CALLER_PROCESS_ID;
 
 /**
- * One endpoint per action of 重复来电类敏感问题上报流程 (DOMAIN.md §8),
- * and its reads.
+ * One endpoint per action of 重复来电类敏感问题上报流程, and its reads.
  */
 @ApiTags('repeat-callers 重复来电')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -75,7 +74,7 @@ export class RepeatCallersController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { calledAt, ...rest } = body;
+    const { calledAt, caller, ...rest } = body;
     const answer = await this.actions.act(
       req,
       P,
@@ -84,6 +83,8 @@ export class RepeatCallersController {
       'cs-phone-agent',
       {
         ...rest,
+        // The decider asks for a phone or a member id, and names the field.
+        caller: caller ?? {},
         calledAt: calledAt ?? this.clock.now().toISOString(),
       },
     );

@@ -1,5 +1,5 @@
 /**
- * The four kinds of mail of the OR gateway (DOMAIN.md §9.1): an ordinary
+ * The four kinds of mail of the OR gateway of 邮件客服岗位工作流程: an ordinary
  * question, one that cannot be answered directly, another department's
  * question, and a special (sensitive) one.
  */

@@ -54,10 +54,13 @@ export type SubmitIncident = C<
 export type LabelForFollowUp = C<'LabelForFollowUp', { label: string }>;
 /** 回复处理邮件: the handling reply that ends the case. */
 export type SendHandlingReply = C<'SendHandlingReply', { reply: string }>;
-/** Another department's question: the user is told, the mail forwarded. */
+/**
+ * Another department's question: the user is told, and the mail goes to
+ * the person responsible there (转发邮件给相关负责人), whom it names.
+ */
 export type ForwardToDepartment = C<
   'ForwardToDepartment',
-  { department: string; owner?: string; userNotice?: string }
+  { department: string; owner: string; userNotice?: string }
 >;
 /** 指导邮件处理专员回复用户. */
 export type GuideReply = C<'GuideReply', { guidance: string }>;

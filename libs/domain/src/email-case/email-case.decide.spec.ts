@@ -160,6 +160,10 @@ describe('another department’s question', () => {
     expect(emailCaseProcess.custody(state)).toEqual({
       role: 'related-department',
     });
+    expect(state).toMatchObject({
+      department: payloads.forward.department,
+      departmentOwner: payloads.forward.owner,
+    });
   });
 
   it('closes when the department replies', () => {

@@ -210,7 +210,7 @@ function decideForward(command: ForwardToDepartment): EmailCaseEvent[] {
   const { checks, p } = payloadChecks(command.payload);
   if (p) {
     checks.nonBlank('payload.department', p.department);
-    checks.optionalNonBlank('payload.owner', p.owner);
+    checks.nonBlank('payload.owner', p.owner);
     checks.optionalString('payload.userNotice', p.userNotice);
   }
   checks.throwIfAny(command.type);

@@ -46,10 +46,10 @@ export type UserToldForwarded = E<
   'user-told-forwarded',
   { department: string; notice?: string }
 >;
-/** … 转发邮件给相关负责人核实处理. */
+/** … 转发邮件给相关负责人核实处理: to the department's responsible person. */
 export type MailForwardedToDepartment = E<
   'mail-forwarded-to-department',
-  { department: string; owner?: string }
+  { department: string; owner: string }
 >;
 /** Sensitive: 立即向当班主管反映, in the same step as the triage. */
 export type ReportedToOnDutySupervisor = E<

@@ -56,7 +56,11 @@ export function evolveEmailCase(
       // Always followed by mail-forwarded-to-department in the same append.
       return { ...state, department: event.data.department };
     case 'email-case.mail-forwarded-to-department':
-      return { ...state, status: 'WITH_DEPARTMENT' };
+      return {
+        ...state,
+        status: 'WITH_DEPARTMENT',
+        departmentOwner: event.data.owner,
+      };
     case 'email-case.reported-to-on-duty-supervisor':
       return { ...state, status: 'WITH_SUPERVISOR' };
     case 'email-case.supervisor-guided-reply':

@@ -13,7 +13,7 @@ import { initialEmailCaseState, type EmailCaseState } from './email-case.state';
 import { EMAIL_CASE_STATES, type EmailCaseStatus } from './email-case.states';
 import { EMAIL_CASE_TRANSITIONS } from './email-case.transitions';
 
-/** 邮件客服岗位工作流程 (DOMAIN.md §9) as the engine runs it. */
+/** 邮件客服岗位工作流程 as the engine runs it. */
 export const emailCaseProcess: ProcessDefinition<
   EmailCaseState,
   EmailCaseCommand,

@@ -279,6 +279,14 @@ describe('invalid data', () => {
       ['payload.department', 'payload.owner', 'payload.userNotice'],
     ],
     [
+      // 转发邮件给相关负责人: a forward names the person it goes to.
+      'ForwardToDepartment',
+      'FOR_OTHER_DEPARTMENT',
+      specialist,
+      { department: '运营管理部' },
+      ['payload.owner'],
+    ],
+    [
       'GuideReply',
       'WITH_SUPERVISOR',
       'cs-supervisor',

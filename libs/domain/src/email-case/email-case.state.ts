@@ -18,6 +18,8 @@ export interface EmailCaseState extends TableState<EmailCaseStatus> {
   incidentReference?: string;
   followUpLabel?: string;
   department?: string;
+  /** The department's responsible person the mail was forwarded to. */
+  departmentOwner?: string;
   escalated?: boolean;
   supervisorGuided?: boolean;
   outcome?: EmailCaseOutcome;

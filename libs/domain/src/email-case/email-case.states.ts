@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The states of 邮件客服岗位工作流程 (DOMAIN.md §9.2). */
+/** The states of 邮件客服岗位工作流程, read from its flowchart boxes. */
 export const EMAIL_CASE_STATES = {
   NEW: { zh: '未收件', en: 'Not yet received' },
   MAIL_RECEIVED: { zh: '新邮件·待归类', en: 'Received, awaiting triage' },

@@ -144,27 +144,28 @@ describe('a call (boxes 2–3)', () => {
 });
 
 describe('unlinking (reversible, never a merge)', () => {
-  it('keeps the escalation while the calls left still reach the threshold', () => {
-    const fourth = [
-      {
-        ...events.linked,
-        data: {
-          ...events.linked.data,
-          linkedCalls: [
-            ...events.linked.data.linkedCalls,
-            {
-              ticketId: THIRD_CALL_ID,
-              ticketNumber: 'RC-20260301-0103',
-              calledAt: '2026-03-04T03:55:00.000Z',
-            },
-          ],
-          callCount: 4,
-        },
+  const fourth = () => [
+    {
+      ...events.linked,
+      data: {
+        ...events.linked.data,
+        linkedCalls: [
+          ...events.linked.data.linkedCalls,
+          {
+            ticketId: THIRD_CALL_ID,
+            ticketNumber: 'RC-20260301-0103',
+            calledAt: '2026-03-04T03:55:00.000Z',
+          },
+        ],
+        callCount: 4,
       },
-      events.recorded,
-      { ...events.escalated, data: { ...events.escalated.data, callCount: 4 } },
-    ];
-    const state = given(fourth)
+    },
+    events.recorded,
+    { ...events.escalated, data: { ...events.escalated.data, callCount: 4 } },
+  ];
+
+  it('keeps the escalation while the calls left still reach the threshold', () => {
+    const state = given(fourth())
       .when(command('UnlinkCall', payloads.unlinkFirst), manager)
       .then([events.unlinkedFirst]);
     expect(state).toMatchObject({
@@ -194,6 +195,28 @@ describe('unlinking (reversible, never a merge)', () => {
       .given(historyOf.ESCALATED)
       .when(command('UnlinkCall', payloads.unlinkFirst), manager)
       .then([events.unlinkedWithdrawing]);
+  });
+
+  it('keeps the review of the calls that stay, dropping the unlinked call’s recording', () => {
+    const reviewedFour = {
+      ...events.reviewed,
+      data: {
+        ...events.reviewed.data,
+        recordings: [
+          ...events.reviewed.data.recordings,
+          { ticketId: THIRD_CALL_ID, recordingRef: 'REC-0004' },
+        ],
+      },
+    };
+    const state = given([...fourth(), reviewedFour])
+      .when(command('UnlinkCall', payloads.unlinkFirst), manager)
+      .then([events.unlinkedFirst]);
+    expect(state.status).toBe('RECORDINGS_REVIEWED');
+    expect(state.recordings?.map((r) => r.ticketId)).toEqual([
+      events.reviewed.data.recordings[0].ticketId,
+      SECOND_CALL_ID,
+      THIRD_CALL_ID,
+    ]);
   });
 
   it('is allowed after the recordings were reviewed, and forgets them on withdrawal', () => {

@@ -84,6 +84,9 @@ export function evolveRepeatCaller(
         linkedCalls,
         linkedTicketIds: linkedCalls.map((c) => c.ticketId),
         callCount: linkedCalls.length + 1,
+        // The review stands for the calls that stay; the recording of a
+        // call that is another matter is no longer one of "all related".
+        recordings: state.recordings?.filter((r) => !gone.has(r.ticketId)),
       };
     }
     case 'repeat-caller.recordings-reviewed':

@@ -29,7 +29,7 @@ import { REPEAT_CALLER_TRANSITIONS } from './repeat-caller.transitions';
 /** A plain call ends when the agent closes it, an escalation with the result. */
 const TERMINAL: readonly RepeatCallerStatus[] = ['CALL_CLOSED', 'CLOSED'];
 
-/** 重复来电类敏感问题上报流程 (DOMAIN.md §8) as the engine runs it. */
+/** 重复来电类敏感问题上报流程 as the engine runs it. */
 export const repeatCallerProcess: ProcessDefinition<
   RepeatCallerState,
   RepeatCallerCommand,

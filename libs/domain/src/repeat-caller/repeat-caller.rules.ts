@@ -3,7 +3,8 @@ import type { RepeatCallSubject } from './repeat-caller.subjects';
 /**
  * When calls count as repeats: `threshold` calls (this one included) by
  * the same caller on the same subject within `windowHours`. The manual
- * gives no numbers (DOMAIN.md §8.1, a gap), so both are configured.
+ * gives no numbers (重复来电类敏感问题上报流程 leaves them open), so
+ * both are configured.
  */
 export interface RepeatCallRules {
   windowHours: number;

@@ -1,6 +1,9 @@
 import type { Label } from '../shared';
 
-/** The states of 重复来电类敏感问题上报流程 (DOMAIN.md §8.2, best reading). */
+/**
+ * The states of 重复来电类敏感问题上报流程, read from its flowchart boxes
+ * (the only part of it that survives).
+ */
 export const REPEAT_CALLER_STATES = {
   NEW: { zh: '未记录', en: 'Not yet recorded' },
   CALL_RECORDED: { zh: '来电已记录·待办结', en: 'Call recorded, to close' },

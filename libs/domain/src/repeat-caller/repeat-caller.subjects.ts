@@ -3,7 +3,7 @@ import type { Label } from '../shared';
 /**
  * What a call is about, as a fixed list: two calls are "the same subject"
  * when the agent filed them under the same category. A free-text match
- * would depend on wording; the manual gives no list (DOMAIN.md §8.1), so
+ * would depend on wording; the manual (重复来电类敏感问题上报流程) gives no list, so
  * this one is ours and the business may change it.
  */
 export const REPEAT_CALL_SUBJECTS = {

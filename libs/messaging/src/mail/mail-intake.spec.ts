@@ -53,4 +53,11 @@ describe('the command a mail becomes', () => {
     expect(other.commandId).not.toBe(first.commandId);
     expect(other.ticketId).not.toBe(first.ticketId);
   });
+
+  it('has other ids in another subsidiary’s mailbox, so a mail sent to both opens a case in each', () => {
+    const sh = receiveMailCommand(mail, 'sh', new Date());
+    const hz = receiveMailCommand(mail, 'hz', new Date());
+    expect(hz.commandId).not.toBe(sh.commandId);
+    expect(hz.ticketId).not.toBe(sh.ticketId);
+  });
 });

@@ -10,19 +10,22 @@ export const MAIL_INBOX_ACTOR_ID = 'auto:mail-inbox';
 
 /**
  * The command that opens a mail's case. Its command id and ticket id
- * derive from the Message-ID, so a mail read twice (a crash between the
- * enqueue and the move to `cur/`, or a second copy) opens one case.
+ * derive from the mailbox's subsidiary and the Message-ID, so a mail read
+ * twice (a crash between the enqueue and the move to `cur/`, or a second
+ * copy) opens one case, and a mail sent to two subsidiaries' mailboxes
+ * opens one in each.
  */
 export function receiveMailCommand(
   mail: InboundMail,
   subsidiary: string,
   issuedAt: Date,
 ): CommandEnvelope {
-  const commandId = deterministicUuid(`email-case:receive:${mail.messageId}`);
+  const key = `${subsidiary}:${mail.messageId}`;
+  const commandId = deterministicUuid(`email-case:receive:${key}`);
   return {
     commandId,
     processId: EMAIL_CASE_PROCESS,
-    ticketId: deterministicUuid(`email-case:ticket:${mail.messageId}`),
+    ticketId: deterministicUuid(`email-case:ticket:${key}`),
     type: 'ReceiveMail',
     payload: {
       messageId: mail.messageId,

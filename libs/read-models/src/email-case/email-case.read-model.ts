@@ -29,9 +29,7 @@ export function emailCaseSummary(event: EmailCaseEvent): string | null {
     case 'email-case.user-told-forwarded':
       return `已提交至 ${event.data.department}`;
     case 'email-case.mail-forwarded-to-department':
-      return event.data.owner
-        ? `${event.data.department}（${event.data.owner}）`
-        : event.data.department;
+      return `${event.data.department}（${event.data.owner}）`;
     case 'email-case.reported-to-on-duty-supervisor':
       return event.data.note ?? null;
     case 'email-case.supervisor-guided-reply':
@@ -65,6 +63,7 @@ export const emailCaseReadModel: ProcessReadModelSpec = {
         receivedAt: state.receivedAt ?? null,
         followUpLabelled: state.followUpLabel !== undefined,
         forwardedTo: state.department ?? null,
+        forwardedToOwner: state.departmentOwner ?? null,
         supervisorGuided: state.supervisorGuided ?? false,
         escalated: state.escalated ?? false,
       },

@@ -131,12 +131,11 @@ export class ForwardDto {
   @MaxLength(200)
   department!: string;
 
-  @ApiPropertyOptional({ description: '相关负责人', example: '王经理' })
-  @IsOptional()
+  @ApiProperty({ description: '相关负责人', example: '王经理' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  owner?: string;
+  owner!: string;
 
   @ApiPropertyOptional({ description: '告知用户的内容' })
   @IsOptional()

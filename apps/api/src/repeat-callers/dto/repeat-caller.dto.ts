@@ -40,13 +40,17 @@ export class RepeatCallerDto {
   name?: string;
 }
 
-/** Boxes 2–3: the call, the problem, the time frame promised. */
+/**
+ * Boxes 2–3: the call, the problem, the time frame promised. The caller
+ * is known by a phone, a member id or both; a member alone needs no
+ * `caller`.
+ */
 export class RecordCallDto {
-  @ApiProperty({ type: RepeatCallerDto })
-  @IsDefined()
+  @ApiPropertyOptional({ type: RepeatCallerDto })
+  @IsOptional()
   @ValidateNested()
   @Type(() => RepeatCallerDto)
-  caller!: RepeatCallerDto;
+  caller?: RepeatCallerDto;
 
   @ApiPropertyOptional({ example: 'M-310000-5521' })
   @IsOptional()
