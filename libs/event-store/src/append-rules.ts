@@ -127,18 +127,28 @@ export function isStorableJson(value: unknown): boolean {
   return true;
 }
 
+/** Whether a stream at `actual` may take an append expecting `expected`. */
+export function satisfiesExpected(
+  expected: ExpectedRevision,
+  actual: ActualRevision,
+): boolean {
+  return (
+    expected === 'any' ||
+    (expected === 'no-stream' && actual === 'no-stream') ||
+    (expected === 'stream-exists' && actual !== 'no-stream') ||
+    expected === actual
+  );
+}
+
 /** Throws WrongExpectedRevisionError unless `actual` satisfies `expected`. */
 export function checkExpectedRevision(
   stream: string,
   expected: ExpectedRevision,
   actual: ActualRevision,
 ): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no-stream' && actual === 'no-stream') ||
-    (expected === 'stream-exists' && actual !== 'no-stream') ||
-    expected === actual;
-  if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
+  if (!satisfiesExpected(expected, actual)) {
+    throw new WrongExpectedRevisionError(stream, expected, actual);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
   ExpectedRevision,
   NewEvent,
 } from '../event-store.port';
+import { toInsertRow } from './append-batcher';
 import { APPEND_CHANNEL, APPEND_NOTICE_PAYLOAD } from './append-notice';
 import { encodePosition, LOG_START } from './global-position';
 
@@ -183,21 +184,4 @@ async function moveHead(
       revision === undefined ? 'no-stream' : Number(revision),
     );
   }
-}
-
-function toInsertRow(event: ChainedEvent) {
-  const commandId = event.metadata.commandId;
-  return {
-    stream_name: event.streamName,
-    revision: event.revision,
-    event_id: event.eventId,
-    command_id: typeof commandId === 'string' ? commandId : null,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    recorded_at: event.recordedAt,
-    hash: event.hash,
-    previous_hash: event.previousHash,
-  };
 }

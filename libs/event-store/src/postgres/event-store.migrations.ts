@@ -1,4 +1,5 @@
 import type { Migration } from '@opsdesk/platform';
+import { APPEND_FUNCTION_SQL } from './append-function';
 
 /** Tables of the PostgreSQL event store, for `runMigrations`. */
 export const postgresEventStoreMigrations: readonly Migration[] = [
@@ -36,5 +37,9 @@ export const postgresEventStoreMigrations: readonly Migration[] = [
       CREATE INDEX events_tx_id_position_idx ON events (tx_id, position);
       CREATE INDEX events_command_id_idx ON events (command_id);
     `,
+  },
+  {
+    id: 'event-store/002-append-batch-function',
+    sql: APPEND_FUNCTION_SQL,
   },
 ];

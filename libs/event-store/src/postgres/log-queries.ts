@@ -59,5 +59,5 @@ export const READ_STREAM_BACKWARDS = `
   ORDER BY events.revision DESC
   LIMIT $4`;
 
-export const READ_REVISION =
-  'SELECT revision::text AS revision FROM streams WHERE stream_name = $1';
+export const READ_HEAD =
+  'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_name = $1';

@@ -1,7 +1,17 @@
 import { createLogger, type Logger } from '@opsdesk/platform';
 import type { Pool, PoolClient } from 'pg';
-import type { ActualRevision } from '../append-rules';
-import { EventStoreClosedError } from '../event-store.errors';
+import {
+  chainEvents,
+  checkExpectedRevision,
+  judgeStoredIds,
+  prepareBatch,
+  satisfiesExpected,
+  type ActualRevision,
+} from '../append-rules';
+import {
+  EventStoreClosedError,
+  EventStoreUnavailableError,
+} from '../event-store.errors';
 import type {
   AppendResult,
   EventStore,
@@ -15,18 +25,26 @@ import type {
 } from '../event-store.port';
 import { checkMaxCount, checkReadStreamOptions } from '../read-options';
 import { SubscriptionLoop } from '../subscription-loop';
+import { AppendBatcher } from './append-batcher';
 import { appendInTransaction } from './append-in-transaction';
 import { toRecordedEvent, type EventRow } from './event-row';
-import { decodePosition } from './global-position';
+import { decodePosition, encodePosition } from './global-position';
 import {
   READ_ALL,
-  READ_REVISION,
+  READ_HEAD,
   READ_STREAM_BACKWARDS,
   READ_STREAM_FORWARDS,
 } from './log-queries';
 import { PostgresFeed } from './postgres-feed';
 import { PostgresLogTail } from './postgres-log-tail';
+import { StreamHeads, type StreamHead } from './stream-heads';
 import { translatePgError, type FailureContext } from './translate-error';
+
+const NO_HEAD: StreamHead = { revision: 'no-stream', hash: undefined };
+// A hash no event has: the server checks the ids and reports the head,
+// and writes nothing.
+const PROBE_HASH = 'probe';
+const MAX_HEAD_ATTEMPTS = 20;
 
 export interface PostgresEventStoreOptions {
   logger?: Logger;
@@ -36,6 +54,10 @@ export interface PostgresEventStoreOptions {
   batchSize?: number;
   /** The newest events kept in memory for every subscription to share. */
   tailCapacity?: number;
+  /** Appends sent together in one call, at most (group commit). */
+  appendBatchSize?: number;
+  /** Group-commit calls on their way at once. */
+  appendCalls?: number;
   /** Waits between a subscription's failed reads. */
   backoff?: { initialMs: number; maxMs: number };
 }
@@ -54,6 +76,8 @@ export class PostgresEventStore implements EventStore {
   private readonly logger: Logger;
   private readonly subscriptions = new Set<SubscriptionLoop>();
   private readonly tail: PostgresLogTail;
+  private readonly batcher: AppendBatcher;
+  private readonly heads = new StreamHeads();
   private closed = false;
 
   constructor(
@@ -68,6 +92,10 @@ export class PostgresEventStore implements EventStore {
       backoff: options.backoff ?? { initialMs: 100, maxMs: 5000 },
       logger: this.logger,
     });
+    this.batcher = new AppendBatcher(pool, {
+      maxItems: options.appendBatchSize ?? 64,
+      maxCalls: options.appendCalls ?? 2,
+    });
   }
 
   async appendToStream(
@@ -76,22 +104,110 @@ export class PostgresEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     this.assertOpen();
-    const context: FailureContext = {
+    const expected = options.expectedRevision;
+    const batch = prepareBatch(streamName, events, expected);
+    const context = {
       stream: streamName,
-      expected: options.expectedRevision,
+      expected,
       readActual: () => this.readRevision(streamName),
       events,
     };
+    // Nothing to write: only the expected revision is checked.
+    if (batch.length === 0) return this.appendInOwnTransaction(context);
+    try {
+      return await this.appendBatched(streamName, batch, expected);
+    } catch (error) {
+      // Whether it was written is unknown: ask the server next time.
+      this.heads.forget(streamName);
+      throw await translatePgError(error, context);
+    }
+  }
+
+  /**
+   * Chains the events on the stream's head (remembered, or read) and
+   * hands them to the group commit. The server writes them only on the
+   * head they were chained on; told of another head, this chains again
+   * while the expected revision allows it.
+   */
+  private async appendBatched(
+    stream: string,
+    batch: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    let head =
+      this.heads.get(stream) ??
+      (expected === 'no-stream' ? NO_HEAD : await this.readHead(stream));
+    for (let attempt = 1; ; attempt++) {
+      const allowed = satisfiesExpected(expected, head.revision);
+      // Not allowed on this head: ask without writing (a probe never
+      // matches), since the ids may be stored already, from a retry.
+      const chained = chainEvents(
+        stream,
+        batch,
+        head,
+        new Date().toISOString(),
+      );
+      const outcome = await this.batcher.append({
+        stream,
+        headRevision: head.revision === 'no-stream' ? -1 : head.revision,
+        headHash: allowed ? (head.hash ?? null) : PROBE_HASH,
+        events: chained,
+      });
+      if (outcome.outcome === 'appended') {
+        const last = chained[chained.length - 1];
+        this.heads.set(stream, { revision: last.revision, hash: last.hash });
+        return {
+          nextExpectedRevision: last.revision,
+          position: encodePosition({
+            txId: BigInt(outcome.txId),
+            position: BigInt(outcome.lastPosition),
+          }),
+          alreadyAppended: false,
+        };
+      }
+      if (outcome.outcome === 'stored') {
+        const verdict = judgeStoredIds(
+          stream,
+          batch,
+          outcome.stored.map((s) => ({ ...s, revision: Number(s.revision) })),
+        );
+        if (verdict.kind === 'all') {
+          return {
+            nextExpectedRevision: verdict.nextExpectedRevision,
+            position: verdict.position,
+            alreadyAppended: true,
+          };
+        }
+      }
+      if (outcome.outcome === 'moved') {
+        head = {
+          revision:
+            outcome.actualRevision < 0 ? 'no-stream' : outcome.actualRevision,
+          hash: outcome.actualHash ?? undefined,
+        };
+        this.heads.set(stream, head);
+      }
+      checkExpectedRevision(stream, expected, head.revision);
+      if (attempt >= MAX_HEAD_ATTEMPTS) {
+        throw new EventStoreUnavailableError(
+          `the head of ${stream} kept moving under ${attempt} appends; ` +
+            'retry the append',
+        );
+      }
+    }
+  }
+
+  /** The statement-by-statement append, for a batch with no events. */
+  private async appendInOwnTransaction(
+    context: FailureContext & { stream: string; expected: ExpectedRevision },
+  ): Promise<AppendResult> {
     const client = await this.connect(context);
     let broken = false;
     try {
       await client.query('BEGIN');
-      const result = await appendInTransaction(
-        client,
-        streamName,
-        events,
-        options,
-      );
+      const result = await appendInTransaction(client, context.stream, [], {
+        expectedRevision: context.expected,
+      });
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -113,13 +229,24 @@ export class PostgresEventStore implements EventStore {
       checkReadStreamOptions(options);
     const sql =
       direction === 'forwards' ? READ_STREAM_FORWARDS : READ_STREAM_BACKWARDS;
-    return this.query(sql, [
+    const events = await this.query(sql, [
       streamName,
       fromRevision ?? null,
       // Milliseconds, as the in-memory store compares them.
       untilMs === undefined ? null : new Date(untilMs).toISOString(),
       maxCount ?? null,
     ]);
+    // A read to the end of the stream has seen its head.
+    const last = events[events.length - 1];
+    if (
+      direction === 'forwards' &&
+      untilMs === undefined &&
+      !maxCount &&
+      last
+    ) {
+      this.heads.set(streamName, { revision: last.revision, hash: last.hash });
+    }
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -165,13 +292,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readRevision(streamName: string): Promise<ActualRevision> {
+    return (await this.readHead(streamName)).revision;
+  }
+
+  private async readHead(streamName: string): Promise<StreamHead> {
     try {
-      const result = await this.pool.query<{ revision: string }>(
-        READ_REVISION,
-        [streamName],
-      );
-      const revision = result.rows[0]?.revision;
-      return revision === undefined ? 'no-stream' : Number(revision);
+      const result = await this.pool.query<{
+        revision: string;
+        last_hash: string;
+      }>(READ_HEAD, [streamName]);
+      const row = result.rows[0];
+      return row
+        ? { revision: Number(row.revision), hash: row.last_hash }
+        : NO_HEAD;
     } catch (error) {
       throw await translatePgError(error);
     }
