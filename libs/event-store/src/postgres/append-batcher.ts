@@ -44,8 +44,8 @@ const CALL = 'SELECT * FROM opsdesk_append_batch($1::jsonb, $2)';
 /**
  * Group commit: appends that arrive while a call is on its way go
  * together in the next one, so concurrent writers share a round trip and
- * a commit instead of queueing for one each. A lone append is sent at
- * once; nothing waits for company.
+ * a commit instead of queueing for one each. A lone append waits for
+ * nothing but the end of the event loop's turn.
  *
  * A call that fails is not the failure of every append in it: each one
  * is then sent again alone, so only the append that broke it fails with
@@ -56,6 +56,7 @@ const CALL = 'SELECT * FROM opsdesk_append_batch($1::jsonb, $2)';
 export class AppendBatcher {
   private readonly waiting: Pending[] = [];
   private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly pool: Pool,
@@ -65,19 +66,58 @@ export class AppendBatcher {
   append(item: AppendItem): Promise<ItemOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
+   * Sends once the callers of this turn of the event loop have queued
+   * their appends: the writers a call just answered come back in the
+   * same turn, and then go together rather than one alone and the rest
+   * behind it.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.send();
     });
   }
 
   private send(): void {
     while (this.inFlight < this.options.maxCalls && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.options.maxItems);
+      const batch = this.takeBatch();
       this.inFlight += 1;
       void this.call(batch).finally(() => {
         this.inFlight -= 1;
-        this.send();
+        this.schedule();
       });
     }
+  }
+
+  /**
+   * The next call's appends, in arrival order, one per stream: the server
+   * decides a call's appends together, so a second append to a stream
+   * waits for the next call, where it sees the first one's head.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const streams = new Set<string>();
+    const left: Pending[] = [];
+    for (const pending of this.waiting) {
+      const fits =
+        batch.length < this.options.maxItems &&
+        !streams.has(pending.item.stream);
+      if (fits) {
+        batch.push(pending);
+        streams.add(pending.item.stream);
+      } else {
+        left.push(pending);
+      }
+    }
+    this.waiting.splice(0, this.waiting.length, ...left);
+    return batch;
   }
 
   private async call(batch: Pending[]): Promise<void> {
