@@ -140,6 +140,35 @@ describe('after the fix', () => {
     ]);
   });
 
+  it('a back-office fault fixed before its managers were named may still name them, and then close', () => {
+    const fixed = given(historyOf('backoffice-network-power').RECOVERING)
+      .when(
+        command('DesignateManagers', payloads.managers),
+        ctx('cs-supervisor'),
+      )
+      .then([events.managers]);
+    expect(fixed.status).toBe('RECOVERING');
+    expect(centreEmergencyProcess.custody(fixed)).toEqual({
+      role: 'cs-supervisor',
+    });
+    given([
+      ...historyOf('backoffice-network-power').RECOVERING,
+      events.managers,
+    ])
+      .when(command('CloseEmergency', payloads.close), ctx('cs-supervisor'))
+      .then([events.closed]);
+  });
+
+  it('a hotline fixed before 天润 was told may still record the report, and then close', () => {
+    const fixed = given(historyOf('hotline-400-or-udesk').RECOVERING)
+      .when(command('ReportToTianrun', payloads.tianrun), ctx('cs-supervisor'))
+      .then([events.tianrun]);
+    expect(fixed.status).toBe('RECOVERING');
+    given([...historyOf('hotline-400-or-udesk').RECOVERING, events.tianrun])
+      .when(command('CloseEmergency', payloads.close), ctx('cs-supervisor'))
+      .then([events.closed]);
+  });
+
   it('the fix is stamped with the decision time', () => {
     given(historyOf('app').DEGRADED_OPERATION)
       .when(command('ResolveFault', payloads.resolve), ctx('tech-manager'))

@@ -109,7 +109,10 @@ export function decideStaffing(
   }
 }
 
-/** The scenario's own records while the fault lasts (3.1, 3.2, 3.4). */
+/**
+ * The scenario's own records while the fault lasts (3.1, 3.2, 3.4); the
+ * two the close waits for (managers, the 天润 report) also after the fix.
+ */
 export function decideBranchRecord(
   command:
     | DesignateManagers

@@ -13,6 +13,12 @@ export type CentreEmergencyRule = TableRule<
   CentreEmergencyStatus
 >;
 
+/** A branch step the close waits for: while the fault lasts, or after. */
+const BRANCH_STEP_STATES: readonly CentreEmergencyStatus[] = [
+  ...FAULT_OPEN_STATES,
+  'RECOVERING',
+];
+
 /** Everyone of the centre who takes part (3.1–3.6, 4.3). */
 const EVERY_ROLE: readonly RoleId[] = [
   'cs-phone-agent',
@@ -117,15 +123,19 @@ export const CENTRE_EMERGENCY_TRANSITIONS: readonly CentreEmergencyRule[] = [
     ['cs-online-agent', 'cs-supervisor'],
     'centre-emergency.online-staff-lent',
   ),
+  // The close waits for these two (follow-up), so they may also be
+  // recorded after the fix: a supervisor busy on the phones during the
+  // fault records them late, and the emergency must still be able to
+  // end. The back-office managers (3.4) oversee the back-filling anyway.
   ...record(
     'DesignateManagers',
-    FAULT_OPEN_STATES,
+    BRANCH_STEP_STATES,
     ['cs-supervisor'],
     'centre-emergency.two-managers-designated',
   ),
   ...record(
     'ReportToTianrun',
-    FAULT_OPEN_STATES,
+    BRANCH_STEP_STATES,
     ['cs-supervisor'],
     'centre-emergency.tianrun-repair-reported',
   ),
