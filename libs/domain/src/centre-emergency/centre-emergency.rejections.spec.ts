@@ -416,6 +416,20 @@ describe('the follow-up of the records', () => {
       });
   });
 
+  it('refuses a task whose payload is no object, naming the payload', () => {
+    const error = given(withEntry)
+      .when(
+        {
+          type: 'BackfillTask',
+          ticketId: TICKET_ID,
+          payload: null as never,
+        },
+        ctx('cs-phone-agent'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields.map((f) => f.field)).toEqual(['payload']);
+  });
+
   it('refuses a negative count of held-over requests', () => {
     given(app.RECOVERING)
       .when(
