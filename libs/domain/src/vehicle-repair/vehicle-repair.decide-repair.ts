@@ -138,9 +138,14 @@ export function decideNotifyOwner(
   return [event('vehicle-repair.owner-notified', { channel, note })];
 }
 
-/** G1 8–9: collected at the decision; the warranty runs from here. */
+/**
+ * G1 8–9: collected at the decision; the warranty runs from the first
+ * delivery. A car delivered again after a warranty repair keeps that
+ * end: repairing under warranty does not buy a new period.
+ */
 export function decideCollected(
   command: RecordVehicleCollected,
+  state: VehicleRepairState,
   context: DecisionContext,
   rules: VehicleRepairRules,
 ): VehicleRepairEvent[] {
@@ -153,7 +158,8 @@ export function decideCollected(
       collectedBy: command.payload.collectedBy,
       deliveredAt: context.now,
       warrantyDays: rules.warrantyDays,
-      warrantyEndsAt: warrantyEndsAt(context.now, rules.warrantyDays),
+      warrantyEndsAt:
+        state.warrantyEndsAt ?? warrantyEndsAt(context.now, rules.warrantyDays),
     }),
   ];
 }

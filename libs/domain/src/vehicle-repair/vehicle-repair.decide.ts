@@ -81,7 +81,7 @@ export function decideVehicleRepair(
     case 'NotifyOwnerToCollect':
       return decideNotifyOwner(command);
     case 'RecordVehicleCollected':
-      return decideCollected(command, context, rules);
+      return decideCollected(command, state, context, rules);
     case 'FileWarrantyClaim':
       return decideWarrantyClaim(command, state, context);
     case 'CompleteWarrantyFollowUp':
