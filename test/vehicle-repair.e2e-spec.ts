@@ -32,13 +32,18 @@ type Timeline = {
   entries: { type: string; labelZh: string; summaryZh: string | null }[];
 };
 type Listed = { items: { ticketId: string }[] };
-type Actor = { id: string; role: string };
+type Actor = { id: string; role: string; org?: string };
 
 const agent: Actor = { id: 'agent-0107', role: 'cs-phone-agent' };
 const desk: Actor = { id: 'desk-zhang', role: 'repair-shop-receptionist' };
 const technician: Actor = { id: 'tech-li', role: 'repair-technician' };
 const inspector: Actor = { id: 'qc-chen', role: 'repair-quality-inspector' };
-const fleetAdmin: Actor = { id: 'fleet-zhao', role: 'fleet-admin' };
+/** A fleet's administrator: the token's `org` names the fleet. */
+const fleetAdmin: Actor = {
+  id: 'fleet-zhao',
+  role: 'fleet-admin',
+  org: 'FLEET-SH-07',
+};
 const afterSales: Actor = { id: 'as-sun', role: 'repair-after-sales' };
 const assistantGm: Actor = { id: 'agm-zhou', role: 'repair-assistant-gm' };
 
@@ -296,6 +301,23 @@ describe('vehicle repairs, end to end', () => {
       expect(notTheirs.body.error).toMatchObject({
         code: 'ROLE_NOT_PERMITTED',
         details: { allowed: ['fleet-admin'] },
+      });
+      // Nor has another fleet's administrator.
+      const otherFleet = await system.client.send<ErrorAnswer>(
+        `/vehicle-repairs/${id}/approve-quote`,
+        {},
+        {
+          actor: { id: 'fleet-qian', role: 'fleet-admin', org: 'FLEET-SH-99' },
+        },
+      );
+      expect(otherFleet.status).toBe(403);
+      expect(otherFleet.body.error).toMatchObject({
+        code: 'NOT_FLEET_ADMIN',
+        details: {
+          fleetId: 'FLEET-SH-07',
+          actorOrg: 'FLEET-SH-99',
+          permission: 'vehicle-repair:ApproveQuote',
+        },
       });
       await step(id, 'approve-quote', {}, fleetAdmin);
 

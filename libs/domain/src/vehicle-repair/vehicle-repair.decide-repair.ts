@@ -1,4 +1,4 @@
-import type { DecisionContext } from '../shared';
+import { permissionOf, type DecisionContext } from '../shared';
 import type {
   ApproveQuote,
   CompleteRepair,
@@ -12,7 +12,10 @@ import type {
   ReturnVehicleUnrepaired,
   SubmitAnalysisReport,
 } from './vehicle-repair.commands';
-import { VehicleRepairWarrantyExpiredError } from './vehicle-repair.errors';
+import {
+  VehicleRepairNotFleetAdminError,
+  VehicleRepairWarrantyExpiredError,
+} from './vehicle-repair.errors';
 import { vehicleRepairEvent as event } from './vehicle-repair.event-factory';
 import type {
   VehicleRepairPayer,
@@ -37,11 +40,35 @@ function payerOf(state: VehicleRepairState): VehicleRepairPayer {
   return state.status === 'QUOTE_AWAITING_FLEET' ? 'fleet' : 'member';
 }
 
+/**
+ * G2: a fleet's quote is its own administrator's to decide. The table
+ * lets only `fleet-admin` act on it; the token's `org` must also name the
+ * fleet the report named, so one fleet cannot spend another's money.
+ */
+function requireTheFleetsAdmin(
+  command: ApproveQuote | RefuseQuote,
+  state: VehicleRepairState,
+  context: DecisionContext,
+): void {
+  if (state.status !== 'QUOTE_AWAITING_FLEET') return;
+  const fleetId = state.fleetId as string;
+  const { actor } = context;
+  if (actor.kind === 'automatic' || actor.org === fleetId) return;
+  throw new VehicleRepairNotFleetAdminError(
+    command.ticketId,
+    fleetId,
+    actor.org,
+    permissionOf('vehicle-repair', command.type),
+  );
+}
+
 /** G1 6: the payer agrees (the contract is signed at the shop). */
 export function decideApproveQuote(
   command: ApproveQuote,
   state: VehicleRepairState,
+  context: DecisionContext,
 ): VehicleRepairEvent[] {
+  requireTheFleetsAdmin(command, state, context);
   const { checks, p } = payloadChecks(command.payload);
   if (p) checks.optionalString('payload.note', p.note);
   checks.throwIfAny(command.type);
@@ -58,7 +85,9 @@ export function decideApproveQuote(
 export function decideRefuseQuote(
   command: RefuseQuote,
   state: VehicleRepairState,
+  context: DecisionContext,
 ): VehicleRepairEvent[] {
+  requireTheFleetsAdmin(command, state, context);
   const { checks, p } = payloadChecks(command.payload);
   if (p) checks.nonBlank('payload.reason', p.reason);
   checks.throwIfAny(command.type);

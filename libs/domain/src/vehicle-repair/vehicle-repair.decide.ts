@@ -67,9 +67,9 @@ export function decideVehicleRepair(
     case 'ResolveEscalation':
       return decideResolveEscalation(command, state);
     case 'ApproveQuote':
-      return decideApproveQuote(command, state);
+      return decideApproveQuote(command, state, context);
     case 'RefuseQuote':
-      return decideRefuseQuote(command, state);
+      return decideRefuseQuote(command, state, context);
     case 'ReturnVehicleUnrepaired':
       return decideReturnUnrepaired(command);
     case 'EscalateFault':
