@@ -404,6 +404,97 @@ describe('vehicle repairs, end to end', () => {
     });
   });
 
+  describe('a difficult fault of a fleet car', () => {
+    it('is supported by after-sales alone, quoted to the fleet, refused and returned', async () => {
+      const opened = await open({ payer: 'fleet', fleetId: 'FLEET-SH-07' });
+      const id = opened.ticket.id;
+      await step(id, 'receive', receive, desk);
+      const escalated = await step(
+        id,
+        'diagnose',
+        {
+          ...ordinary,
+          faultClass: 'difficult',
+          escalationReason: '制动管路异响原因不明',
+        },
+        technician,
+      );
+      expect(escalated.ticket.status).toBe('AFTER_SALES_SUPPORT');
+      const quoted = await step(
+        id,
+        'resolve-escalation',
+        { guidance: '先更换制动分泵再路试' },
+        afterSales,
+      );
+      expect(quoted.ticket).toMatchObject({
+        status: 'QUOTE_AWAITING_FLEET',
+        holder: { role: 'fleet-admin' },
+      });
+      const refused = await step(
+        id,
+        'refuse-quote',
+        { reason: '车队统一送厂维修' },
+        fleetAdmin,
+      );
+      expect(refused.ticket.status).toBe('AWAITING_RETURN_UNREPAIRED');
+      const closed = await step(id, 'return-unrepaired', {}, desk);
+      expect(closed.ticket.status).toBe('CLOSED_UNREPAIRED');
+
+      expect(await typesOf(id)).toEqual([
+        'reported',
+        'vehicle-received',
+        'diagnosed',
+        'escalated-to-after-sales',
+        'escalation-resolved',
+        'quote-issued',
+        'quote-refused',
+        'returned-unrepaired',
+      ]);
+      const { view } = await settled(id);
+      expect(view).toMatchObject({
+        outcome: 'returned-unrepaired',
+        amountFen: null,
+        facts: {
+          payer: 'fleet',
+          faultClass: 'difficult',
+          escalationLevel: 'after-sales',
+        },
+      });
+    });
+  });
+
+  describe('a major fault whose quote is refused', () => {
+    it('is returned unrepaired, and closes only on its analysis report', async () => {
+      const id = await received();
+      await step(id, 'diagnose', major, technician);
+      await step(
+        id,
+        'resolve-escalation',
+        { guidance: '建议更换电池包' },
+        afterSales,
+      );
+      await step(id, 'refuse-quote', { reason: '费用过高' }, agent);
+      const returned = await step(id, 'return-unrepaired', {}, desk);
+      expect(returned.ticket).toMatchObject({
+        status: 'AWAITING_ANALYSIS_REPORT',
+        holder: { role: 'repair-after-sales' },
+      });
+      const closed = await step(
+        id,
+        'analysis-report',
+        { rootCause: '电池模组绝缘失效', report: '未维修，已报上级部门' },
+        afterSales,
+      );
+      expect(closed.ticket.status).toBe('CLOSED_UNREPAIRED');
+      const { view } = await settled(id);
+      expect(view).toMatchObject({
+        outcome: 'returned-unrepaired',
+        terminal: true,
+        facts: { faultClass: 'major', analysisReported: true },
+      });
+    });
+  });
+
   describe('a major fault', () => {
     it('goes through after-sales and the assistant GM, and closes only on its analysis report', async () => {
       const id = await received();
@@ -643,7 +734,7 @@ describe('vehicle repairs, end to end', () => {
         });
         expect(
           r.rows.find((row) => row.status === 'CLOSED_UNREPAIRED'),
-        ).toMatchObject({ outcome: 'returned-unrepaired', tickets: 1 });
+        ).toMatchObject({ outcome: 'returned-unrepaired', tickets: 3 });
         // The three cases the refusals opened wait at the desk.
         expect(
           r.rows.find((row) => row.status === 'AWAITING_RECEPTION'),
@@ -667,8 +758,8 @@ describe('vehicle repairs, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        // Five branches and three refusals opened one case each.
-        expect(summary.processes['vehicle-repair'].streams).toBe(8);
+        // Seven branches and three refusals opened one case each.
+        expect(summary.processes['vehicle-repair'].streams).toBe(10);
       });
     });
 
@@ -697,10 +788,11 @@ describe('vehicle repairs, end to end', () => {
           (p) => p.processId === 'vehicle-repair',
         );
         expect(mine).toMatchObject({
-          tickets: 8,
-          // Rescue, refusal and the late claim ran straight to an end; the
-          // three refusals' cases are still on the path.
-          followedExactly: 3,
+          tickets: 10,
+          // Rescue, the three refused quotes and the late claim ran
+          // straight to an end; the three refusals' cases are still on
+          // the path.
+          followedExactly: 5,
           onPathSoFar: 3,
           // The fleet car went back to repair twice, the major fault
           // returned to after-sales: loops, which the table allows.
