@@ -651,6 +651,33 @@ describe('vehicle repairs, end to end', () => {
       expect(await typesOf(id)).toEqual(['reported']);
     });
 
+    it('answers 400 naming findings sent with a passed quality check, or a note with a failed one', async () => {
+      const id = await received();
+      await step(id, 'diagnose', ordinary, technician);
+      await step(id, 'approve-quote', {}, agent);
+      await step(
+        id,
+        'complete-repair',
+        { workDone: '更换制动分泵' },
+        technician,
+      );
+      for (const [body, field] of [
+        [{ passed: true, findings: '左前轮异响' }, 'payload.findings'],
+        [{ passed: false, findings: '制动偏软', note: '复检' }, 'payload.note'],
+      ] as const) {
+        const answer = await system.client.send<ErrorAnswer>(
+          `/vehicle-repairs/${id}/quality-check`,
+          body,
+          { actor: inspector },
+        );
+        expect(answer.status).toBe(400);
+        expect(answer.body.error.details.fields!.map((f) => f.field)).toEqual([
+          field,
+        ]);
+      }
+      expect((await typesOf(id)).at(-1)).toBe('repair-completed');
+    });
+
     it('answers 403 naming the permission to a role that may not act', async () => {
       const id = (await open()).ticket.id;
       const refused = await system.client.send<ErrorAnswer>(
@@ -758,8 +785,8 @@ describe('vehicle repairs, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        // Seven branches and three refusals opened one case each.
-        expect(summary.processes['vehicle-repair'].streams).toBe(10);
+        // Seven branches and four refusals opened one case each.
+        expect(summary.processes['vehicle-repair'].streams).toBe(11);
       });
     });
 
@@ -788,12 +815,12 @@ describe('vehicle repairs, end to end', () => {
           (p) => p.processId === 'vehicle-repair',
         );
         expect(mine).toMatchObject({
-          tickets: 10,
+          tickets: 11,
           // Rescue, the three refused quotes and the late claim ran
-          // straight to an end; the three refusals' cases are still on
+          // straight to an end; the four refusals' cases are still on
           // the path.
           followedExactly: 5,
-          onPathSoFar: 3,
+          onPathSoFar: 4,
           // The fleet car went back to repair twice, the major fault
           // returned to after-sales: loops, which the table allows.
           withDeviations: 2,

@@ -138,8 +138,15 @@ export function decideQualityCheck(
 ): VehicleRepairEvent[] {
   const { checks, p } = payloadChecks(command.payload);
   if (p && checks.boolean('payload.passed', p.passed)) {
-    if (p.passed) checks.optionalString('payload.note', p.note);
-    else checks.nonBlank('payload.findings', p.findings);
+    // A pass may have a note, a failure has findings; the other field is
+    // refused rather than dropped unseen.
+    if (p.passed) {
+      checks.optionalString('payload.note', p.note);
+      checks.absent('payload.findings', p.findings, 'when the check passes');
+    } else {
+      checks.nonBlank('payload.findings', p.findings);
+      checks.absent('payload.note', p.note, 'when the check fails');
+    }
   }
   checks.throwIfAny(command.type);
 

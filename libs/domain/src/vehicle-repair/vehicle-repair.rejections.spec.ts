@@ -574,6 +574,27 @@ describe('invalid data', () => {
     ).toEqual(['payload.findings']);
   });
 
+  it.each([
+    [
+      'findings on a passed check',
+      { passed: true, findings: '左前轮异响' },
+      'payload.findings',
+    ],
+    [
+      'a note on a failed check',
+      { passed: false, findings: '制动偏软', note: '复检' },
+      'payload.note',
+    ],
+  ])('refuses %s, so nothing is dropped unseen', (_, payload, field) => {
+    const error = given(historyOf.AWAITING_QUALITY_CHECK)
+      .when(
+        command('RecordQualityCheck', payload as never),
+        ctx('repair-quality-inspector'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields.map((f) => f.field)).toEqual([field]);
+  });
+
   it('refuses parts that are not a list of names', () => {
     expect(
       refusedFields(
