@@ -38,7 +38,7 @@ const marketing = { id: 'mkt-sun', role: 'marketing-manager' } as const;
 
 /**
  * 市场会员卡进度审核流程 through HTTP → queues → workers → store →
- * projections, on a clock the test moves: each branch of DOMAIN.md §12.3,
+ * projections, on a clock the test moves: each branch of the process,
  * the marketing post's courier record, and the 3- and 5-working-day
  * reminders of the #6 timers across National Day 2026 (1–7 October off,
  * Saturday 10 October a make-up working day).
@@ -199,6 +199,34 @@ describe('membership-card inquiries, end to end', () => {
         facts: { trackingNo: 'SF0000000003' },
       });
       expect(timeline.entries[2].summaryZh).toBe('顺丰速运 SF0000000003');
+    });
+  });
+
+  describe('a replacement card', () => {
+    it('is a second posting on the member’s record, however the id is typed, and the latest is told', async () => {
+      // Member 0003's first card was posted above; the replacement is
+      // entered with full-width digits and spaces.
+      await mail(' M-３１００００-0003 ', 'SF0000000033');
+      await eventually(async () => {
+        const record = await system.client.get<{
+          status: string;
+          facts: Record<string, unknown>;
+        }>('/card-courier-records/M-310000-0003');
+        expect(record).toMatchObject({
+          status: 'MAILED',
+          facts: { mailings: 2 },
+        });
+      });
+
+      const id = await inquire('M-310000-0003');
+      const answer = await system.client.post<Answer>(
+        `${base}/${id}/progress`,
+        {},
+        { actor: agent },
+      );
+      expect(answer.ticket.status).toBe('CLOSED_SHIPPED');
+      const { view } = await settled(id, 4);
+      expect(view.facts).toMatchObject({ trackingNo: 'SF0000000033' });
     });
   });
 
@@ -364,7 +392,7 @@ describe('membership-card inquiries, end to end', () => {
         }>(`${base}/report?from=2026-09-29&to=${today}`);
         expect(
           r.rows.find((row) => row.status === 'CLOSED_SHIPPED'),
-        ).toMatchObject({ outcome: 'shipped', tickets: 2 });
+        ).toMatchObject({ outcome: 'shipped', tickets: 3 });
         expect(
           r.rows.find((row) => row.status === 'CLOSED_REJECTED'),
         ).toMatchObject({ outcome: 'rejected', tickets: 2 });
@@ -385,7 +413,7 @@ describe('membership-card inquiries, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        expect(summary.processes['membership-card'].streams).toBe(6);
+        expect(summary.processes['membership-card'].streams).toBe(7);
         expect(summary.processes['card-courier-record'].streams).toBe(2);
       });
     });
@@ -406,7 +434,7 @@ describe('membership-card inquiries, end to end', () => {
         };
         expect(
           report.processes.find((p) => p.processId === 'membership-card'),
-        ).toMatchObject({ tickets: 6, followedExactly: 4, withDeviations: 0 });
+        ).toMatchObject({ tickets: 7, followedExactly: 5, withDeviations: 0 });
       });
     });
   });
