@@ -296,6 +296,18 @@ describe('membership-card inquiries, end to end', () => {
         expect(await inbox('cs-phone-agent')).toContain(id);
       });
 
+      // Past the 5 working days a look that finds nothing leaves the
+      // case with the agent: no timer would bring it back again.
+      const overdue = await system.client.post<Answer>(
+        `${base}/${id}/check-courier`,
+        {},
+        { actor: agent },
+      );
+      expect(overdue.ticket).toMatchObject({
+        status: 'AWAITING_CARD',
+        holder: { role: 'cs-phone-agent' },
+      });
+
       // Marketing posts the card: the waiting inquiry closes by itself,
       // telling the tracking number.
       clock.set(sh('2026-10-12 14:00'));
@@ -320,10 +332,11 @@ describe('membership-card inquiries, end to end', () => {
         'deadline-warned',
         'card-still-not-mailed',
         'deadline-breached',
+        'card-still-not-mailed',
         'tracking-number-looked-up',
         'user-told-tracking-number',
       ]);
-      const { view } = await settled(id, 8);
+      const { view } = await settled(id, 9);
       expect(view).toMatchObject({
         outcome: 'shipped',
         facts: { reminded: false, escalated: true },
