@@ -1,4 +1,4 @@
-import { streamNameOf } from '@opsdesk/domain';
+import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { DeadlineAlerts, TimerQueue, type TimerJob } from '@opsdesk/messaging';
 import { bullConnection, shanghaiDay, SteppableClock } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
@@ -127,6 +127,15 @@ describe('membership-card inquiries, end to end', () => {
       .map((job) => job.data)
       .filter((data) => data.ticketId === ticketId)
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  /** Every event of every courier record. */
+  async function courierEvents(): Promise<number> {
+    const { rows } = await system.schema.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events
+        WHERE stream_name LIKE 'card-courier-record-%'`,
+    );
+    return Number(rows[0].n);
   }
 
   async function deadlineTypes(ticketId: string): Promise<string[]> {
@@ -362,6 +371,82 @@ describe('membership-card inquiries, end to end', () => {
         { actor: agent },
       );
       expect(notMine.status).toBe(403);
+    });
+
+    it('answers 403 to every role but the marketing post on the courier record, appending nothing', async () => {
+      const before = await courierEvents();
+      const others = ROLE_IDS.filter(
+        (role) => role !== 'system' && role !== 'marketing-manager',
+      );
+      const answers = await Promise.all(
+        others.map((role) =>
+          system.client.send<ErrorAnswer>(
+            '/card-courier-records',
+            { memberId: 'M-310000-0003', courier: '顺丰', trackingNo: 'SF9' },
+            {
+              actor: { id: `${role}-someone`, role, subsidiary: 'sh' },
+              actAs: role,
+            },
+          ),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        expect({ role: others[i], status: answer.status }).toEqual({
+          role: others[i],
+          status: 403,
+        });
+        expect(answer.body.error).toMatchObject({
+          code: 'ROLE_NOT_PERMITTED',
+          details: { permission: 'card-courier-record:RecordCardMailed' },
+        });
+      });
+      expect(await courierEvents()).toBe(before);
+    });
+
+    it('answers 404 to the other subsidiary for a member’s courier record, reading or posting', async () => {
+      const jq = { id: 'mkt-jq', role: 'marketing-manager', subsidiary: 'jq' };
+      await eventually(async () => {
+        const own = await system.client.fetch(
+          '/card-courier-records/M-310000-0003',
+        );
+        expect(own.status).toBe(200);
+      });
+      const read = await system.client.fetch<ErrorAnswer>(
+        '/card-courier-records/M-310000-0003',
+        { actor: jq },
+      );
+      expect(read.status).toBe(404);
+      const before = await courierEvents();
+      const posted = await system.client.send<ErrorAnswer>(
+        '/card-courier-records',
+        { memberId: 'M-310000-0003', courier: '顺丰', trackingNo: 'SF9' },
+        { actor: jq },
+      );
+      expect(posted.status).toBe(404);
+      expect(posted.body.error.code).toBe('TICKET_NOT_FOUND');
+      expect(await courierEvents()).toBe(before);
+    });
+
+    it('answers 400 naming every failing field of a courier record, and records nothing', async () => {
+      const before = await courierEvents();
+      const answer = await system.client.send<{
+        error: { details: { fields: { field: string }[] } };
+      }>(
+        '/card-courier-records',
+        { memberId: '', courier: 7, mailedAt: 'yesterday', extra: true },
+        { actor: marketing },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details.fields.map((f) => f.field)).toEqual(
+        expect.arrayContaining([
+          'memberId',
+          'courier',
+          'trackingNo',
+          'mailedAt',
+          'extra',
+        ]),
+      );
+      expect(await courierEvents()).toBe(before);
     });
 
     it('answers 409 for a step out of order', async () => {

@@ -78,6 +78,11 @@ export const initialCardCourierRecordState: CardCourierRecordState = {
   mailings: [],
 };
 
+// TODO(#11): a record belongs to the subsidiary of its first posting, so
+// the marketing post of another subsidiary cannot post that member's
+// replacement card (404, as for any ticket it may not see), while every
+// subsidiary's inquiries read the record. Ask whether cards are posted by
+// headquarters' marketing only.
 export const CARD_COURIER_RECORD_TRANSITIONS: readonly TableRule<
   'RecordCardMailed',
   CardMailed['type'],
