@@ -482,6 +482,69 @@ describe('centre emergencies, end to end', () => {
     });
   });
 
+  describe('a network outage, its paper notes entered once it is over', () => {
+    it('takes the hand-written requests and the managers after the fix, back-fills them and closes', async () => {
+      const id = await degraded('backoffice-network-power');
+      // Written on paper while nothing could be entered.
+      const during = new Date(Date.now() - 60_000).toISOString();
+      const fixed = await resolve(id);
+      expect(fixed.ticket.holder.role).toBe('cs-supervisor');
+
+      const entered = await system.client.post<Answer>(
+        `${base}/${id}/handwritten-requests`,
+        {
+          customer: { phone: '13800138000' },
+          request: '网络中断时无法还车',
+          receivedAt: during,
+        },
+        { actor: agent },
+      );
+      expect(entered.ticket).toMatchObject({
+        status: 'RECOVERING',
+        holder: { role: 'cs-phone-agent' },
+      });
+      const afterFix = await system.client.send<ErrorAnswer>(
+        `${base}/${id}/handwritten-requests`,
+        { customer: { phone: '13800138000' }, request: '恢复后来电' },
+        { actor: agent },
+      );
+      expect(afterFix.status).toBe(400);
+      expect(
+        (afterFix.body.error.details.fields as { field: string }[]).map(
+          (f) => f.field,
+        ),
+      ).toEqual(['payload.receivedAt']);
+
+      await system.client.post(
+        `${base}/${id}/managers`,
+        { managers: ['主管 周', '经理 吴'] },
+        { actor: supervisor },
+      );
+      await system.client.post(
+        `${base}/${id}/backfill`,
+        { entryId: 'H1', task: '已补建还车异常工单' },
+        { actor: agent },
+      );
+      const closed = await system.client.post<Answer>(
+        `${base}/${id}/close`,
+        { summary: '网络恢复，纸质记录已录入并补建' },
+        { actor: supervisor },
+      );
+      expect(closed.ticket.status).toBe('CLOSED_RESOLVED');
+      expect(await typesOf(id)).toEqual([
+        'fault-logged',
+        'repair-eta-confirmed',
+        'reported-to-hq-cs-manager',
+        'all-hands-on-phones',
+        'fault-resolved',
+        'handwritten-request-recorded',
+        'two-managers-designated',
+        'task-backfilled',
+        'emergency-closed',
+      ]);
+    });
+  });
+
   describe('a back-office or hotline fault announced in advance (4.2)', () => {
     it.each(['backoffice-network-power', 'hotline-400-or-udesk'])(
       'a %s fault ends at the emergency mechanism as well',
@@ -611,7 +674,7 @@ describe('centre emergencies, end to end', () => {
         }>(`${base}/report?from=${day}&to=${day}`);
         expect(
           r.rows.find((row) => row.status === 'CLOSED_RESOLVED'),
-        ).toMatchObject({ outcome: 'resolved', tickets: 4 });
+        ).toMatchObject({ outcome: 'resolved', tickets: 5 });
         expect(
           r.rows.find((row) => row.status === 'CLOSED_EMERGENCY_MECHANISM'),
         ).toMatchObject({ outcome: 'emergency-mechanism', tickets: 3 });
@@ -632,9 +695,10 @@ describe('centre emergencies, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        // Four branches, the late 天润 report, two more announced faults,
-        // the working-day refusal and the refusals' case.
-        expect(summary.processes['centre-emergency'].streams).toBe(9);
+        // Four branches, the late 天润 report, the notes entered after a
+        // network outage, two more announced faults, the working-day
+        // refusal and the refusals' case.
+        expect(summary.processes['centre-emergency'].streams).toBe(10);
       });
     });
 
@@ -654,7 +718,7 @@ describe('centre emergencies, end to end', () => {
         };
         expect(
           report.processes.find((p) => p.processId === 'centre-emergency'),
-        ).toMatchObject({ tickets: 9, followedExactly: 7, withDeviations: 0 });
+        ).toMatchObject({ tickets: 10, followedExactly: 8, withDeviations: 0 });
       });
     });
   });

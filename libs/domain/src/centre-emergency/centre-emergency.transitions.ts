@@ -13,8 +13,14 @@ export type CentreEmergencyRule = TableRule<
   CentreEmergencyStatus
 >;
 
-/** A branch step the close waits for: while the fault lasts, or after. */
-const BRANCH_STEP_STATES: readonly CentreEmergencyStatus[] = [
+/**
+ * A record the close waits for, which may be entered while the fault
+ * lasts or after the fix: a supervisor busy on the phones records the
+ * managers or the 天润 report late, and during a network or power outage
+ * nobody can enter the hand-written requests until it is over, nor read
+ * the hotline's missed calls from 天润 until the line is back.
+ */
+const BRANCH_RECORD_STATES: readonly CentreEmergencyStatus[] = [
   ...FAULT_OPEN_STATES,
   'RECOVERING',
 ];
@@ -123,31 +129,27 @@ export const CENTRE_EMERGENCY_TRANSITIONS: readonly CentreEmergencyRule[] = [
     ['cs-online-agent', 'cs-supervisor'],
     'centre-emergency.online-staff-lent',
   ),
-  // The close waits for these two (follow-up), so they may also be
-  // recorded after the fix: a supervisor busy on the phones during the
-  // fault records them late, and the emergency must still be able to
-  // end. The back-office managers (3.4) oversee the back-filling anyway.
   ...record(
     'DesignateManagers',
-    BRANCH_STEP_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-supervisor'],
     'centre-emergency.two-managers-designated',
   ),
   ...record(
     'ReportToTianrun',
-    BRANCH_STEP_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-supervisor'],
     'centre-emergency.tianrun-repair-reported',
   ),
   ...record(
     'RecordHandwrittenRequest',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-phone-agent'],
     'centre-emergency.handwritten-request-recorded',
   ),
   ...record(
     'RecordMissedCall',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-phone-agent', 'cs-online-agent'],
     'centre-emergency.missed-call-recorded',
   ),
