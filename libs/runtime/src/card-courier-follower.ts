@@ -54,17 +54,20 @@ export function courierCheckCommand(
 }
 
 /**
- * A card posted while its member waits (市场会员卡进度审核流程 4.3.2) closes the
- * waiting inquiry: follows the courier records and, for each posting,
- * puts a `CheckCourierRecord` on the `system` queue for every inquiry of
- * that member in `AWAITING_CARD`. The worker reads the courier record
+ * A card posted while its member waits (市场会员卡进度审核流程 4.3.2)
+ * closes the waiting inquiry: follows the courier records and, for each
+ * posting, puts a `CheckCourierRecord` on the `system` queue for every
+ * inquiry of that member in `AWAITING_CARD`. The worker reads the courier record
  * again before the decision, so the check tells the tracking number.
  * Replays are harmless: the command id comes from the posting and the
  * inquiry. An inquiry that starts waiting after the posting needs none:
  * its own look-up finds the record.
  *
  * TODO(#11): the waiting inquiries are found by reading every inquiry's
- * stream; an index of waiting members would read less.
+ * stream; an index of waiting members would read less. And an inquiry
+ * whose look-up read the record just before a posting, but whose wait
+ * was appended after this follower's scan, is missed: it waits for its
+ * 3-working-day reminder, whose check then finds the card.
  */
 export class CardCourierFollower {
   private readonly follower: LogFollower;
