@@ -1,4 +1,4 @@
-import { streamNameOf } from '@opsdesk/domain';
+import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { DeadlineAlerts, TimerQueue, type TimerJob } from '@opsdesk/messaging';
 import { bullConnection, shanghaiDay, SteppableClock } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
@@ -38,7 +38,7 @@ const marketing = { id: 'mkt-sun', role: 'marketing-manager' } as const;
 
 /**
  * 市场会员卡进度审核流程 through HTTP → queues → workers → store →
- * projections, on a clock the test moves: each branch of DOMAIN.md §12.3,
+ * projections, on a clock the test moves: each branch of the process,
  * the marketing post's courier record, and the 3- and 5-working-day
  * reminders of the #6 timers across National Day 2026 (1–7 October off,
  * Saturday 10 October a make-up working day).
@@ -129,6 +129,15 @@ describe('membership-card inquiries, end to end', () => {
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
+  /** Every event of every courier record. */
+  async function courierEvents(): Promise<number> {
+    const { rows } = await system.schema.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events
+        WHERE stream_name LIKE 'card-courier-record-%'`,
+    );
+    return Number(rows[0].n);
+  }
+
   async function deadlineTypes(ticketId: string): Promise<string[]> {
     return (await typesOf(ticketId)).filter((t) => t.startsWith('deadline-'));
   }
@@ -202,6 +211,34 @@ describe('membership-card inquiries, end to end', () => {
     });
   });
 
+  describe('a replacement card', () => {
+    it('is a second posting on the member’s record, however the id is typed, and the latest is told', async () => {
+      // Member 0003's first card was posted above; the replacement is
+      // entered with full-width digits and spaces.
+      await mail(' M-３１００００-0003 ', 'SF0000000033');
+      await eventually(async () => {
+        const record = await system.client.get<{
+          status: string;
+          facts: Record<string, unknown>;
+        }>('/card-courier-records/M-310000-0003');
+        expect(record).toMatchObject({
+          status: 'MAILED',
+          facts: { mailings: 2 },
+        });
+      });
+
+      const id = await inquire('M-310000-0003');
+      const answer = await system.client.post<Answer>(
+        `${base}/${id}/progress`,
+        {},
+        { actor: agent },
+      );
+      expect(answer.ticket.status).toBe('CLOSED_SHIPPED');
+      const { view } = await settled(id, 4);
+      expect(view.facts).toMatchObject({ trackingNo: 'SF0000000033' });
+    });
+  });
+
   describe('a card approved but not yet made (4.3.2, not made)', () => {
     it('waits, reminds the agent after 3 working days, escalates after 5 across National Day, and closes when the card is posted', async () => {
       clock.set(sh('2026-09-29 10:00'));
@@ -268,6 +305,18 @@ describe('membership-card inquiries, end to end', () => {
         expect(await inbox('cs-phone-agent')).toContain(id);
       });
 
+      // Past the 5 working days a look that finds nothing leaves the
+      // case with the agent: no timer would bring it back again.
+      const overdue = await system.client.post<Answer>(
+        `${base}/${id}/check-courier`,
+        {},
+        { actor: agent },
+      );
+      expect(overdue.ticket).toMatchObject({
+        status: 'AWAITING_CARD',
+        holder: { role: 'cs-phone-agent' },
+      });
+
       // Marketing posts the card: the waiting inquiry closes by itself,
       // telling the tracking number.
       clock.set(sh('2026-10-12 14:00'));
@@ -292,10 +341,11 @@ describe('membership-card inquiries, end to end', () => {
         'deadline-warned',
         'card-still-not-mailed',
         'deadline-breached',
+        'card-still-not-mailed',
         'tracking-number-looked-up',
         'user-told-tracking-number',
       ]);
-      const { view } = await settled(id, 8);
+      const { view } = await settled(id, 9);
       expect(view).toMatchObject({
         outcome: 'shipped',
         facts: { reminded: false, escalated: true },
@@ -321,6 +371,82 @@ describe('membership-card inquiries, end to end', () => {
         { actor: agent },
       );
       expect(notMine.status).toBe(403);
+    });
+
+    it('answers 403 to every role but the marketing post on the courier record, appending nothing', async () => {
+      const before = await courierEvents();
+      const others = ROLE_IDS.filter(
+        (role) => role !== 'system' && role !== 'marketing-manager',
+      );
+      const answers = await Promise.all(
+        others.map((role) =>
+          system.client.send<ErrorAnswer>(
+            '/card-courier-records',
+            { memberId: 'M-310000-0003', courier: '顺丰', trackingNo: 'SF9' },
+            {
+              actor: { id: `${role}-someone`, role, subsidiary: 'sh' },
+              actAs: role,
+            },
+          ),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        expect({ role: others[i], status: answer.status }).toEqual({
+          role: others[i],
+          status: 403,
+        });
+        expect(answer.body.error).toMatchObject({
+          code: 'ROLE_NOT_PERMITTED',
+          details: { permission: 'card-courier-record:RecordCardMailed' },
+        });
+      });
+      expect(await courierEvents()).toBe(before);
+    });
+
+    it('answers 404 to the other subsidiary for a member’s courier record, reading or posting', async () => {
+      const jq = { id: 'mkt-jq', role: 'marketing-manager', subsidiary: 'jq' };
+      await eventually(async () => {
+        const own = await system.client.fetch(
+          '/card-courier-records/M-310000-0003',
+        );
+        expect(own.status).toBe(200);
+      });
+      const read = await system.client.fetch<ErrorAnswer>(
+        '/card-courier-records/M-310000-0003',
+        { actor: jq },
+      );
+      expect(read.status).toBe(404);
+      const before = await courierEvents();
+      const posted = await system.client.send<ErrorAnswer>(
+        '/card-courier-records',
+        { memberId: 'M-310000-0003', courier: '顺丰', trackingNo: 'SF9' },
+        { actor: jq },
+      );
+      expect(posted.status).toBe(404);
+      expect(posted.body.error.code).toBe('TICKET_NOT_FOUND');
+      expect(await courierEvents()).toBe(before);
+    });
+
+    it('answers 400 naming every failing field of a courier record, and records nothing', async () => {
+      const before = await courierEvents();
+      const answer = await system.client.send<{
+        error: { details: { fields: { field: string }[] } };
+      }>(
+        '/card-courier-records',
+        { memberId: '', courier: 7, mailedAt: 'yesterday', extra: true },
+        { actor: marketing },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details.fields.map((f) => f.field)).toEqual(
+        expect.arrayContaining([
+          'memberId',
+          'courier',
+          'trackingNo',
+          'mailedAt',
+          'extra',
+        ]),
+      );
+      expect(await courierEvents()).toBe(before);
     });
 
     it('answers 409 for a step out of order', async () => {
@@ -364,7 +490,7 @@ describe('membership-card inquiries, end to end', () => {
         }>(`${base}/report?from=2026-09-29&to=${today}`);
         expect(
           r.rows.find((row) => row.status === 'CLOSED_SHIPPED'),
-        ).toMatchObject({ outcome: 'shipped', tickets: 2 });
+        ).toMatchObject({ outcome: 'shipped', tickets: 3 });
         expect(
           r.rows.find((row) => row.status === 'CLOSED_REJECTED'),
         ).toMatchObject({ outcome: 'rejected', tickets: 2 });
@@ -385,7 +511,7 @@ describe('membership-card inquiries, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        expect(summary.processes['membership-card'].streams).toBe(6);
+        expect(summary.processes['membership-card'].streams).toBe(7);
         expect(summary.processes['card-courier-record'].streams).toBe(2);
       });
     });
@@ -406,7 +532,7 @@ describe('membership-card inquiries, end to end', () => {
         };
         expect(
           report.processes.find((p) => p.processId === 'membership-card'),
-        ).toMatchObject({ tickets: 6, followedExactly: 4, withDeviations: 0 });
+        ).toMatchObject({ tickets: 7, followedExactly: 5, withDeviations: 0 });
       });
     });
   });

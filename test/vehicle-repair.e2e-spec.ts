@@ -32,13 +32,18 @@ type Timeline = {
   entries: { type: string; labelZh: string; summaryZh: string | null }[];
 };
 type Listed = { items: { ticketId: string }[] };
-type Actor = { id: string; role: string };
+type Actor = { id: string; role: string; org?: string };
 
 const agent: Actor = { id: 'agent-0107', role: 'cs-phone-agent' };
 const desk: Actor = { id: 'desk-zhang', role: 'repair-shop-receptionist' };
 const technician: Actor = { id: 'tech-li', role: 'repair-technician' };
 const inspector: Actor = { id: 'qc-chen', role: 'repair-quality-inspector' };
-const fleetAdmin: Actor = { id: 'fleet-zhao', role: 'fleet-admin' };
+/** A fleet's administrator: the token's `org` names the fleet. */
+const fleetAdmin: Actor = {
+  id: 'fleet-zhao',
+  role: 'fleet-admin',
+  org: 'FLEET-SH-07',
+};
 const afterSales: Actor = { id: 'as-sun', role: 'repair-after-sales' };
 const assistantGm: Actor = { id: 'agm-zhou', role: 'repair-assistant-gm' };
 
@@ -78,7 +83,7 @@ const major = {
 
 /**
  * 车辆报修与救援维修 through HTTP → queues → workers → store → process
- * manager → projections: every branch of the process (DOMAIN.md §13).
+ * manager → projections: every branch of the process.
  */
 jest.setTimeout(120_000);
 
@@ -297,6 +302,23 @@ describe('vehicle repairs, end to end', () => {
         code: 'ROLE_NOT_PERMITTED',
         details: { allowed: ['fleet-admin'] },
       });
+      // Nor has another fleet's administrator.
+      const otherFleet = await system.client.send<ErrorAnswer>(
+        `/vehicle-repairs/${id}/approve-quote`,
+        {},
+        {
+          actor: { id: 'fleet-qian', role: 'fleet-admin', org: 'FLEET-SH-99' },
+        },
+      );
+      expect(otherFleet.status).toBe(403);
+      expect(otherFleet.body.error).toMatchObject({
+        code: 'NOT_FLEET_ADMIN',
+        details: {
+          fleetId: 'FLEET-SH-07',
+          actorOrg: 'FLEET-SH-99',
+          permission: 'vehicle-repair:ApproveQuote',
+        },
+      });
       await step(id, 'approve-quote', {}, fleetAdmin);
 
       await step(
@@ -318,14 +340,31 @@ describe('vehicle repairs, end to end', () => {
       const delivered = await repairAndDeliver(id);
       expect(delivered.ticket.status).toBe('UNDER_WARRANTY');
 
-      const claimed = await step(
-        id,
-        'warranty-claims',
-        { description: '交车后制动踏板再次发软' },
-        agent,
-      );
-      expect(claimed.ticket.status).toBe('REPAIRING');
-      await repairAndDeliver(id);
+      // Five days after delivery the driver is back; the car is repaired
+      // and delivered again on that later day.
+      ahead = 5 * 86_400_000;
+      try {
+        const claimed = await step(
+          id,
+          'warranty-claims',
+          { description: '交车后制动踏板再次发软' },
+          agent,
+        );
+        expect(claimed.ticket.status).toBe('REPAIRING');
+        await repairAndDeliver(id);
+      } finally {
+        ahead = 0;
+      }
+      // Delivered twice; the warranty still ends where the first began it.
+      const deliveries = (
+        await system.resources.store.readStream(
+          streamNameOf('vehicle-repair', id),
+        )
+      )
+        .filter((e) => e.type === 'vehicle-repair.vehicle-delivered')
+        .map((e) => e.data as { warrantyEndsAt: string });
+      expect(deliveries).toHaveLength(2);
+      expect(deliveries[1].warrantyEndsAt).toBe(deliveries[0].warrantyEndsAt);
       const closed = await followUpAndSurvey(id);
       expect(closed.ticket.status).toBe('CLOSED_REPAIRED');
 
@@ -361,6 +400,97 @@ describe('vehicle repairs, end to end', () => {
         outcome: 'returned-unrepaired',
         amountFen: null,
         terminal: true,
+      });
+    });
+  });
+
+  describe('a difficult fault of a fleet car', () => {
+    it('is supported by after-sales alone, quoted to the fleet, refused and returned', async () => {
+      const opened = await open({ payer: 'fleet', fleetId: 'FLEET-SH-07' });
+      const id = opened.ticket.id;
+      await step(id, 'receive', receive, desk);
+      const escalated = await step(
+        id,
+        'diagnose',
+        {
+          ...ordinary,
+          faultClass: 'difficult',
+          escalationReason: '制动管路异响原因不明',
+        },
+        technician,
+      );
+      expect(escalated.ticket.status).toBe('AFTER_SALES_SUPPORT');
+      const quoted = await step(
+        id,
+        'resolve-escalation',
+        { guidance: '先更换制动分泵再路试' },
+        afterSales,
+      );
+      expect(quoted.ticket).toMatchObject({
+        status: 'QUOTE_AWAITING_FLEET',
+        holder: { role: 'fleet-admin' },
+      });
+      const refused = await step(
+        id,
+        'refuse-quote',
+        { reason: '车队统一送厂维修' },
+        fleetAdmin,
+      );
+      expect(refused.ticket.status).toBe('AWAITING_RETURN_UNREPAIRED');
+      const closed = await step(id, 'return-unrepaired', {}, desk);
+      expect(closed.ticket.status).toBe('CLOSED_UNREPAIRED');
+
+      expect(await typesOf(id)).toEqual([
+        'reported',
+        'vehicle-received',
+        'diagnosed',
+        'escalated-to-after-sales',
+        'escalation-resolved',
+        'quote-issued',
+        'quote-refused',
+        'returned-unrepaired',
+      ]);
+      const { view } = await settled(id);
+      expect(view).toMatchObject({
+        outcome: 'returned-unrepaired',
+        amountFen: null,
+        facts: {
+          payer: 'fleet',
+          faultClass: 'difficult',
+          escalationLevel: 'after-sales',
+        },
+      });
+    });
+  });
+
+  describe('a major fault whose quote is refused', () => {
+    it('is returned unrepaired, and closes only on its analysis report', async () => {
+      const id = await received();
+      await step(id, 'diagnose', major, technician);
+      await step(
+        id,
+        'resolve-escalation',
+        { guidance: '建议更换电池包' },
+        afterSales,
+      );
+      await step(id, 'refuse-quote', { reason: '费用过高' }, agent);
+      const returned = await step(id, 'return-unrepaired', {}, desk);
+      expect(returned.ticket).toMatchObject({
+        status: 'AWAITING_ANALYSIS_REPORT',
+        holder: { role: 'repair-after-sales' },
+      });
+      const closed = await step(
+        id,
+        'analysis-report',
+        { rootCause: '电池模组绝缘失效', report: '未维修，已报上级部门' },
+        afterSales,
+      );
+      expect(closed.ticket.status).toBe('CLOSED_UNREPAIRED');
+      const { view } = await settled(id);
+      expect(view).toMatchObject({
+        outcome: 'returned-unrepaired',
+        terminal: true,
+        facts: { faultClass: 'major', analysisReported: true },
       });
     });
   });
@@ -521,6 +651,33 @@ describe('vehicle repairs, end to end', () => {
       expect(await typesOf(id)).toEqual(['reported']);
     });
 
+    it('answers 400 naming findings sent with a passed quality check, or a note with a failed one', async () => {
+      const id = await received();
+      await step(id, 'diagnose', ordinary, technician);
+      await step(id, 'approve-quote', {}, agent);
+      await step(
+        id,
+        'complete-repair',
+        { workDone: '更换制动分泵' },
+        technician,
+      );
+      for (const [body, field] of [
+        [{ passed: true, findings: '左前轮异响' }, 'payload.findings'],
+        [{ passed: false, findings: '制动偏软', note: '复检' }, 'payload.note'],
+      ] as const) {
+        const answer = await system.client.send<ErrorAnswer>(
+          `/vehicle-repairs/${id}/quality-check`,
+          body,
+          { actor: inspector },
+        );
+        expect(answer.status).toBe(400);
+        expect(answer.body.error.details.fields!.map((f) => f.field)).toEqual([
+          field,
+        ]);
+      }
+      expect((await typesOf(id)).at(-1)).toBe('repair-completed');
+    });
+
     it('answers 403 naming the permission to a role that may not act', async () => {
       const id = (await open()).ticket.id;
       const refused = await system.client.send<ErrorAnswer>(
@@ -604,7 +761,7 @@ describe('vehicle repairs, end to end', () => {
         });
         expect(
           r.rows.find((row) => row.status === 'CLOSED_UNREPAIRED'),
-        ).toMatchObject({ outcome: 'returned-unrepaired', tickets: 1 });
+        ).toMatchObject({ outcome: 'returned-unrepaired', tickets: 3 });
         // The three cases the refusals opened wait at the desk.
         expect(
           r.rows.find((row) => row.status === 'AWAITING_RECEPTION'),
@@ -628,8 +785,8 @@ describe('vehicle repairs, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        // Five branches and three refusals opened one case each.
-        expect(summary.processes['vehicle-repair'].streams).toBe(8);
+        // Seven branches and four refusals opened one case each.
+        expect(summary.processes['vehicle-repair'].streams).toBe(11);
       });
     });
 
@@ -658,11 +815,12 @@ describe('vehicle repairs, end to end', () => {
           (p) => p.processId === 'vehicle-repair',
         );
         expect(mine).toMatchObject({
-          tickets: 8,
-          // Rescue, refusal and the late claim ran straight to an end; the
-          // three refusals' cases are still on the path.
-          followedExactly: 3,
-          onPathSoFar: 3,
+          tickets: 11,
+          // Rescue, the three refused quotes and the late claim ran
+          // straight to an end; the four refusals' cases are still on
+          // the path.
+          followedExactly: 5,
+          onPathSoFar: 4,
           // The fleet car went back to repair twice, the major fault
           // returned to after-sales: loops, which the table allows.
           withDeviations: 2,

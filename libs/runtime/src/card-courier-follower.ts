@@ -1,5 +1,6 @@
 import {
   CARD_COURIER_RECORD_PROCESS_ID,
+  cardMemberKey,
   evolveMembershipCard,
   initialMembershipCardState,
   MEMBERSHIP_CARD_PROCESS_ID,
@@ -23,8 +24,6 @@ import {
 
 const RECORDS = `${CARD_COURIER_RECORD_PROCESS_ID}-`;
 
-/** Member ids as typed at different desks (full-width digits, spaces). */
-const memberKey = (memberId: string) => memberId.normalize('NFKC').trim();
 const INQUIRIES = `${MEMBERSHIP_CARD_PROCESS_ID}-`;
 
 export interface CardCourierFollowerDeps {
@@ -55,17 +54,20 @@ export function courierCheckCommand(
 }
 
 /**
- * A card posted while its member waits (DOMAIN.md §12.3 4.3.2) closes the
- * waiting inquiry: follows the courier records and, for each posting,
- * puts a `CheckCourierRecord` on the `system` queue for every inquiry of
- * that member in `AWAITING_CARD`. The worker reads the courier record
+ * A card posted while its member waits (市场会员卡进度审核流程 4.3.2)
+ * closes the waiting inquiry: follows the courier records and, for each
+ * posting, puts a `CheckCourierRecord` on the `system` queue for every
+ * inquiry of that member in `AWAITING_CARD`. The worker reads the courier record
  * again before the decision, so the check tells the tracking number.
  * Replays are harmless: the command id comes from the posting and the
  * inquiry. An inquiry that starts waiting after the posting needs none:
  * its own look-up finds the record.
  *
  * TODO(#11): the waiting inquiries are found by reading every inquiry's
- * stream; an index of waiting members would read less.
+ * stream; an index of waiting members would read less. And an inquiry
+ * whose look-up read the record just before a posting, but whose wait
+ * was appended after this follower's scan, is missed: it waits for its
+ * 3-working-day reminder, whose check then finds the card.
  */
 export class CardCourierFollower {
   private readonly follower: LogFollower;
@@ -146,7 +148,7 @@ export class CardCourierFollower {
         ([, state]) =>
           state.status === 'AWAITING_CARD' &&
           state.memberId !== undefined &&
-          memberKey(state.memberId) === memberKey(memberId),
+          cardMemberKey(state.memberId) === cardMemberKey(memberId),
       )
       .map(([ticketId]) => ticketId);
   }

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { streamNameOf } from '@opsdesk/domain';
 import { InMemoryEventStore } from '@opsdesk/event-store';
+import type {
+  CommandEnvelope,
+  TicketNumberAllocator,
+} from '@opsdesk/messaging';
 import { createLogger } from '@opsdesk/platform';
-import { linkTargetOf } from './centre-emergency.wiring';
+import type { Pool } from 'pg';
+import { centreEmergencyWiring, linkTargetOf } from './centre-emergency.wiring';
 
 const TICKET_ID = '01956f3a-7c2e-7a10-9b1e-0a0000000025';
 
@@ -54,6 +59,72 @@ describe('the look-up of a ticket to link to an emergency', () => {
       await expect(linkTargetOf(store, ref)).resolves.toEqual({
         found: false,
       });
+    }
+  });
+});
+
+describe('the preparer of a back-filled task', () => {
+  async function backfillPreparer() {
+    const store = await storeWithOrderAnomaly();
+    const preparers = new Map(
+      centreEmergencyWiring.preparers!({
+        // Neither is read by this preparer.
+        numbers: {} as TicketNumberAllocator,
+        pool: {} as Pool,
+        store,
+      }),
+    );
+    return preparers.get('centre-emergency/BackfillTask')!;
+  }
+
+  function envelope(payload: unknown): CommandEnvelope {
+    return {
+      commandId: randomUUID(),
+      processId: 'centre-emergency',
+      ticketId: randomUUID(),
+      type: 'BackfillTask',
+      payload: payload as Record<string, unknown>,
+      actor: { id: 'agent-1', role: 'cs-phone-agent', kind: 'person' },
+      correlationId: 'c',
+      causationId: 'c',
+      issuedAt: '2026-10-10T04:00:00.000Z',
+    };
+  }
+
+  it('puts the look-up of the named ticket in place of whatever was sent', async () => {
+    const prepare = await backfillPreparer();
+    const prepared = await prepare(
+      envelope({
+        entryId: 'H1',
+        task: '补建工单',
+        ticket: { processId: 'order-anomaly', ticketId: TICKET_ID },
+        target: { found: true, subsidiaryId: 'jq' },
+      }),
+      { status: 'RECOVERING' },
+    );
+    expect(prepared.payload.target).toEqual({
+      found: true,
+      ticketNumber: 'OA-20261003-0001',
+      subsidiaryId: 'sh',
+    });
+  });
+
+  it('drops a target sent without a ticket', async () => {
+    const prepare = await backfillPreparer();
+    const prepared = await prepare(
+      envelope({ entryId: 'H1', task: '补建工单', target: { found: true } }),
+      { status: 'RECOVERING' },
+    );
+    expect(prepared.payload).toEqual({ entryId: 'H1', task: '补建工单' });
+  });
+
+  it('passes a payload that is no object on untouched, for the decider to refuse', async () => {
+    const prepare = await backfillPreparer();
+    for (const payload of [null, 'H1', 7]) {
+      const command = envelope(payload);
+      await expect(prepare(command, { status: 'RECOVERING' })).resolves.toBe(
+        command,
+      );
     }
   });
 });

@@ -1,6 +1,7 @@
 import {
   CENTRE_EMERGENCY_PROCESS_ID,
   centreEmergencyProcess,
+  isRecord,
   PROCESSES,
   streamNameOf,
   type LinkTarget,
@@ -46,7 +47,7 @@ export async function linkTargetOf(
 }
 
 /**
- * 客服中心应急处理 (DOMAIN.md §11): a `CE-` number for each emergency, and
+ * 客服中心应急处理流程: a `CE-` number for each emergency, and
  * the look-up of every ticket linked to it or named by a back-filled task.
  * The look-up overwrites whatever the caller sent as `target`.
  */
@@ -72,6 +73,9 @@ export const centreEmergencyWiring: ProcessWiring = {
       },
     });
     const backfilled: CommandPreparer = async (command) => {
+      // A job put on the queue by other means may carry no object at all:
+      // the decider refuses that as invalid data, so pass it on untouched.
+      if (!isRecord(command.payload)) return command;
       const { target: _ignored, ...payload } = command.payload;
       return payload.ticket === undefined
         ? { ...command, payload }

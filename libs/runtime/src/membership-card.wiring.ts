@@ -1,6 +1,7 @@
 import {
   CARD_COURIER_RECORD_PROCESS_ID,
   cardCourierRecordProcess,
+  cardMemberKey,
   evolveCardCourierRecord,
   initialCardCourierRecordState,
   latestMailing,
@@ -25,7 +26,7 @@ const P = MEMBERSHIP_CARD_PROCESS_ID;
  */
 export function courierRecordIdOf(memberId: string): string {
   return deterministicUuid(
-    `${CARD_COURIER_RECORD_PROCESS_ID}:${memberId.normalize('NFKC').trim()}`,
+    `${CARD_COURIER_RECORD_PROCESS_ID}:${cardMemberKey(memberId)}`,
   );
 }
 
@@ -51,7 +52,7 @@ export async function courierLookupOf(
 }
 
 /**
- * 会员卡进度查询 (DOMAIN.md §12) and the marketing post's courier record:
+ * 市场会员卡进度审核流程 and the marketing post's courier record:
  * an `MC-` number for each inquiry, and the courier record read into the
  * commands that decide on it (overwriting whatever the caller sent).
  */

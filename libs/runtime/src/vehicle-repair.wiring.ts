@@ -29,7 +29,7 @@ export function vehicleRepairRulesFrom(
 }
 
 /**
- * 车辆报修与救援维修 (DOMAIN.md §13, G1–G4): a `VR-` number for each report
+ * 车辆报修与救援维修 (the repair texts G1–G4): a `VR-` number for each report
  * and the warranty period from the environment. No automation: every
  * step is a person's.
  */

@@ -46,7 +46,7 @@ import {
 
 const P = CENTRE_EMERGENCY_PROCESS_ID;
 
-/** One endpoint per action of 客服中心应急处理 (DOMAIN.md §11), and its reads. */
+/** One endpoint per action of 客服中心应急处理流程, and its reads. */
 @ApiTags('centre-emergencies 客服中心应急处理')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('centre-emergencies')

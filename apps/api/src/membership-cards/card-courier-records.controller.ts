@@ -27,7 +27,7 @@ import { RecordCardMailedDto } from './dto/membership-card.dto';
 
 const P = CARD_COURIER_RECORD_PROCESS_ID;
 
-/** The marketing post's courier record of each member (DOMAIN.md §12.3 4.1). */
+/** The marketing post's courier record of each member (市场会员卡进度审核流程 4.1). */
 @ApiTags('card-courier-records 会员卡寄送记录')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('card-courier-records')

@@ -30,7 +30,7 @@ import {
 
 const P = MEMBERSHIP_CARD_PROCESS_ID;
 
-/** One endpoint per action of 市场会员卡进度审核流程 (DOMAIN.md §12), and its reads. */
+/** One endpoint per action of 市场会员卡进度审核流程, and its reads. */
 @ApiTags('membership-cards 会员卡进度')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('membership-cards')

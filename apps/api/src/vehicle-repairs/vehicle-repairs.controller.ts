@@ -45,7 +45,7 @@ import {
 const P = VEHICLE_REPAIR_PROCESS_ID;
 
 /**
- * One endpoint per action of 车辆报修与救援维修 (DOMAIN.md §13, G1–G4), and
+ * One endpoint per action of 车辆报修与救援维修 (G1–G4 of the repair texts), and
  * its reads. The role in each summary is the one a token holding several
  * acts in by default; the transition table decides who may.
  */
@@ -284,7 +284,9 @@ export class VehicleRepairsController {
       id,
       'RecordQualityCheck',
       'repair-quality-inspector',
-      qualityCheckPayload(body),
+      // A passed check carries no findings, a failed one no note: the
+      // decider refuses either (400) rather than this dropping it unseen.
+      body,
     );
   }
 
@@ -431,11 +433,4 @@ export class VehicleRepairsController {
   timeline(@Req() req: Request, @Param('ticketId', ticketIdPipe) id: string) {
     return this.reads.timeline(req, id);
   }
-}
-
-/** A passed check carries no findings, a failed one no note. */
-function qualityCheckPayload(body: QualityCheckDto) {
-  return body.passed
-    ? { passed: true, ...(body.note ? { note: body.note } : {}) }
-    : { passed: false, findings: body.findings };
 }

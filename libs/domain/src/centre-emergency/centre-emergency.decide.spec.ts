@@ -140,6 +140,61 @@ describe('after the fix', () => {
     ]);
   });
 
+  it('a back-office fault fixed before its managers were named may still name them, and then close', () => {
+    const fixed = given(historyOf('backoffice-network-power').RECOVERING)
+      .when(
+        command('DesignateManagers', payloads.managers),
+        ctx('cs-supervisor'),
+      )
+      .then([events.managers]);
+    expect(fixed.status).toBe('RECOVERING');
+    expect(centreEmergencyProcess.custody(fixed)).toEqual({
+      role: 'cs-supervisor',
+    });
+    given([
+      ...historyOf('backoffice-network-power').RECOVERING,
+      events.managers,
+    ])
+      .when(command('CloseEmergency', payloads.close), ctx('cs-supervisor'))
+      .then([events.closed]);
+  });
+
+  it('a hotline fixed before 天润 was told may still record the report, and then close', () => {
+    const fixed = given(historyOf('hotline-400-or-udesk').RECOVERING)
+      .when(command('ReportToTianrun', payloads.tianrun), ctx('cs-supervisor'))
+      .then([events.tianrun]);
+    expect(fixed.status).toBe('RECOVERING');
+    given([...historyOf('hotline-400-or-udesk').RECOVERING, events.tianrun])
+      .when(command('CloseEmergency', payloads.close), ctx('cs-supervisor'))
+      .then([events.closed]);
+  });
+
+  it('a request written by hand during a network outage is entered after the fix, and owed as a task', () => {
+    const state = given(historyOf('backoffice-network-power').RECOVERING)
+      .when(
+        command('RecordHandwrittenRequest', payloads.handwritten),
+        ctx('cs-phone-agent'),
+      )
+      .then([events.handwritten]);
+    expect(state.status).toBe('RECOVERING');
+    expect(centreEmergencyProcess.custody(state)).toEqual({
+      role: 'cs-phone-agent',
+    });
+  });
+
+  it('a call the hotline missed is entered from 天润’s list after the fix, and owed a call-back', () => {
+    const state = given(historyOf('hotline-400-or-udesk').RECOVERING)
+      .when(
+        command('RecordMissedCall', payloads.missedCall),
+        ctx('cs-online-agent'),
+      )
+      .then([events.missedCall]);
+    expect(state.missedCalls).toEqual([{ callId: 'M1' }]);
+    expect(centreEmergencyProcess.custody(state)).toEqual({
+      role: 'cs-phone-agent',
+    });
+  });
+
   it('the fix is stamped with the decision time', () => {
     given(historyOf('app').DEGRADED_OPERATION)
       .when(command('ResolveFault', payloads.resolve), ctx('tech-manager'))

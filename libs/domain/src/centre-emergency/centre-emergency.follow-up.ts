@@ -11,7 +11,7 @@ export interface PendingFollowUp {
 }
 
 /**
- * The follow-up of each scenario (DOMAIN.md §11.4): the app branch hands
+ * The follow-up of each scenario of 客服中心应急处理流程: the app branch hands
  * the held-over requests back; the back-office branch needs its two
  * managers and every hand-written request as a task; the hotline branch
  * needs the 天润 repair report and every missed call called back.

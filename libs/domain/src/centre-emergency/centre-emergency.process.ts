@@ -31,7 +31,7 @@ const TERMINAL: readonly CentreEmergencyStatus[] = [
   'CLOSED_RESOLVED',
 ];
 
-/** 客服中心应急处理流程 (DOMAIN.md §11) as the engine runs it. */
+/** 客服中心应急处理流程 as the engine runs it. */
 export const centreEmergencyProcess: ProcessDefinition<
   CentreEmergencyState,
   CentreEmergencyCommand,

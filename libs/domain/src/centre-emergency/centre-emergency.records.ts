@@ -109,7 +109,11 @@ export function decideStaffing(
   }
 }
 
-/** The scenario's own records while the fault lasts (3.1, 3.2, 3.4). */
+/**
+ * The scenario's own records (3.1, 3.2, 3.4), while the fault lasts or
+ * entered after the fix; a request or call entered after the fix must
+ * have come in before it.
+ */
 export function decideBranchRecord(
   command:
     | DesignateManagers
@@ -156,7 +160,7 @@ export function decideBranchRecord(
           checks.optionalString('payload.customer.name', p.customer.name);
         }
         checks.nonBlank('payload.request', p.request);
-        notAfterNow(checks, 'payload.receivedAt', p.receivedAt, context);
+        duringFault(checks, 'payload.receivedAt', p.receivedAt, state, context);
       }
       checks.throwIfAny(command.type);
       requireFaultType(command, state, 'backoffice-network-power');
@@ -178,7 +182,7 @@ export function decideBranchRecord(
         if (checks.record('payload.caller', p.caller)) {
           checks.phoneNumber('payload.caller.phone', p.caller.phone);
         }
-        notAfterNow(checks, 'payload.calledAt', p.calledAt, context);
+        duringFault(checks, 'payload.calledAt', p.calledAt, state, context);
       }
       checks.throwIfAny(command.type);
       requireFaultType(command, state, 'hotline-400-or-udesk');
@@ -194,6 +198,23 @@ export function decideBranchRecord(
       const unknown: never = command;
       return unknown;
     }
+  }
+}
+
+/** An instant not after the decision, nor after the fix if there was one. */
+function duringFault(
+  checks: FieldChecks,
+  field: string,
+  value: unknown,
+  state: CentreEmergencyState,
+  context: DecisionContext,
+): void {
+  if (
+    notAfterNow(checks, field, value, context) &&
+    state.resolvedAt !== undefined &&
+    Date.parse(value) > Date.parse(state.resolvedAt)
+  ) {
+    checks.fail(field, 'must not be after the fault was fixed');
   }
 }
 

@@ -297,6 +297,47 @@ describe('a step of another scenario', () => {
   });
 });
 
+describe('a record entered after the fix', () => {
+  // The fix was decided at NOW (12:00 in Shanghai).
+  const later = '2026-10-10T04:30:00.000Z';
+
+  it('is refused for a request that came in after the fix, naming the field', () => {
+    const error = given(historyOf('backoffice-network-power').RECOVERING)
+      .when(
+        command('RecordHandwrittenRequest', {
+          ...payloads.handwritten,
+          receivedAt: later,
+        }),
+        ctx('cs-phone-agent', {}, '2026-10-10T05:00:00.000Z'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields).toEqual([
+      {
+        field: 'payload.receivedAt',
+        message: 'must not be after the fault was fixed',
+      },
+    ]);
+  });
+
+  it('is refused for a call that came in after the fix, naming the field', () => {
+    const error = given(historyOf('hotline-400-or-udesk').RECOVERING)
+      .when(
+        command('RecordMissedCall', {
+          ...payloads.missedCall,
+          calledAt: later,
+        }),
+        ctx('cs-online-agent', {}, '2026-10-10T05:00:00.000Z'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields).toEqual([
+      {
+        field: 'payload.calledAt',
+        message: 'must not be after the fault was fixed',
+      },
+    ]);
+  });
+});
+
 describe('the shift leader’s report to the CS manager (3.3)', () => {
   it('is refused for a fault on a make-up working day (Saturday 10 October 2026)', () => {
     given(app.UNANNOUNCED)
@@ -414,6 +455,20 @@ describe('the follow-up of the records', () => {
         kind: 'missed-call',
         recordId: 'M1',
       });
+  });
+
+  it('refuses a task whose payload is no object, naming the payload', () => {
+    const error = given(withEntry)
+      .when(
+        {
+          type: 'BackfillTask',
+          ticketId: TICKET_ID,
+          payload: null as never,
+        },
+        ctx('cs-phone-agent'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields.map((f) => f.field)).toEqual(['payload']);
   });
 
   it('refuses a negative count of held-over requests', () => {

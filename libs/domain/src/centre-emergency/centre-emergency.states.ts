@@ -1,6 +1,9 @@
 import type { Label } from '../shared';
 
-/** The states of 客服中心应急处理流程 (DOMAIN.md §11.4, reconstructed). */
+/**
+ * The states of 客服中心应急处理流程, reconstructed: the text gives steps
+ * for the app scenario only, the other two come from the duties (3.x).
+ */
 export const CENTRE_EMERGENCY_STATES = {
   NEW: { zh: '未登记', en: 'Not yet logged' },
   PRE_ANNOUNCED: {

@@ -13,6 +13,18 @@ export type CentreEmergencyRule = TableRule<
   CentreEmergencyStatus
 >;
 
+/**
+ * A record the close waits for, which may be entered while the fault
+ * lasts or after the fix: a supervisor busy on the phones records the
+ * managers or the 天润 report late, and during a network or power outage
+ * nobody can enter the hand-written requests until it is over, nor read
+ * the hotline's missed calls from 天润 until the line is back.
+ */
+const BRANCH_RECORD_STATES: readonly CentreEmergencyStatus[] = [
+  ...FAULT_OPEN_STATES,
+  'RECOVERING',
+];
+
 /** Everyone of the centre who takes part (3.1–3.6, 4.3). */
 const EVERY_ROLE: readonly RoleId[] = [
   'cs-phone-agent',
@@ -119,25 +131,25 @@ export const CENTRE_EMERGENCY_TRANSITIONS: readonly CentreEmergencyRule[] = [
   ),
   ...record(
     'DesignateManagers',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-supervisor'],
     'centre-emergency.two-managers-designated',
   ),
   ...record(
     'ReportToTianrun',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-supervisor'],
     'centre-emergency.tianrun-repair-reported',
   ),
   ...record(
     'RecordHandwrittenRequest',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-phone-agent'],
     'centre-emergency.handwritten-request-recorded',
   ),
   ...record(
     'RecordMissedCall',
-    FAULT_OPEN_STATES,
+    BRANCH_RECORD_STATES,
     ['cs-phone-agent', 'cs-online-agent'],
     'centre-emergency.missed-call-recorded',
   ),

@@ -12,11 +12,20 @@ import {
 } from '../shared';
 
 /**
- * The marketing post's courier record (DOMAIN.md §12.3 4.1), a stream of
- * its own: one per member, so an inquiry finds it by the member id alone.
- * The runtime derives the stream's id from the member id.
+ * The marketing post's courier record (市场会员卡进度审核流程 4.1), a
+ * stream of its own: one per member, so an inquiry finds it by the member
+ * id alone. The runtime derives the stream's id from the member id.
  */
 export const CARD_COURIER_RECORD_PROCESS_ID = 'card-courier-record';
+
+/**
+ * A member id as records and inquiries are matched on it: NFKC (a
+ * full-width digit typed at one desk is the digit another typed) and
+ * trimmed. The record's stream id is derived from it.
+ */
+export function cardMemberKey(memberId: string): string {
+  return memberId.normalize('NFKC').trim();
+}
 
 /** 3.1 / 4.1: entered in real time once a card is made and posted. */
 export type RecordCardMailed = DomainCommand<
@@ -69,6 +78,11 @@ export const initialCardCourierRecordState: CardCourierRecordState = {
   mailings: [],
 };
 
+// TODO(#11): a record belongs to the subsidiary of its first posting, so
+// the marketing post of another subsidiary cannot post that member's
+// replacement card (404, as for any ticket it may not see), while every
+// subsidiary's inquiries read the record. Ask whether cards are posted by
+// headquarters' marketing only.
 export const CARD_COURIER_RECORD_TRANSITIONS: readonly TableRule<
   'RecordCardMailed',
   CardMailed['type'],
@@ -123,7 +137,7 @@ export function decideCardCourierRecord(
     if (
       checks.nonBlank('payload.memberId', p.memberId) &&
       state.memberId !== undefined &&
-      p.memberId !== state.memberId
+      cardMemberKey(p.memberId) !== cardMemberKey(state.memberId)
     ) {
       checks.fail('payload.memberId', 'must be the member of this record');
     }
@@ -141,7 +155,9 @@ export function decideCardCourierRecord(
 
   const { memberId, cardNo, courier, trackingNo, mailedAt } = command.payload;
   const data = {
-    memberId,
+    // A later posting names the record's member as first entered, however
+    // the id was typed this time.
+    memberId: state.memberId ?? memberId.trim(),
     subsidiaryId: context.actor.subsidiary,
     cardNo,
     courier,

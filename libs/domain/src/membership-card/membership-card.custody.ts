@@ -15,7 +15,10 @@ export function membershipCardCustody(state: MembershipCardState): Custody {
       return { role: agent };
     case 'AWAITING_CARD':
       // The user waits: nobody's move until a reminder brings it back.
-      return { role: state.reminded ? agent : null };
+      // Past the 5 working days the promise to the user is broken, so a
+      // look that finds nothing leaves the case in the agent's inbox
+      // until the card is posted: no further timer would bring it back.
+      return { role: state.reminded || state.escalated ? agent : null };
     default: {
       const unknown: never = state.status;
       throw new Error(`Unknown membership-card status: ${String(unknown)}`);

@@ -98,6 +98,33 @@ describe('while the user waits', () => {
     expect(membershipCardProcess.custody(state)).toEqual({ role: null });
   });
 
+  it('past the 5-working-day breach, a look that finds nothing leaves the case with the agent', () => {
+    const state = given([
+      ...historyOf.AWAITING_CARD,
+      events.warned,
+      events.stillNotMailed,
+      events.breached,
+    ])
+      .when(
+        command('CheckCourierRecord', { courier: notMailed }),
+        ctx('cs-phone-agent', {}, warning.deadlineAt),
+      )
+      .then([
+        {
+          ...events.stillNotMailed,
+          data: { checkedAt: warning.deadlineAt },
+        },
+      ]);
+    expect(state).toMatchObject({
+      status: 'AWAITING_CARD',
+      reminded: false,
+      escalated: true,
+    });
+    expect(membershipCardProcess.custody(state)).toEqual({
+      role: 'cs-phone-agent',
+    });
+  });
+
   it('the system’s look, when marketing posts the card, closes it as shipped', () => {
     given(historyOf.AWAITING_CARD)
       .when(

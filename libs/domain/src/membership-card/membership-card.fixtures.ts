@@ -110,6 +110,12 @@ export const events = {
     checkedAt: THREE_DAYS_ON,
   }),
   warned: ev('membership-card.deadline-warned', warning),
+  breached: ev('membership-card.deadline-breached', {
+    ...warning,
+    level: 'breach',
+    dueAt: warning.deadlineAt,
+    actions: [{ type: 'notify' }, { type: 'escalate', role: 'cs-supervisor' }],
+  }),
 };
 
 const e = events;

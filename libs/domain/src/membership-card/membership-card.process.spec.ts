@@ -200,6 +200,36 @@ describe('the marketing post’s courier record', () => {
     ]);
   });
 
+  it('takes a second posting for the member typed with full-width digits or spaces', () => {
+    const [event] = cardCourierRecordProcess.decide(
+      recordCommand(entry),
+      cardCourierRecordProcess.initialState,
+      marketing,
+      undefined,
+    );
+    const state = given([event])
+      .when(
+        recordCommand({
+          ...entry,
+          memberId: ' M-３１００００-5521 ',
+          trackingNo: 'SF2',
+        }),
+        marketing,
+      )
+      .then([
+        {
+          type: 'card-courier-record.card-mailed',
+          schemaVersion: 1,
+          data: { ...entry, trackingNo: 'SF2', subsidiaryId: 'sh' },
+        },
+      ]);
+    expect(state.memberId).toBe(entry.memberId);
+    expect(state.mailings.map((m) => m.trackingNo)).toEqual([
+      'SF0000000004',
+      'SF2',
+    ]);
+  });
+
   it('refuses another member’s posting on this record, and an agent', () => {
     const [event] = cardCourierRecordProcess.decide(
       recordCommand(entry),

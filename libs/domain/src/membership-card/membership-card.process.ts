@@ -28,7 +28,7 @@ const TERMINAL: readonly MembershipCardStatus[] = [
   'CLOSED_SHIPPED',
 ];
 
-/** 市场会员卡进度审核流程 (DOMAIN.md §12) as the engine runs it. */
+/** 市场会员卡进度审核流程 as the engine runs it. */
 export const membershipCardProcess: ProcessDefinition<
   MembershipCardState,
   MembershipCardCommand,

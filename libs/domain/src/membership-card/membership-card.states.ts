@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The states of 市场会员卡进度审核流程 (DOMAIN.md §12.3). */
+/** The states of 市场会员卡进度审核流程 (4.2–4.3.2). */
 export const MEMBERSHIP_CARD_STATES = {
   NEW: { zh: '未受理', en: 'Not yet received' },
   INQUIRY: { zh: '已受理咨询', en: 'Inquiry received' },

@@ -12,6 +12,7 @@ export {
   VEHICLE_REPAIR_PROCESS_ID,
 } from './vehicle-repair.decide';
 export {
+  VehicleRepairNotFleetAdminError,
   VehicleRepairPlateMismatchError,
   VehicleRepairWarrantyExpiredError,
 } from './vehicle-repair.errors';

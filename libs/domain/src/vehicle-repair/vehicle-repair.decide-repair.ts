@@ -1,4 +1,4 @@
-import type { DecisionContext } from '../shared';
+import { permissionOf, type DecisionContext } from '../shared';
 import type {
   ApproveQuote,
   CompleteRepair,
@@ -12,7 +12,10 @@ import type {
   ReturnVehicleUnrepaired,
   SubmitAnalysisReport,
 } from './vehicle-repair.commands';
-import { VehicleRepairWarrantyExpiredError } from './vehicle-repair.errors';
+import {
+  VehicleRepairNotFleetAdminError,
+  VehicleRepairWarrantyExpiredError,
+} from './vehicle-repair.errors';
 import { vehicleRepairEvent as event } from './vehicle-repair.event-factory';
 import type {
   VehicleRepairPayer,
@@ -37,11 +40,35 @@ function payerOf(state: VehicleRepairState): VehicleRepairPayer {
   return state.status === 'QUOTE_AWAITING_FLEET' ? 'fleet' : 'member';
 }
 
+/**
+ * G2: a fleet's quote is its own administrator's to decide. The table
+ * lets only `fleet-admin` act on it; the token's `org` must also name the
+ * fleet the report named, so one fleet cannot spend another's money.
+ */
+function requireTheFleetsAdmin(
+  command: ApproveQuote | RefuseQuote,
+  state: VehicleRepairState,
+  context: DecisionContext,
+): void {
+  if (state.status !== 'QUOTE_AWAITING_FLEET') return;
+  const fleetId = state.fleetId as string;
+  const { actor } = context;
+  if (actor.kind === 'automatic' || actor.org === fleetId) return;
+  throw new VehicleRepairNotFleetAdminError(
+    command.ticketId,
+    fleetId,
+    actor.org,
+    permissionOf('vehicle-repair', command.type),
+  );
+}
+
 /** G1 6: the payer agrees (the contract is signed at the shop). */
 export function decideApproveQuote(
   command: ApproveQuote,
   state: VehicleRepairState,
+  context: DecisionContext,
 ): VehicleRepairEvent[] {
+  requireTheFleetsAdmin(command, state, context);
   const { checks, p } = payloadChecks(command.payload);
   if (p) checks.optionalString('payload.note', p.note);
   checks.throwIfAny(command.type);
@@ -58,7 +85,9 @@ export function decideApproveQuote(
 export function decideRefuseQuote(
   command: RefuseQuote,
   state: VehicleRepairState,
+  context: DecisionContext,
 ): VehicleRepairEvent[] {
+  requireTheFleetsAdmin(command, state, context);
   const { checks, p } = payloadChecks(command.payload);
   if (p) checks.nonBlank('payload.reason', p.reason);
   checks.throwIfAny(command.type);
@@ -109,8 +138,15 @@ export function decideQualityCheck(
 ): VehicleRepairEvent[] {
   const { checks, p } = payloadChecks(command.payload);
   if (p && checks.boolean('payload.passed', p.passed)) {
-    if (p.passed) checks.optionalString('payload.note', p.note);
-    else checks.nonBlank('payload.findings', p.findings);
+    // A pass may have a note, a failure has findings; the other field is
+    // refused rather than dropped unseen.
+    if (p.passed) {
+      checks.optionalString('payload.note', p.note);
+      checks.absent('payload.findings', p.findings, 'when the check passes');
+    } else {
+      checks.nonBlank('payload.findings', p.findings);
+      checks.absent('payload.note', p.note, 'when the check fails');
+    }
   }
   checks.throwIfAny(command.type);
 
@@ -138,9 +174,14 @@ export function decideNotifyOwner(
   return [event('vehicle-repair.owner-notified', { channel, note })];
 }
 
-/** G1 8–9: collected at the decision; the warranty runs from here. */
+/**
+ * G1 8–9: collected at the decision; the warranty runs from the first
+ * delivery. A car delivered again after a warranty repair keeps that
+ * end: repairing under warranty does not buy a new period.
+ */
 export function decideCollected(
   command: RecordVehicleCollected,
+  state: VehicleRepairState,
   context: DecisionContext,
   rules: VehicleRepairRules,
 ): VehicleRepairEvent[] {
@@ -153,7 +194,8 @@ export function decideCollected(
       collectedBy: command.payload.collectedBy,
       deliveredAt: context.now,
       warrantyDays: rules.warrantyDays,
-      warrantyEndsAt: warrantyEndsAt(context.now, rules.warrantyDays),
+      warrantyEndsAt:
+        state.warrantyEndsAt ?? warrantyEndsAt(context.now, rules.warrantyDays),
     }),
   ];
 }

@@ -322,6 +322,39 @@ describe('delivery and warranty (G1 8–9)', () => {
     expect(state).toMatchObject({ status: 'REPAIRING', warrantyClaims: 1 });
   });
 
+  it('keeps the first warranty end when the car is delivered again after a warranty repair', () => {
+    // Claimed on 20 March, repaired, collected again on 25 March.
+    const later = '2026-03-25T02:00:00.000Z';
+    const state = given([
+      ...historyOf.UNDER_WARRANTY,
+      events.claimFiled,
+      events.repairCompleted,
+      events.qcPassed,
+      events.ownerNotified,
+    ])
+      .when(
+        command('RecordVehicleCollected', payloads.collected),
+        ctx('repair-shop-receptionist', {}, later),
+      )
+      .then([
+        {
+          type: 'vehicle-repair.vehicle-delivered',
+          schemaVersion: 1,
+          data: {
+            collectedBy: '王先生',
+            deliveredAt: later,
+            warrantyDays: 30,
+            warrantyEndsAt: WARRANTY_ENDS_AT,
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      status: 'UNDER_WARRANTY',
+      deliveredAt: later,
+      warrantyEndsAt: WARRANTY_ENDS_AT,
+    });
+  });
+
   it('moves to the survey after a follow-up with nothing to repair', () => {
     const state = given(historyOf.UNDER_WARRANTY)
       .when(command('CompleteWarrantyFollowUp', payloads.followUp), agent)

@@ -67,9 +67,9 @@ export function decideVehicleRepair(
     case 'ResolveEscalation':
       return decideResolveEscalation(command, state);
     case 'ApproveQuote':
-      return decideApproveQuote(command, state);
+      return decideApproveQuote(command, state, context);
     case 'RefuseQuote':
-      return decideRefuseQuote(command, state);
+      return decideRefuseQuote(command, state, context);
     case 'ReturnVehicleUnrepaired':
       return decideReturnUnrepaired(command);
     case 'EscalateFault':
@@ -81,7 +81,7 @@ export function decideVehicleRepair(
     case 'NotifyOwnerToCollect':
       return decideNotifyOwner(command);
     case 'RecordVehicleCollected':
-      return decideCollected(command, context, rules);
+      return decideCollected(command, state, context, rules);
     case 'FileWarrantyClaim':
       return decideWarrantyClaim(command, state, context);
     case 'CompleteWarrantyFollowUp':

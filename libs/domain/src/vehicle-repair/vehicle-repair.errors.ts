@@ -41,3 +41,34 @@ export class VehicleRepairWarrantyExpiredError extends DomainError {
     return { ticketId, warrantyEndsAt, claimedAt };
   }
 }
+
+/**
+ * A fleet's quote decided by the administrator of another fleet (or of
+ * none): the token's `org` must name the fleet that pays.
+ */
+export class VehicleRepairNotFleetAdminError extends DomainError {
+  readonly code = 'NOT_FLEET_ADMIN';
+  readonly httpStatus = 403;
+
+  constructor(
+    readonly ticketId: string,
+    readonly fleetId: string,
+    readonly actorOrg: string | undefined,
+    readonly permission: string,
+  ) {
+    super(
+      `Ticket ${ticketId}: the quote is fleet ${fleetId}'s, not ${actorOrg ?? 'no fleet'}'s`,
+    );
+  }
+
+  details() {
+    const { ticketId, fleetId, permission } = this;
+    return {
+      ticketId,
+      fleetId,
+      actorOrg: this.actorOrg ?? null,
+      permission,
+      requires: 'org-of-the-fleet',
+    };
+  }
+}

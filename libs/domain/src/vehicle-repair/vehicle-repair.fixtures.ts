@@ -14,12 +14,17 @@ export const NOW = '2026-03-02T06:00:00.000Z';
 /** 30 days after NOW's Shanghai date, at midnight in Shanghai. */
 export const WARRANTY_ENDS_AT = '2026-04-01T16:00:00.000Z';
 
+/** The fleet the fleet reports pay from. */
+export const FLEET_ID = 'FLEET-SH-07';
+
+/** A person of `role`; a fleet administrator works for FLEET_ID. */
 export function actor(role: RoleId, overrides: Partial<Actor> = {}): Actor {
   return {
     id: `${role}-1`,
     role,
     kind: 'person',
     subsidiary: 'sh',
+    ...(role === 'fleet-admin' && { org: FLEET_ID }),
     ...overrides,
   };
 }
@@ -60,7 +65,7 @@ const report = {
 export const payloads = {
   report,
   reportStranded: { ...report, canMove: false },
-  reportFleet: { ...report, payer: 'fleet' as const, fleetId: 'FLEET-SH-07' },
+  reportFleet: { ...report, payer: 'fleet' as const, fleetId: FLEET_ID },
   rescue: { rescueVehicle: '沪B·J8801 拖车' },
   towedIn: {},
   receive: {

@@ -34,7 +34,7 @@ const TERMINAL: readonly VehicleRepairStatus[] = [
   'CLOSED_UNREPAIRED',
 ];
 
-/** 车辆报修、救援与维修 (DOMAIN.md §13, G1–G4) as the engine runs it. */
+/** 车辆报修与救援维修 (the repair texts G1–G4) as the engine runs it. */
 export const vehicleRepairProcess: ProcessDefinition<
   VehicleRepairState,
   VehicleRepairCommand,

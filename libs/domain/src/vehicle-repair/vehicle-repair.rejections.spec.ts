@@ -9,10 +9,12 @@ import {
 import { deciderSpec } from '../shared/testing/given-when-then';
 import type { VehicleRepairCommand } from './vehicle-repair.commands';
 import {
+  VehicleRepairNotFleetAdminError,
   VehicleRepairPlateMismatchError,
   VehicleRepairWarrantyExpiredError,
 } from './vehicle-repair.errors';
 import {
+  FLEET_ID,
   TICKET_ID,
   WARRANTY_ENDS_AT,
   command,
@@ -264,6 +266,46 @@ describe('a quote put to the wrong payer', () => {
         role: AGENT,
         allowed: ['fleet-admin'],
       });
+  });
+});
+
+describe('a fleet’s quote decided by someone not of that fleet', () => {
+  it.each([
+    ['the administrator of another fleet', { org: 'FLEET-SH-99' }],
+    ['an administrator of no fleet', { org: undefined }],
+  ])('is refused to %s, naming the fleet', (_, overrides) => {
+    for (const decision of [
+      command('ApproveQuote', payloads.approve),
+      command('RefuseQuote', payloads.refuse),
+    ]) {
+      given(historyOf.QUOTE_AWAITING_FLEET)
+        .when(decision, ctx('fleet-admin', overrides))
+        .thenThrows(VehicleRepairNotFleetAdminError, {
+          fleetId: FLEET_ID,
+          actorOrg: overrides.org,
+          permission: `vehicle-repair:${decision.type}`,
+        });
+    }
+  });
+
+  it('answers 403 with the fleet and the administrator’s org in the details', () => {
+    const error = given(historyOf.QUOTE_AWAITING_FLEET)
+      .when(
+        command('ApproveQuote', payloads.approve),
+        ctx('fleet-admin', { org: 'FLEET-SH-99' }),
+      )
+      .thenThrows(VehicleRepairNotFleetAdminError);
+    expect({ code: error.code, status: error.httpStatus }).toEqual({
+      code: 'NOT_FLEET_ADMIN',
+      status: 403,
+    });
+    expect(error.details()).toEqual({
+      ticketId: TICKET_ID,
+      fleetId: FLEET_ID,
+      actorOrg: 'FLEET-SH-99',
+      permission: 'vehicle-repair:ApproveQuote',
+      requires: 'org-of-the-fleet',
+    });
   });
 });
 
@@ -530,6 +572,27 @@ describe('invalid data', () => {
         'repair-quality-inspector',
       ),
     ).toEqual(['payload.findings']);
+  });
+
+  it.each([
+    [
+      'findings on a passed check',
+      { passed: true, findings: '左前轮异响' },
+      'payload.findings',
+    ],
+    [
+      'a note on a failed check',
+      { passed: false, findings: '制动偏软', note: '复检' },
+      'payload.note',
+    ],
+  ])('refuses %s, so nothing is dropped unseen', (_, payload, field) => {
+    const error = given(historyOf.AWAITING_QUALITY_CHECK)
+      .when(
+        command('RecordQualityCheck', payload as never),
+        ctx('repair-quality-inspector'),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(error.details().fields.map((f) => f.field)).toEqual([field]);
   });
 
   it('refuses parts that are not a list of names', () => {

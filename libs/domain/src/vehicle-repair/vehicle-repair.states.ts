@@ -2,7 +2,8 @@ import type { Label } from '../shared';
 
 /**
  * The states of a vehicle fault, from the driver's report to the survey
- * (DOMAIN.md §13: G1's steps, G3's escalation chain, G4's report).
+ * (车辆报修流程范文 G1's steps, 报障服务工作流程 G3's escalation chain,
+ * 车辆异常情况处理与报告流程 G4's report).
  */
 export const VEHICLE_REPAIR_STATES = {
   NEW: { zh: '未受理', en: 'Not yet reported' },
