@@ -4,6 +4,7 @@ import {
   isRecord,
   type DecisionContext,
 } from '../shared';
+import { checkPartCountsField } from '../repair-shop-book';
 import {
   BRING_ITEMS,
   FLEET_CHANNELS,
@@ -55,15 +56,14 @@ export function checkWhole(
   return ok;
 }
 
+/** Absent, or part numbers with 1 to 1000 of each. */
 export function checkPartCounts(
   checks: FieldChecks,
   field: string,
   value: unknown,
 ) {
-  if (value === undefined || !checks.record(field, value)) return;
-  for (const [part, count] of Object.entries(value)) {
-    checkWhole(checks, `${field}.${part}`, count, 1, 1000);
-  }
+  if (value === undefined) return;
+  checkPartCountsField(checks, field, value, 1, 1000);
 }
 
 /** The booking's own fields (the slot is the book's to judge). */

@@ -52,6 +52,28 @@ export class ReservationNotHeldError extends DomainError {
   }
 }
 
+/**
+ * A reservation id the book already holds: a reservation is made once,
+ * so two commands can never share (or silently move) one bay.
+ */
+export class ReservationAlreadyHeldError extends DomainError {
+  readonly code = 'RESERVATION_ALREADY_HELD';
+  readonly httpStatus = 409;
+
+  constructor(
+    readonly shopBookId: string,
+    readonly reservationId: string,
+    readonly slotStart: string,
+  ) {
+    super(`Book ${shopBookId} already holds reservation ${reservationId}`);
+  }
+
+  details() {
+    const { shopBookId, reservationId, slotStart } = this;
+    return { shopBookId, reservationId, slotStart };
+  }
+}
+
 /** No appointment book is set up for the shop (or not in the actor's sight). */
 export class RepairShopNotFoundError extends DomainError {
   readonly code = 'REPAIR_SHOP_NOT_FOUND';
