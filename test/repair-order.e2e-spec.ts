@@ -666,7 +666,10 @@ describe('repair orders, end to end', () => {
       );
       expect(book.at(-1)).toMatchObject({
         type: 'repair-shop-book.slot-released',
-        data: { reservationId: `${visitB}/1`, reason: 'not-confirmed' },
+        data: {
+          reservationId: expect.stringMatching(`^${visitB}/1/`),
+          reason: 'not-confirmed',
+        },
       });
     });
 
@@ -710,7 +713,10 @@ describe('repair orders, end to end', () => {
       );
       expect(told.ticket.status).toBe('AWAITING_REBOOKING');
       expect(await lastRelease()).toMatchObject({
-        data: { reservationId: `${visitC}/1`, reason: 'shop-cannot-keep' },
+        data: {
+          reservationId: expect.stringMatching(`^${visitC}/1/`),
+          reason: 'shop-cannot-keep',
+        },
       });
     });
 
@@ -734,7 +740,10 @@ describe('repair orders, end to end', () => {
       );
       expect(declined.ticket.status).toBe('AWAITING_REBOOKING');
       expect(await lastRelease()).toMatchObject({
-        data: { reservationId: `${visitC}/2`, reason: 'customer-declined' },
+        data: {
+          reservationId: expect.stringMatching(`^${visitC}/2/`),
+          reason: 'customer-declined',
+        },
       });
     });
   });

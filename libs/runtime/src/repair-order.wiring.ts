@@ -7,6 +7,8 @@ import {
   repairOrderProcess,
   reservationIdOf,
   shopBookProcess,
+  TicketAlreadyExistsError,
+  TicketNotInStateError,
   type BookAppointment,
   type RebookAppointment,
   type RepairOrderCommand,
@@ -23,7 +25,7 @@ import {
 } from '@opsdesk/platform';
 import type { PreparerDeps, ProcessWiring } from './process-wirings';
 import { findComeback } from './repair-order-comebacks';
-import { writeShopBook } from './repair-shop-book.writer';
+import { releaseReservationOf, writeShopBook } from './repair-shop-book.writer';
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number) {
   const value = env[name];
@@ -95,10 +97,13 @@ function asCommand(envelope: CommandEnvelope): RepairOrderCommand {
  * Booking and rebooking: the command is checked first (a refused one
  * holds no slot), then a bay of the slot is reserved in the shop's book,
  * and the reservation goes into the payload for the decision.
- * TODO(#13): if the visit changes between the reservation and its
- * decision (a concurrent command on the same visit) and the decision is
- * then refused, the reservation stays in the book; a sweep that releases
- * reservations no visit names would close this.
+ *
+ * The executor prepares again after a concurrent write to the visit. If
+ * that write has made the booking wrong (another booking of the same
+ * visit won), the check now refuses it, and the bay this command
+ * reserved on its first attempt is given back before the refusal.
+ * TODO(#13): a booking whose job is abandoned between the reservation
+ * and its decision (a crash, then no retry) still leaves its bay held.
  */
 function reserving(
   deps: PreparerDeps,
@@ -110,10 +115,28 @@ function reserving(
     const state = anyState as RepairOrderState;
     const command = asCommand(envelope) as BookAppointment | RebookAppointment;
     const context = { now: now().toISOString(), actor: envelope.actor };
-    checkBeforeReservation(command, state, context);
+    const requested = envelope.payload.shopCode;
     const shopCode =
-      (envelope.payload.shopCode as string | undefined) ??
-      (state.shopCode as string);
+      typeof requested === 'string' ? requested : (state.shopCode as string);
+    try {
+      checkBeforeReservation(command, state, context);
+    } catch (error) {
+      if (
+        (error instanceof TicketNotInStateError ||
+          error instanceof TicketAlreadyExistsError) &&
+        typeof shopCode === 'string'
+      ) {
+        await releaseReservationOf(
+          deps.store,
+          rules,
+          shopCode,
+          envelope,
+          'visit-refused',
+          now,
+        );
+      }
+      throw error;
+    }
     const bookingSeq = state.bookings + 1;
     const [reserved] = (await writeShopBook(
       deps.store,
@@ -122,7 +145,11 @@ function reserving(
       envelope,
       'ReserveSlot',
       {
-        reservationId: reservationIdOf(envelope.ticketId, bookingSeq),
+        reservationId: reservationIdOf(
+          envelope.ticketId,
+          bookingSeq,
+          envelope.commandId,
+        ),
         repairOrderId: envelope.ticketId,
         slotStart: envelope.payload.slotStart,
         parts: envelope.payload.partsNeeded ?? state.partsNeeded,

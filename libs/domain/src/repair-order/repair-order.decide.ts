@@ -58,9 +58,17 @@ export const REPAIR_ORDER_PROCESS_ID = 'repair-order';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
-/** The reservation id of a visit's n-th booking in its shop's book. */
-export function reservationIdOf(ticketId: string, bookingSeq: number): string {
-  return `${ticketId}/${bookingSeq}`;
+/**
+ * The reservation id of a visit's n-th booking in its shop's book, made
+ * by one command: two commands racing to book the same visit hold two
+ * reservations, and the one whose visit refuses it gives its own back.
+ */
+export function reservationIdOf(
+  ticketId: string,
+  bookingSeq: number,
+  commandId: string,
+): string {
+  return `${ticketId}/${bookingSeq}/${commandId}`;
 }
 
 /** The state, role and existence checks of the transition table. */
