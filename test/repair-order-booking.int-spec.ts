@@ -1,5 +1,7 @@
 import {
+  repairOrderProcess,
   SHOP_BOOK_PROCESS_ID,
+  shopBookProcess,
   evolveShopBook,
   initialShopBookState,
   streamNameOf,
@@ -17,6 +19,7 @@ import {
 } from '@opsdesk/messaging';
 import { createLogger, SteppableClock, uuidv7 } from '@opsdesk/platform';
 import {
+  repairOrderRulesFrom,
   repairOrderWiring,
   shopBookIdOf,
   shopBookRulesFrom,
@@ -26,6 +29,7 @@ import {
   startPostgresHarness,
   type PostgresHarness,
 } from '../libs/event-store/src/testing/postgres-harness';
+import { releaseSlotGivenBack } from '../libs/runtime/src/repair-order-slot-releases';
 import { createTestSchema } from './support/database';
 
 jest.setTimeout(60_000);
@@ -64,11 +68,13 @@ function envelope(
 /**
  * Booking on the real store through the executor and the repair shop's
  * preparers: the reservation is made in the shop's book before the visit
- * decides, so a visit changed in between must give the bay back.
+ * decides, so a visit changed in between must give the bay back; a slot
+ * is given back only once the visit has recorded it.
  */
-describe('a booking its visit refuses after a concurrent change', () => {
+describe('the shop’s book and its visits under concurrent commands', () => {
   let harness: PostgresHarness;
   let executor: CommandExecutor;
+  let catalog: ProcessCatalog;
   const clock = new SteppableClock(sh('2026-12-07 09:00'));
   /** Runs once, just before the append of the command it names. */
   let beforeAppendOf: { commandId: string; run: () => Promise<void> } | null =
@@ -87,7 +93,9 @@ describe('a booking its visit refuses after a concurrent change', () => {
       }
       return harness.store.appendToStream(stream, events, options);
     };
-    const catalog = repairOrderWiring.register(new ProcessCatalog());
+    catalog = new ProcessCatalog()
+      .register(repairOrderProcess, repairOrderRulesFrom({}))
+      .register(shopBookProcess, shopBookRulesFrom({}));
     const numbers = {
       next: async () => `RO-20261207-${String(Date.now()).slice(-4)}`,
     } as unknown as TicketNumberAllocator;
@@ -134,6 +142,20 @@ describe('a booking its visit refuses after a concurrent change', () => {
     );
   }
 
+  function releases() {
+    return {
+      store: harness.store,
+      rules: shopBookRulesFrom({}),
+      clock,
+      logger,
+    };
+  }
+
+  function visitState(events: readonly RecordedEvent[]): RepairOrderState {
+    const process = catalog.get('repair-order')!;
+    return fold(process, events) as unknown as RepairOrderState;
+  }
+
   function held(events: readonly RecordedEvent[]) {
     return events.reduce(
       (state, e) => evolveShopBook(state, e as unknown as ShopBookEvent),
@@ -157,6 +179,11 @@ describe('a booking its visit refuses after a concurrent change', () => {
     await executor.execute(
       envelope(visit, 'ShopCannotKeepAppointment', { reason: '举升机故障' }),
     );
+    // What the visits' log follower does with the event.
+    const told = await harness.store.readStream(
+      streamNameOf('repair-order', visit),
+    );
+    await releaseSlotGivenBack(releases(), told.at(-1)!, told);
 
     // Two receptionists rebook the visit at once: X reserves 11:00 first,
     // then Y reserves 14:00 and is decided before X's decision is stored.
@@ -179,10 +206,7 @@ describe('a booking its visit refuses after a concurrent change', () => {
     const events = await harness.store.readStream(
       streamNameOf('repair-order', visit),
     );
-    const state = fold(
-      repairOrderWiring.register(new ProcessCatalog()).get('repair-order')!,
-      events,
-    ) as unknown as RepairOrderState;
+    const state = visitState(events);
     expect(state.status).toBe('BOOKED');
     expect(state.appointment?.slotStart).toBe(sh('2026-12-08 14:00'));
 
@@ -206,5 +230,88 @@ describe('a booking its visit refuses after a concurrent change', () => {
         reason: 'visit-refused',
       },
     });
+  });
+
+  it('keeps the bay of a visit whose confirmation beat the expiry, and releases one that expired only from the log', async () => {
+    const visitFor = async (plate: string, slot: string) => {
+      clock.set(sh('2026-12-07 09:00'));
+      const visit = uuidv7();
+      await executor.execute(
+        envelope(visit, 'BookAppointment', {
+          shopCode: SHOP,
+          kind: 'periodic-maintenance',
+          vehicle: { plate, model: '荣威 Ei5' },
+          customer: { phone: '13800138000' },
+          symptoms: '定期保养',
+          slotStart: sh(slot),
+          bring: ['maintenance-manual'],
+        }),
+      );
+      clock.set(new Date(Date.parse(sh(slot)) - 3_600_000));
+      await executor.execute({
+        ...envelope(visit, 'RequestAppointmentConfirmation', {
+          bookingSeq: 1,
+        }),
+        actor: { id: 'system:repair-timer', role: 'system', kind: 'automatic' },
+      });
+      clock.set(sh(slot));
+      return visit;
+    };
+    const expiry = (visit: string) => ({
+      ...envelope(visit, 'ExpireUnconfirmedAppointment', { bookingSeq: 1 }),
+      actor: {
+        id: 'system:repair-timer',
+        role: 'system' as const,
+        kind: 'automatic' as const,
+      },
+    });
+
+    // The customer confirms at the appointment's instant, while the
+    // expiry is being decided: the expiry is refused on its next attempt.
+    const kept = await visitFor('沪A·R7002', '2026-12-09 10:00');
+    const raced = expiry(kept);
+    beforeAppendOf = {
+      commandId: raced.commandId,
+      run: async () => {
+        await executor.execute(
+          envelope(kept, 'RecordConfirmation', { confirmed: true }),
+        );
+      },
+    };
+    await expect(executor.execute(raced)).rejects.toBeInstanceOf(
+      TicketNotInStateError,
+    );
+    const keptState = visitState(
+      await harness.store.readStream(streamNameOf('repair-order', kept)),
+    );
+    expect(keptState.status).toBe('CONFIRMED');
+    expect(Object.keys(held(await book()))).toContain(
+      keptState.appointment!.reservationId,
+    );
+
+    // An expiry the visit records gives its slot back from the log, once.
+    const lapsed = await visitFor('沪A·R7003', '2026-12-09 11:00');
+    await executor.execute(expiry(lapsed));
+    const stream = await harness.store.readStream(
+      streamNameOf('repair-order', lapsed),
+    );
+    const { reservationId } = visitState(stream.slice(0, -1)).appointment!;
+    expect(Object.keys(held(await book()))).toContain(reservationId);
+    const deps = releases();
+    expect(await releaseSlotGivenBack(deps, stream.at(-1)!, stream)).toBe(true);
+    expect(await releaseSlotGivenBack(deps, stream.at(-1)!, stream)).toBe(true);
+    const after = await book();
+    expect(Object.keys(held(after))).not.toContain(reservationId);
+    expect(
+      after.filter(
+        (e) =>
+          e.type === 'repair-shop-book.slot-released' &&
+          (e.data as { reservationId: string }).reservationId === reservationId,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ reason: 'not-confirmed' }),
+      }),
+    ]);
   });
 });

@@ -3,7 +3,6 @@ import {
   checkBeforeReservation,
   DEFAULT_REPAIR_ORDER_RULES,
   DEFAULT_SHOP_HOURS,
-  decideRepairOrder,
   repairOrderProcess,
   reservationIdOf,
   shopBookProcess,
@@ -180,39 +179,6 @@ function reserving(
   };
 }
 
-/**
- * A command that gives the slot back (declined, unconfirmed, the shop
- * cannot keep it): decided first, so the slot is released only for a
- * command that will be accepted.
- */
-function releasing(
-  deps: PreparerDeps,
-  shopRules: ShopBookRules,
-  rules: RepairOrderRules,
-  reason: string,
-  releases: (envelope: CommandEnvelope) => boolean = () => true,
-): CommandPreparer {
-  const now = () => (deps.clock ?? systemClock).now();
-  return async (envelope, anyState) => {
-    const state = anyState as RepairOrderState;
-    const context = { now: now().toISOString(), actor: envelope.actor };
-    decideRepairOrder(asCommand(envelope), state, context, rules);
-    if (!releases(envelope) || !state.appointment || !state.shopCode) {
-      return envelope;
-    }
-    await writeShopBook(
-      deps.store,
-      shopRules,
-      state.shopCode,
-      envelope,
-      'ReleaseSlot',
-      { reservationId: state.appointment.reservationId, reason },
-      now,
-    );
-    return envelope;
-  };
-}
-
 /** Reception looks the plate up: a recent delivery makes it a comeback. */
 function receiving(deps: PreparerDeps, numbered: boolean): CommandPreparer {
   const now = () => (deps.clock ?? systemClock).now();
@@ -252,23 +218,12 @@ export const repairOrderWiring: ProcessWiring = {
       .register(shopBookProcess, shopBookRulesFrom(process.env)),
   preparers: (deps: PreparerDeps) => {
     const shopRules = shopBookRulesFrom(process.env);
-    const rules = repairOrderRulesFrom(process.env);
-    const declined = (e: CommandEnvelope) => e.payload.confirmed === false;
+    // A slot given back (declined, not confirmed, the shop cannot keep
+    // it) is released from the log once the visit has recorded it: see
+    // the repair-order timers' follower.
     return [
       ['repair-order/BookAppointment', reserving(deps, shopRules, true)],
       ['repair-order/RebookAppointment', reserving(deps, shopRules, false)],
-      [
-        'repair-order/RecordConfirmation',
-        releasing(deps, shopRules, rules, 'customer-declined', declined),
-      ],
-      [
-        'repair-order/ExpireUnconfirmedAppointment',
-        releasing(deps, shopRules, rules, 'not-confirmed'),
-      ],
-      [
-        'repair-order/ShopCannotKeepAppointment',
-        releasing(deps, shopRules, rules, 'shop-cannot-keep'),
-      ],
       ['repair-order/RegisterWalkIn', receiving(deps, true)],
       ['repair-order/ReceiveBookedVehicle', receiving(deps, false)],
     ];
