@@ -624,7 +624,8 @@ describe('repair orders, end to end', () => {
       expect(archived).toMatchObject({
         amountFen: 96500,
         facts: {
-          warrantyUntil: iso('2027-03-08 16:00'),
+          // Midnight after the 90th Shanghai day from delivery.
+          warrantyUntil: iso('2027-03-09 00:00'),
           surveyScore: 5,
           stageMinutes: {
             reception: 0,
@@ -757,11 +758,11 @@ describe('repair orders, end to end', () => {
   });
 
   describe('a comeback repair', () => {
-    it('is flagged at reception when the same vehicle was delivered within 30 days', async () => {
+    it('is flagged at reception when the same vehicle was delivered within 30 days, its plate typed another way', async () => {
       clock.set(sh('2026-12-10 09:00'));
       const created = await system.client.send<Answer>(
         '/repair-orders/walk-ins',
-        walkIn('沪A·R1001', 'mechanical-repair'),
+        walkIn('沪ar 1001', 'mechanical-repair'),
         { actor: reception as never },
       );
       expect(created.status).toBe(201);
@@ -773,9 +774,23 @@ describe('repair orders, end to end', () => {
       );
       expect(flagged?.data).toMatchObject({
         previousTicketId: visitA,
-        daysSinceDelivery: 1,
+        // Delivered on 8 December, back on the 10th: Shanghai days.
+        daysSinceDelivery: 2,
         withinWarranty: true,
       });
+    });
+
+    it('is not looked for in another subsidiary’s repairs', async () => {
+      const created = await system.client.send<Answer>(
+        '/repair-orders/walk-ins',
+        walkIn('沪A·R1001', 'mechanical-repair'),
+        { actor: { ...reception, subsidiary: 'jq' } as never },
+      );
+      expect(created.status).toBe(201);
+      expect(await typesOf(created.body.ticket.id)).toEqual([
+        'walk-in-registered',
+        'vehicle-received',
+      ]);
     });
   });
 
@@ -795,12 +810,17 @@ describe('repair orders, end to end', () => {
         expect(stats.archived).toBe(2);
         expect(stats.averageStageMinutes.preparation).toBeDefined();
       });
-      // Another subsidiary's shop sees none of these visits.
-      const elsewhere = await system.client.get<{ archived: number }>(
-        '/repair-orders/statistics',
-        { actor: { ...reception, subsidiary: 'jq' } as never },
-      );
-      expect(elsewhere).toMatchObject({ archived: 0, vehicles: [] });
+      // Another subsidiary's shop sees only its own visit of the car.
+      await eventually(async () => {
+        const elsewhere = await system.client.get<{ archived: number }>(
+          '/repair-orders/statistics',
+          { actor: { ...reception, subsidiary: 'jq' } as never },
+        );
+        expect(elsewhere).toMatchObject({
+          archived: 0,
+          vehicles: [{ plate: '沪A·R1001', repairs: 1, comebacks: 0 }],
+        });
+      });
     });
 
     it('shows the shop’s stages in the reporting rows', async () => {
@@ -831,7 +851,7 @@ describe('repair orders, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        expect(summary.processes['repair-order'].streams).toBe(7);
+        expect(summary.processes['repair-order'].streams).toBe(8);
         expect(summary.processes['repair-shop-book'].streams).toBe(1);
       });
     });
@@ -854,9 +874,9 @@ describe('repair orders, end to end', () => {
         expect(
           report.processes.find((p) => p.processId === 'repair-order'),
         ).toMatchObject({
-          tickets: 7,
-          // The three still open are on the table's path so far.
-          onPathSoFar: 3,
+          tickets: 8,
+          // The four still open are on the table's path so far.
+          onPathSoFar: 4,
           // A: the agreed change; the quick repair: the failed inspection
           // and the fee dispute; B and C: the rebooking.
           withDeviations: 4,

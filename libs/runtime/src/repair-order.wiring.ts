@@ -191,8 +191,11 @@ function receiving(deps: PreparerDeps, numbered: boolean): CommandPreparer {
     const vehicle = envelope.payload.vehicle as { plate?: unknown } | undefined;
     const plate =
       typeof vehicle?.plate === 'string' ? vehicle.plate : state.vehicle?.plate;
+    // The visit's subsidiary: the registering actor's for a walk-in.
+    const subsidiaryId =
+      state.status === 'NEW' ? envelope.actor.subsidiary : state.subsidiaryId;
     const comeback = plate
-      ? await findComeback(deps.pool, plate, envelope.ticketId)
+      ? await findComeback(deps.pool, plate, envelope.ticketId, subsidiaryId)
       : null;
     return {
       ...envelope,

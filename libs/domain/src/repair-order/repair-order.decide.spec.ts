@@ -274,6 +274,61 @@ describe('a comeback at reception', () => {
     expect(state.comeback).toBeDefined();
   });
 
+  it('counts Shanghai calendar days: delivered late on 6 November is 31 days before 7 December 09:00', () => {
+    const state = given([booked])
+      .when(arrive(sh('2026-11-06 23:30')), ctx('repair-shop-receptionist'))
+      .then([
+        {
+          type: 'repair-order.vehicle-received',
+          schemaVersion: 1,
+          data: {
+            receivedAt: NOW,
+            by: 'repair-shop-receptionist',
+            withAppointment: true,
+          },
+        },
+      ]);
+    expect(state.comeback).toBeUndefined();
+  });
+
+  it('is outside the warranty the earlier repair was given, whatever the days now configured', () => {
+    given([booked])
+      .when(
+        command('ReceiveBookedVehicle', {
+          comeback: {
+            previousTicketId: 'prev-1',
+            previousTicketNumber: 'RO-20261101-0001',
+            deliveredAt: sh('2026-11-20 10:00'),
+            // A 10-day warranty then: it ended at midnight after 30 November.
+            warrantyUntil: sh('2026-12-01 00:00'),
+          },
+        }),
+        ctx('repair-shop-receptionist'),
+      )
+      .then([
+        {
+          type: 'repair-order.comeback-flagged',
+          schemaVersion: 1,
+          data: {
+            previousTicketId: 'prev-1',
+            previousTicketNumber: 'RO-20261101-0001',
+            deliveredAt: sh('2026-11-20 10:00'),
+            daysSinceDelivery: 17,
+            withinWarranty: false,
+          },
+        },
+        {
+          type: 'repair-order.vehicle-received',
+          schemaVersion: 1,
+          data: {
+            receivedAt: NOW,
+            by: 'repair-shop-receptionist',
+            withAppointment: true,
+          },
+        },
+      ]);
+  });
+
   it('is not flagged 31 days after delivery', () => {
     const state = given([booked])
       .when(arrive(sh('2026-11-06 09:00')), ctx('repair-shop-receptionist'))
@@ -289,6 +344,56 @@ describe('a comeback at reception', () => {
         },
       ]);
     expect(state.comeback).toBeUndefined();
+  });
+});
+
+describe('delivery', () => {
+  it('starts the warranty, ending at midnight in Shanghai after its 90th calendar day', () => {
+    const settled: RepairOrderEvent[] = [
+      ...inspected,
+      {
+        type: 'repair-order.repair-costs-settled',
+        schemaVersion: 1,
+        data: {
+          partsFen: 32000,
+          labourFen: 8000,
+          otherFen: 0,
+          totalFen: 40000,
+          settledAt: SLOT,
+        },
+      },
+      {
+        type: 'repair-order.repair-invoice-issued',
+        schemaVersion: 1,
+        data: {
+          invoiceNo: 'RI-20261207-0001',
+          invoiceTitle: '王先生',
+          totalFen: 40000,
+        },
+      },
+    ];
+    const state = given(settled)
+      .when(
+        command('DeliverVehicle', { slipSignedBy: '王先生', cleaned: true }),
+        ctx('repair-shop-receptionist', sh('2026-12-08 16:00')),
+      )
+      .then([
+        {
+          type: 'repair-order.repair-slip-signed',
+          schemaVersion: 1,
+          data: { signedBy: '王先生' },
+        },
+        {
+          type: 'repair-order.vehicle-delivered',
+          schemaVersion: 1,
+          data: {
+            deliveredAt: sh('2026-12-08 16:00'),
+            cleaned: true,
+            warrantyUntil: sh('2027-03-09 00:00'),
+          },
+        },
+      ]);
+    expect(state.status).toBe('DELIVERED');
   });
 });
 

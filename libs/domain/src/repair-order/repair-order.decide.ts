@@ -6,6 +6,8 @@ import {
   type DecisionContext,
   type Fen,
 } from '../shared';
+// Whole Shanghai calendar days from one instant's day to another's.
+import { shanghaiDaysBetween } from '../invoice/invoice.rules';
 import type {
   ArchiveRepairOrder,
   BookAppointment,
@@ -35,6 +37,7 @@ import {
   RepairTimerNotDueError,
   RepairTimerStaleError,
 } from './repair-order.errors';
+import { repairWarrantyEndsAt } from './repair-order.calendar';
 import { repairOrderEvent as event } from './repair-order.event-factory';
 import type { Appointment, RepairOrderEvent } from './repair-order.events';
 import {
@@ -55,7 +58,6 @@ import { REPAIR_ORDER_TRANSITIONS } from './repair-order.transitions';
 
 export const REPAIR_ORDER_PROCESS_ID = 'repair-order';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
 /**
@@ -302,17 +304,20 @@ function comebackEvent(
   rules: RepairOrderRules,
 ): RepairOrderEvent[] {
   if (!match) return [];
-  const days = Math.floor(
-    (Date.parse(context.now) - Date.parse(match.deliveredAt)) / DAY_MS,
-  );
+  // Shanghai calendar days, as the customer counts them.
+  const days = shanghaiDaysBetween(match.deliveredAt, context.now);
   if (days < 0 || days > rules.comebackDays) return [];
+  // The earlier repair's own warranty, as it was given at its delivery.
+  const warrantyUntil =
+    match.warrantyUntil ??
+    repairWarrantyEndsAt(match.deliveredAt, rules.warrantyDays);
   return [
     event('repair-order.comeback-flagged', {
       previousTicketId: match.previousTicketId,
       previousTicketNumber: match.previousTicketNumber,
       deliveredAt: match.deliveredAt,
       daysSinceDelivery: days,
-      withinWarranty: days <= rules.warrantyDays,
+      withinWarranty: Date.parse(context.now) < Date.parse(warrantyUntil),
     }),
   ];
 }
@@ -627,7 +632,6 @@ function decideDeliver(
     }
   }
   checks.throwIfAny(command.type);
-  const now = Date.parse(context.now);
   return [
     event('repair-order.repair-slip-signed', {
       signedBy: command.payload.slipSignedBy,
@@ -635,7 +639,7 @@ function decideDeliver(
     event('repair-order.vehicle-delivered', {
       deliveredAt: context.now,
       cleaned: true,
-      warrantyUntil: new Date(now + rules.warrantyDays * DAY_MS).toISOString(),
+      warrantyUntil: repairWarrantyEndsAt(context.now, rules.warrantyDays),
     }),
   ];
 }
