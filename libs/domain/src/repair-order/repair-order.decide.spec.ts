@@ -347,6 +347,33 @@ describe('a comeback at reception', () => {
   });
 });
 
+describe('the work order (派工单)', () => {
+  it('lists the agreed items, the parts held at booking and those still to order', () => {
+    given(inspected.slice(0, 3))
+      .when(
+        command('IssueWorkOrder', {
+          technicianId: 'tech-li',
+          partsToOrder: { 'BD-F': 2 },
+        }),
+        ctx('repair-shop-receptionist', SLOT),
+      )
+      .then([
+        {
+          type: 'repair-order.work-order-issued',
+          schemaVersion: 1,
+          data: {
+            workOrderNumber: 'WO-20261207-0001',
+            technicianId: 'tech-li',
+            issuedAt: SLOT,
+            items: [pad],
+            partsReserved: { 'BP-F': 1 },
+            partsToOrder: { 'BD-F': 2 },
+          },
+        },
+      ]);
+  });
+});
+
 describe('delivery', () => {
   it('starts the warranty, ending at midnight in Shanghai after its 90th calendar day', () => {
     const settled: RepairOrderEvent[] = [

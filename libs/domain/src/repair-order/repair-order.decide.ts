@@ -449,6 +449,8 @@ function decideWorkOrder(
       ),
       technicianId: command.payload.technicianId,
       issuedAt: context.now,
+      items: state.items,
+      partsReserved: state.appointment?.partsReserved ?? {},
       partsToOrder: { ...booked, ...(command.payload.partsToOrder ?? {}) },
     }),
   ];
