@@ -286,6 +286,50 @@ describe('repair orders, end to end', () => {
       });
     });
 
+    it('is another subsidiary’s to neither book, set up again nor read', async () => {
+      const jq = { ...reception, subsidiary: 'jq' };
+      const before = await system.resources.store.readStream(
+        streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+      );
+      const booked = await system.client.send<ErrorAnswer>(
+        '/repair-orders',
+        booking('沪A·R2006', '2026-12-08 11:00'),
+        { actor: jq as never },
+      );
+      expect(booked.status).toBe(404);
+      expect(booked.body.error).toMatchObject({
+        code: 'REPAIR_SHOP_NOT_FOUND',
+        details: { shopCode: SHOP },
+      });
+      const reset = await system.client.send<ErrorAnswer>(
+        `/repair-orders/shops/${SHOP}`,
+        { name: '占用', bays: 9, partsOnHand: {}, partsLeadHours: 0 },
+        { actor: { ...admin, subsidiary: 'jq' } as never },
+      );
+      expect(reset.status).toBe(404);
+      expect(reset.body.error.code).toBe('TICKET_NOT_FOUND');
+      const read = await system.client.fetch<ErrorAnswer>(
+        `/repair-orders/shop-books/${shopBookIdOf(SHOP)}`,
+        { actor: jq as never },
+      );
+      expect(read.status).toBe(404);
+      expect(
+        await system.resources.store.readStream(
+          streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+        ),
+      ).toHaveLength(before.length);
+    });
+
+    it('refuses parts that are no part number, naming the key', async () => {
+      const answer = await book('沪A·R2007', '2026-12-08 11:00', {
+        partsNeeded: { 'BP F': 1 },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toMatchObject({
+        fields: [{ field: 'payload.partsNeeded.BP F' }],
+      });
+    });
+
     it('refuses quick repairs, which need no appointment', async () => {
       const answer = await book('沪A·R2004', '2026-12-08 11:00', {
         kind: 'quick-repair',
@@ -547,6 +591,16 @@ describe('repair orders, end to end', () => {
         reception,
       );
       expect(issued.ticket.holder.role).toBe('repair-technician');
+      const [workOrder] = (
+        await system.resources.store.readStream(
+          streamNameOf('repair-order', visitA),
+        )
+      ).filter((e) => e.type === 'repair-order.work-order-issued');
+      expect(workOrder.data).toMatchObject({
+        workOrderNumber: expect.stringMatching(/^WO-20261207-\d{4}$/),
+        items: [pad],
+        partsReserved: { 'BP-F': 1 },
+      });
       await act(
         visitA,
         'progress',
@@ -642,9 +696,31 @@ describe('repair orders, end to end', () => {
 
   describe('a booking nobody confirms', () => {
     it('is asked at 14:00, and at 15:00 goes back for a new time, its slot released', async () => {
+      // The 15:00 appointment's confirmation is due at 14:00 exactly.
+      const confirm = await timerJob(visitB, 1, 'confirm');
+      expect(confirm.data).toMatchObject({
+        command: { issuedAt: iso('2026-12-08 14:00') },
+      });
+      clock.set(new Date(sh('2026-12-08 14:00').getTime() - 1000));
+      const tooSoon = await refused(
+        `/repair-orders/${visitB}/run-due-timers`,
+        {},
+        reception,
+      );
+      expect(tooSoon.status).toBe(409);
+      expect(tooSoon.body.error).toMatchObject({
+        code: 'REPAIR_TIMER_NOT_DUE',
+        details: { dueAt: iso('2026-12-08 14:00') },
+      });
       clock.set(sh('2026-12-08 14:00'));
-      await (await timerJob(visitB, 1, 'confirm')).promote();
+      await confirm.promote();
       await view(visitB, 'AWAITING_CONFIRMATION');
+      const [asked] = (
+        await system.resources.store.readStream(
+          streamNameOf('repair-order', visitB),
+        )
+      ).filter((e) => e.type === 'repair-order.confirmation-requested');
+      expect(asked.metadata.decidedAt).toBe(iso('2026-12-08 14:00'));
       const expire = await timerJob(visitB, 1, 'expire');
       expect(expire.data).toMatchObject({
         command: { issuedAt: iso('2026-12-08 15:00') },
@@ -820,6 +896,17 @@ describe('repair orders, end to end', () => {
           archived: 0,
           vehicles: [{ plate: '沪A·R1001', repairs: 1, comebacks: 0 }],
         });
+      });
+    });
+
+    it('refuses statistics for something that is not one shop code', async () => {
+      const answer = await system.client.fetch<ErrorAnswer>(
+        `/repair-orders/statistics?shopCode=${encodeURIComponent('SH MH/01')}`,
+        { actor: reception as never },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toMatchObject({
+        fields: [{ field: 'query.shopCode' }],
       });
     });
 
