@@ -201,9 +201,62 @@ describe('a booking', () => {
           reason: '举升机故障',
           customerToldAt: SLOT,
         }),
+        ctx('repair-shop-receptionist', SLOT),
+      )
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.customerToldAt',
+            message:
+              'must be before the appointment (tell the customer in advance)',
+          },
+        ],
+      });
+  });
+
+  it('the shop cannot keep is recorded once the customer was told, not ahead of it', () => {
+    given([booked])
+      .when(
+        command('ShopCannotKeepAppointment', {
+          reason: '举升机故障',
+          customerToldAt: sh('2026-12-07 12:00'),
+        }),
         ctx('repair-shop-receptionist'),
       )
-      .thenThrows(InvalidCommandDataError);
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.customerToldAt',
+            message: 'must not be later than now',
+          },
+        ],
+      });
+  });
+
+  it('of a fleet request is refused a completion time before the appointment', () => {
+    given([])
+      .when(
+        command('BookAppointment', {
+          ...payloads.book,
+          fleet: {
+            channel: 'phone',
+            faultCategory: 'brakes',
+            priority: 'urgent',
+            technicianId: 'tech-li',
+            expectedCompletionAt: sh('2026-12-08 09:00'),
+            pickupMethod: 'fleet-collects',
+          },
+        }),
+        ctx('fleet-admin'),
+      )
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.fleet.expectedCompletionAt',
+            message: 'must be after the appointment starts',
+          },
+        ],
+      });
   });
 
   it('rebooked is the next booking of the visit', () => {

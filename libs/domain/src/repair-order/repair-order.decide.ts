@@ -259,8 +259,13 @@ function decideShopCannotKeep(
   const { checks, p } = payloadChecks(command.payload);
   if (p) {
     checks.nonBlank('payload.reason', p.reason);
-    if (p.customerToldAt !== undefined) {
-      checks.isoInstant('payload.customerToldAt', p.customerToldAt);
+    if (
+      p.customerToldAt !== undefined &&
+      checks.isoInstant('payload.customerToldAt', p.customerToldAt) &&
+      Date.parse(p.customerToldAt) > Date.parse(context.now)
+    ) {
+      // Recorded once the customer has been told, not before.
+      checks.fail('payload.customerToldAt', 'must not be later than now');
     }
   }
   checks.throwIfAny(command.type);

@@ -1,6 +1,7 @@
 import {
   checkFen,
   FieldChecks,
+  isIsoInstant,
   isRecord,
   type DecisionContext,
 } from '../shared';
@@ -98,10 +99,19 @@ export function checkBookingFields(
   checks.nonBlank('payload.fleet.faultCategory', f.faultCategory);
   checks.oneOf('payload.fleet.priority', f.priority, FLEET_PRIORITIES);
   checks.nonBlank('payload.fleet.technicianId', f.technicianId);
-  checks.isoInstant(
-    'payload.fleet.expectedCompletionAt',
-    f.expectedCompletionAt,
-  );
+  if (
+    checks.isoInstant(
+      'payload.fleet.expectedCompletionAt',
+      f.expectedCompletionAt,
+    ) &&
+    isIsoInstant(p.slotStart) &&
+    Date.parse(f.expectedCompletionAt) <= Date.parse(p.slotStart)
+  ) {
+    checks.fail(
+      'payload.fleet.expectedCompletionAt',
+      'must be after the appointment starts',
+    );
+  }
   checks.oneOf('payload.fleet.pickupMethod', f.pickupMethod, PICKUP_METHODS);
 }
 

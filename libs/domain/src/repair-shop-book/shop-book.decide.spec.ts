@@ -107,6 +107,15 @@ describe('a reservation', () => {
       });
   });
 
+  it('is refused past the 60 days the book is kept ahead, naming the first free slot', () => {
+    given([configured])
+      .when(reserve(sh('2027-02-08 10:00')), ctx(sh('2026-12-07 09:00')))
+      .thenThrows(RepairSlotUnavailableError, {
+        reason: 'beyond-booking-horizon',
+        nextFreeSlot: sh('2026-12-07 11:00'),
+      });
+  });
+
   it('is refused inside the preparation margin', () => {
     given([configured])
       .when(reserve(sh('2026-12-07 10:00')), ctx(sh('2026-12-07 09:30')))

@@ -30,6 +30,8 @@ import {
   type ShopBookState,
 } from './shop-book.state';
 import { HOUR_MS } from './shop-book.time';
+
+const DAY_MS = 24 * HOUR_MS;
 import { SHOP_BOOK_TRANSITIONS } from './shop-book.transitions';
 
 export const SHOP_BOOK_PROCESS_ID = 'repair-shop-book';
@@ -162,6 +164,9 @@ function decideReserve(
   const slotMs = Date.parse(slotStart);
   const hasBay = (ms: number) => baysHeld(state, ms) < state.bays;
 
+  // The book is kept no further ahead than the horizon it searches.
+  const latest = nowMs + rules.horizonDays * DAY_MS;
+
   let reason: SlotRefusalReason | null = slotProblem(slotMs, rules);
   if (reason === null && slotMs < earliest) {
     reason =
@@ -169,9 +174,14 @@ function decideReserve(
         ? 'parts-not-on-hand'
         : 'within-preparation-margin';
   }
+  if (reason === null && slotMs > latest) reason = 'beyond-booking-horizon';
   if (reason === null && !hasBay(slotMs)) reason = 'fully-booked';
   if (reason !== null) {
-    const next = firstSlotFrom(Math.max(earliest, slotMs), rules, hasBay);
+    const from =
+      reason === 'beyond-booking-horizon'
+        ? earliest
+        : Math.max(earliest, slotMs);
+    const next = firstSlotFrom(from, rules, hasBay);
     throw new RepairSlotUnavailableError(
       state.shopCode ?? command.ticketId,
       new Date(slotMs).toISOString(),

@@ -5,6 +5,7 @@ export type SlotRefusalReason =
   | 'not-on-the-hour'
   | 'outside-working-hours'
   | 'within-preparation-margin'
+  | 'beyond-booking-horizon'
   | 'fully-booked'
   | 'parts-not-on-hand';
 
