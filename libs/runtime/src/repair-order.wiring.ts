@@ -179,7 +179,13 @@ function reserving(
   };
 }
 
-/** Reception looks the plate up: a recent delivery makes it a comeback. */
+/**
+ * Reception looks the plate up: a recent delivery makes it a comeback.
+ * TODO(#13): a walk-in names its shop by code and the shop's book is not
+ * looked at, so a code of no shop (or of another subsidiary's) is taken
+ * as given, and the parts a walk-in uses are not drawn from the book's
+ * stock.
+ */
 function receiving(deps: PreparerDeps, numbered: boolean): CommandPreparer {
   const now = () => (deps.clock ?? systemClock).now();
   return async (envelope, anyState) => {
