@@ -1,4 +1,4 @@
-import { streamNameOf } from '@opsdesk/domain';
+import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { shanghaiDay, SteppableClock } from '@opsdesk/platform';
 import { CheckpointStore } from '@opsdesk/messaging';
 import {
@@ -179,6 +179,40 @@ describe('repair orders, end to end', () => {
         id: shopBookIdOf(SHOP),
         status: 'OPEN',
       });
+    });
+
+    it('is set up by no role but the fleet administrator and reception, appending nothing', async () => {
+      const stream = streamNameOf('repair-shop-book', shopBookIdOf(SHOP));
+      const before = await system.resources.store.readStream(stream);
+      const allowed = ['fleet-admin', 'repair-shop-receptionist'];
+      const others = ROLE_IDS.filter(
+        (role) => role !== 'system' && !allowed.includes(role),
+      );
+      const answers = await Promise.all(
+        others.map((role) =>
+          system.client.send<ErrorAnswer>(
+            `/repair-orders/shops/${SHOP}`,
+            { name: '占用', bays: 9, partsOnHand: {}, partsLeadHours: 0 },
+            {
+              actor: { id: `${role}-someone`, role, ...SUB } as never,
+              actAs: role,
+            },
+          ),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        expect({ role: others[i], status: answer.status }).toEqual({
+          role: others[i],
+          status: 403,
+        });
+        expect(answer.body.error).toMatchObject({
+          code: 'ROLE_NOT_PERMITTED',
+          details: { permission: 'repair-shop-book:ConfigureShop' },
+        });
+      });
+      expect(await system.resources.store.readStream(stream)).toHaveLength(
+        before.length,
+      );
     });
 
     it('books a mechanical repair into the register, with what to bring', async () => {
