@@ -1,4 +1,4 @@
-import { streamNameOf } from '@opsdesk/domain';
+import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { shanghaiDay, SteppableClock } from '@opsdesk/platform';
 import { CheckpointStore } from '@opsdesk/messaging';
 import {
@@ -181,6 +181,40 @@ describe('repair orders, end to end', () => {
       });
     });
 
+    it('is set up by no role but the fleet administrator and reception, appending nothing', async () => {
+      const stream = streamNameOf('repair-shop-book', shopBookIdOf(SHOP));
+      const before = await system.resources.store.readStream(stream);
+      const allowed = ['fleet-admin', 'repair-shop-receptionist'];
+      const others = ROLE_IDS.filter(
+        (role) => role !== 'system' && !allowed.includes(role),
+      );
+      const answers = await Promise.all(
+        others.map((role) =>
+          system.client.send<ErrorAnswer>(
+            `/repair-orders/shops/${SHOP}`,
+            { name: '占用', bays: 9, partsOnHand: {}, partsLeadHours: 0 },
+            {
+              actor: { id: `${role}-someone`, role, ...SUB } as never,
+              actAs: role,
+            },
+          ),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        expect({ role: others[i], status: answer.status }).toEqual({
+          role: others[i],
+          status: 403,
+        });
+        expect(answer.body.error).toMatchObject({
+          code: 'ROLE_NOT_PERMITTED',
+          details: { permission: 'repair-shop-book:ConfigureShop' },
+        });
+      });
+      expect(await system.resources.store.readStream(stream)).toHaveLength(
+        before.length,
+      );
+    });
+
     it('books a mechanical repair into the register, with what to bring', async () => {
       const created = await book('沪A·R1001', '2026-12-08 10:00', {
         partsNeeded: { 'BP-F': 1 },
@@ -283,6 +317,50 @@ describe('repair orders, end to end', () => {
       expect(answer.body.error).toMatchObject({
         code: 'REPAIR_SHOP_NOT_FOUND',
         details: { shopCode: 'SH-NOWHERE' },
+      });
+    });
+
+    it('is another subsidiary’s to neither book, set up again nor read', async () => {
+      const jq = { ...reception, subsidiary: 'jq' };
+      const before = await system.resources.store.readStream(
+        streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+      );
+      const booked = await system.client.send<ErrorAnswer>(
+        '/repair-orders',
+        booking('沪A·R2006', '2026-12-08 11:00'),
+        { actor: jq as never },
+      );
+      expect(booked.status).toBe(404);
+      expect(booked.body.error).toMatchObject({
+        code: 'REPAIR_SHOP_NOT_FOUND',
+        details: { shopCode: SHOP },
+      });
+      const reset = await system.client.send<ErrorAnswer>(
+        `/repair-orders/shops/${SHOP}`,
+        { name: '占用', bays: 9, partsOnHand: {}, partsLeadHours: 0 },
+        { actor: { ...admin, subsidiary: 'jq' } as never },
+      );
+      expect(reset.status).toBe(404);
+      expect(reset.body.error.code).toBe('TICKET_NOT_FOUND');
+      const read = await system.client.fetch<ErrorAnswer>(
+        `/repair-orders/shop-books/${shopBookIdOf(SHOP)}`,
+        { actor: jq as never },
+      );
+      expect(read.status).toBe(404);
+      expect(
+        await system.resources.store.readStream(
+          streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+        ),
+      ).toHaveLength(before.length);
+    });
+
+    it('refuses parts that are no part number, naming the key', async () => {
+      const answer = await book('沪A·R2007', '2026-12-08 11:00', {
+        partsNeeded: { 'BP F': 1 },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toMatchObject({
+        fields: [{ field: 'payload.partsNeeded.BP F' }],
       });
     });
 
@@ -547,6 +625,16 @@ describe('repair orders, end to end', () => {
         reception,
       );
       expect(issued.ticket.holder.role).toBe('repair-technician');
+      const [workOrder] = (
+        await system.resources.store.readStream(
+          streamNameOf('repair-order', visitA),
+        )
+      ).filter((e) => e.type === 'repair-order.work-order-issued');
+      expect(workOrder.data).toMatchObject({
+        workOrderNumber: expect.stringMatching(/^WO-20261207-\d{4}$/),
+        items: [pad],
+        partsReserved: { 'BP-F': 1 },
+      });
       await act(
         visitA,
         'progress',
@@ -624,7 +712,8 @@ describe('repair orders, end to end', () => {
       expect(archived).toMatchObject({
         amountFen: 96500,
         facts: {
-          warrantyUntil: iso('2027-03-08 16:00'),
+          // Midnight after the 90th Shanghai day from delivery.
+          warrantyUntil: iso('2027-03-09 00:00'),
           surveyScore: 5,
           stageMinutes: {
             reception: 0,
@@ -641,9 +730,31 @@ describe('repair orders, end to end', () => {
 
   describe('a booking nobody confirms', () => {
     it('is asked at 14:00, and at 15:00 goes back for a new time, its slot released', async () => {
+      // The 15:00 appointment's confirmation is due at 14:00 exactly.
+      const confirm = await timerJob(visitB, 1, 'confirm');
+      expect(confirm.data).toMatchObject({
+        command: { issuedAt: iso('2026-12-08 14:00') },
+      });
+      clock.set(new Date(sh('2026-12-08 14:00').getTime() - 1000));
+      const tooSoon = await refused(
+        `/repair-orders/${visitB}/run-due-timers`,
+        {},
+        reception,
+      );
+      expect(tooSoon.status).toBe(409);
+      expect(tooSoon.body.error).toMatchObject({
+        code: 'REPAIR_TIMER_NOT_DUE',
+        details: { dueAt: iso('2026-12-08 14:00') },
+      });
       clock.set(sh('2026-12-08 14:00'));
-      await (await timerJob(visitB, 1, 'confirm')).promote();
+      await confirm.promote();
       await view(visitB, 'AWAITING_CONFIRMATION');
+      const [asked] = (
+        await system.resources.store.readStream(
+          streamNameOf('repair-order', visitB),
+        )
+      ).filter((e) => e.type === 'repair-order.confirmation-requested');
+      expect(asked.metadata.decidedAt).toBe(iso('2026-12-08 14:00'));
       const expire = await timerJob(visitB, 1, 'expire');
       expect(expire.data).toMatchObject({
         command: { issuedAt: iso('2026-12-08 15:00') },
@@ -661,12 +772,18 @@ describe('repair orders, end to end', () => {
       await expire.promote();
       const waiting = await view(visitB, 'AWAITING_REBOOKING');
       expect(waiting.holderRole).toBe('repair-shop-receptionist');
-      const book = await system.resources.store.readStream(
-        streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
-      );
-      expect(book.at(-1)).toMatchObject({
-        type: 'repair-shop-book.slot-released',
-        data: { reservationId: `${visitB}/1`, reason: 'not-confirmed' },
+      // The slot goes back once the visit has recorded the expiry.
+      await eventually(async () => {
+        const book = await system.resources.store.readStream(
+          streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+        );
+        expect(book.at(-1)).toMatchObject({
+          type: 'repair-shop-book.slot-released',
+          data: {
+            reservationId: expect.stringMatching(`^${visitB}/1/`),
+            reason: 'not-confirmed',
+          },
+        });
       });
     });
 
@@ -688,13 +805,18 @@ describe('repair orders, end to end', () => {
   describe('a booking the shop cannot keep, rebooked and then declined', () => {
     let visitC: string;
 
-    async function lastRelease() {
-      const book = await system.resources.store.readStream(
-        streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
-      );
-      return book
-        .filter((e) => e.type === 'repair-shop-book.slot-released')
-        .at(-1);
+    /** The book's last release, once it matches (it follows the visit). */
+    async function lastRelease(expected: object) {
+      return eventually(async () => {
+        const book = await system.resources.store.readStream(
+          streamNameOf('repair-shop-book', shopBookIdOf(SHOP)),
+        );
+        const last = book
+          .filter((e) => e.type === 'repair-shop-book.slot-released')
+          .at(-1);
+        expect(last).toMatchObject(expected);
+        return last;
+      });
     }
 
     it('goes back for a new time once the customer is told in advance', async () => {
@@ -709,8 +831,11 @@ describe('repair orders, end to end', () => {
         reception,
       );
       expect(told.ticket.status).toBe('AWAITING_REBOOKING');
-      expect(await lastRelease()).toMatchObject({
-        data: { reservationId: `${visitC}/1`, reason: 'shop-cannot-keep' },
+      await lastRelease({
+        data: {
+          reservationId: expect.stringMatching(`^${visitC}/1/`),
+          reason: 'shop-cannot-keep',
+        },
       });
     });
 
@@ -733,18 +858,21 @@ describe('repair orders, end to end', () => {
         reception,
       );
       expect(declined.ticket.status).toBe('AWAITING_REBOOKING');
-      expect(await lastRelease()).toMatchObject({
-        data: { reservationId: `${visitC}/2`, reason: 'customer-declined' },
+      await lastRelease({
+        data: {
+          reservationId: expect.stringMatching(`^${visitC}/2/`),
+          reason: 'customer-declined',
+        },
       });
     });
   });
 
   describe('a comeback repair', () => {
-    it('is flagged at reception when the same vehicle was delivered within 30 days', async () => {
+    it('is flagged at reception when the same vehicle was delivered within 30 days, its plate typed another way', async () => {
       clock.set(sh('2026-12-10 09:00'));
       const created = await system.client.send<Answer>(
         '/repair-orders/walk-ins',
-        walkIn('沪A·R1001', 'mechanical-repair'),
+        walkIn('沪ar 1001', 'mechanical-repair'),
         { actor: reception as never },
       );
       expect(created.status).toBe(201);
@@ -756,9 +884,23 @@ describe('repair orders, end to end', () => {
       );
       expect(flagged?.data).toMatchObject({
         previousTicketId: visitA,
-        daysSinceDelivery: 1,
+        // Delivered on 8 December, back on the 10th: Shanghai days.
+        daysSinceDelivery: 2,
         withinWarranty: true,
       });
+    });
+
+    it('is not looked for in another subsidiary’s repairs', async () => {
+      const created = await system.client.send<Answer>(
+        '/repair-orders/walk-ins',
+        walkIn('沪A·R1001', 'mechanical-repair'),
+        { actor: { ...reception, subsidiary: 'jq' } as never },
+      );
+      expect(created.status).toBe(201);
+      expect(await typesOf(created.body.ticket.id)).toEqual([
+        'walk-in-registered',
+        'vehicle-received',
+      ]);
     });
   });
 
@@ -778,12 +920,28 @@ describe('repair orders, end to end', () => {
         expect(stats.archived).toBe(2);
         expect(stats.averageStageMinutes.preparation).toBeDefined();
       });
-      // Another subsidiary's shop sees none of these visits.
-      const elsewhere = await system.client.get<{ archived: number }>(
-        '/repair-orders/statistics',
-        { actor: { ...reception, subsidiary: 'jq' } as never },
+      // Another subsidiary's shop sees only its own visit of the car.
+      await eventually(async () => {
+        const elsewhere = await system.client.get<{ archived: number }>(
+          '/repair-orders/statistics',
+          { actor: { ...reception, subsidiary: 'jq' } as never },
+        );
+        expect(elsewhere).toMatchObject({
+          archived: 0,
+          vehicles: [{ plate: '沪A·R1001', repairs: 1, comebacks: 0 }],
+        });
+      });
+    });
+
+    it('refuses statistics for something that is not one shop code', async () => {
+      const answer = await system.client.fetch<ErrorAnswer>(
+        `/repair-orders/statistics?shopCode=${encodeURIComponent('SH MH/01')}`,
+        { actor: reception as never },
       );
-      expect(elsewhere).toMatchObject({ archived: 0, vehicles: [] });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toMatchObject({
+        fields: [{ field: 'query.shopCode' }],
+      });
     });
 
     it('shows the shop’s stages in the reporting rows', async () => {
@@ -814,7 +972,7 @@ describe('repair orders, end to end', () => {
           processes: Record<string, { streams: number }>;
         };
         expect(summary.ok).toBe(true);
-        expect(summary.processes['repair-order'].streams).toBe(7);
+        expect(summary.processes['repair-order'].streams).toBe(8);
         expect(summary.processes['repair-shop-book'].streams).toBe(1);
       });
     });
@@ -837,9 +995,9 @@ describe('repair orders, end to end', () => {
         expect(
           report.processes.find((p) => p.processId === 'repair-order'),
         ).toMatchObject({
-          tickets: 7,
-          // The three still open are on the table's path so far.
-          onPathSoFar: 3,
+          tickets: 8,
+          // The four still open are on the table's path so far.
+          onPathSoFar: 4,
           // A: the agreed change; the quick repair: the failed inspection
           // and the fee dispute; B and C: the rebooking.
           withDeviations: 4,

@@ -5,6 +5,7 @@ import {
   REPAIR_ORDER_PROCESS_ID,
   type RepairOrderEvent,
   type RepairOrderState,
+  type ShopBookRules,
 } from '@opsdesk/domain';
 import type { EventStore, RecordedEvent } from '@opsdesk/event-store';
 import {
@@ -19,6 +20,12 @@ import {
   type Fence,
   type Logger,
 } from '@opsdesk/platform';
+
+import {
+  releaseSlotGivenBack,
+  type SlotReleaseDeps,
+} from './repair-order-slot-releases';
+import { shopBookRulesFrom } from './repair-order.wiring';
 
 const PREFIX = `${REPAIR_ORDER_PROCESS_ID}-`;
 
@@ -94,6 +101,8 @@ export interface RepairOrderTimersDeps {
   queues: RoleQueueSet;
   clock: Clock;
   logger: Logger;
+  /** The shops' slots (from the environment when not given). */
+  shopRules?: ShopBookRules;
 }
 
 /**
@@ -107,13 +116,24 @@ export interface RepairOrderTimersDeps {
  * At start, `reconcile` sets the timer of every visit the log holds
  * again (the same job ids, so a timer Redis still holds stays as it is),
  * which brings back the timers a Redis restart lost.
+ *
+ * The same follower gives a slot back to the shop's book once a visit
+ * has recorded that its appointment is not kept: the release follows the
+ * visit's event, so it never frees a bay of a visit that still holds it.
  * TODO(#13): like the violation timers, the reconcile reads the whole log
  * of the process; a time index would read less.
  */
 export class RepairOrderTimers {
   private readonly follower: LogFollower;
+  private readonly releases: SlotReleaseDeps;
 
   constructor(private readonly deps: RepairOrderTimersDeps) {
+    this.releases = {
+      store: deps.store,
+      rules: deps.shopRules ?? shopBookRulesFrom(process.env),
+      clock: deps.clock,
+      logger: deps.logger,
+    };
     this.follower = new LogFollower({
       name: 'repair-order-timers',
       store: deps.store,
@@ -169,6 +189,7 @@ export class RepairOrderTimers {
     const history = await this.deps.store.readStream(event.streamName, {
       maxCount: event.revision + 1,
     });
+    await releaseSlotGivenBack(this.releases, event, history);
     const state = history.reduce(fold, initialRepairOrderState);
     await this.setTimer(ticketId, state, event.metadata.correlationId);
   }

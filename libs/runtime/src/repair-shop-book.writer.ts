@@ -2,6 +2,7 @@ import {
   actorSees,
   decideShopBook,
   RepairShopNotFoundError,
+  ReservationNotHeldError,
   evolveShopBook,
   initialShopBookState,
   SHOP_BOOK_PROCESS_ID,
@@ -39,6 +40,14 @@ function fold(history: readonly RecordedEvent[]): ShopBookState {
   );
 }
 
+/** The book command a repair-order command causes: the same on every retry. */
+function bookCommandIdOf(
+  cause: CommandEnvelope,
+  type: ShopBookCommand['type'],
+): string {
+  return deterministicUuid(`opsdesk-repair-book:${cause.commandId}:${type}`);
+}
+
 /**
  * Decides a command on a shop's book and appends it, on behalf of the
  * repair-order command that needs it. The book command's id comes from
@@ -58,9 +67,7 @@ export async function writeShopBook(
 ): Promise<ShopBookEvent[]> {
   const ticketId = shopBookIdOf(shopCode);
   const stream = streamNameOf(SHOP_BOOK_PROCESS_ID, ticketId);
-  const commandId = deterministicUuid(
-    `opsdesk-repair-book:${cause.commandId}:${type}`,
-  );
+  const commandId = bookCommandIdOf(cause, type);
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(stream);
     const earlier = history.filter((e) => e.metadata.commandId === commandId);
@@ -122,4 +129,48 @@ function asEvent(e: RecordedEvent): ShopBookEvent {
     schemaVersion: e.schemaVersion,
     data: e.data,
   } as unknown as ShopBookEvent;
+}
+
+/**
+ * Gives back the bay `cause` reserved, if it reserved one that the book
+ * still holds; true when it did. A booking's reservation is made before
+ * its visit decides it, so a visit that a concurrent command changed in
+ * between refuses the booking on its next attempt, and the bay must not
+ * stay held for nobody.
+ */
+export async function releaseReservationOf(
+  store: EventStore,
+  rules: ShopBookRules,
+  shopCode: string,
+  cause: CommandEnvelope,
+  reason: string,
+  now: () => Date,
+): Promise<boolean> {
+  const stream = streamNameOf(SHOP_BOOK_PROCESS_ID, shopBookIdOf(shopCode));
+  const history = await store.readStream(stream);
+  const reservedBy = bookCommandIdOf(cause, 'ReserveSlot');
+  const mine = history.find(
+    (e) =>
+      e.metadata.commandId === reservedBy &&
+      e.type === 'repair-shop-book.slot-reserved',
+  );
+  if (!mine) return false;
+  const { reservationId } = mine.data as { reservationId: string };
+  if (!Object.hasOwn(fold(history).reservations, reservationId)) return false;
+  try {
+    await writeShopBook(
+      store,
+      rules,
+      shopCode,
+      cause,
+      'ReleaseSlot',
+      { reservationId, reason },
+      now,
+    );
+    return true;
+  } catch (error) {
+    // Released meanwhile by someone else: what was wanted has happened.
+    if (error instanceof ReservationNotHeldError) return false;
+    throw error;
+  }
 }

@@ -59,8 +59,9 @@ const P = REPAIR_ORDER_PROCESS_ID;
 const SHOP_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * 维修站接待与维修 (issue #13; DOMAIN.md §13 G2, G5–G9): one endpoint per
- * action of a shop visit, the shops' appointment books, and the reads.
+ * 维修站接待与维修 (issue #13; the repair texts G2 车辆维修报修流程方案,
+ * G5 汽车维修服务流程图, G6–G9): one endpoint per action of a shop visit,
+ * the shops' appointment books, and the reads.
  */
 @ApiTags('repair-orders 维修站')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -512,7 +513,20 @@ export class RepairOrdersController {
    */
   @Get('statistics')
   @ApiOperation({ summary: '维修统计：返修与各阶段用时 Statistics' })
-  statistics(@Req() req: Request, @Query('shopCode') shopCode?: string) {
+  statistics(@Req() req: Request, @Query('shopCode') shopCode?: unknown) {
+    if (
+      shopCode !== undefined &&
+      (typeof shopCode !== 'string' || !SHOP_CODE.test(shopCode))
+    ) {
+      throw new ApiError(400, 'INVALID_REQUEST', 'Invalid query.shopCode', {
+        fields: [
+          {
+            field: 'query.shopCode',
+            problems: ['one shop code: letters, digits, - _'],
+          },
+        ],
+      });
+    }
     return repairStatistics(this.pool, visibilityOf(req), shopCode);
   }
 

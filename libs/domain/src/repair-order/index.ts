@@ -1,3 +1,4 @@
+export * from './repair-order.calendar';
 export * from './repair-order.commands';
 export * from './repair-order.custody';
 export * from './repair-order.decide';

@@ -52,11 +52,16 @@ export interface PreparedReservation {
   partsToOrder: PartCounts;
 }
 
-/** A delivered repair order of the same plate (filled in at reception). */
+/**
+ * The last delivered repair order of the same vehicle in the same
+ * subsidiary (filled in at reception), with its own warranty's end.
+ */
 export interface ComebackMatch {
   previousTicketId: string;
   previousTicketNumber: string | null;
   deliveredAt: string;
+  /** Absent for a delivery recorded before warranties were kept here. */
+  warrantyUntil?: string | null;
 }
 
 export interface RepairItem {

@@ -201,9 +201,62 @@ describe('a booking', () => {
           reason: '举升机故障',
           customerToldAt: SLOT,
         }),
+        ctx('repair-shop-receptionist', SLOT),
+      )
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.customerToldAt',
+            message:
+              'must be before the appointment (tell the customer in advance)',
+          },
+        ],
+      });
+  });
+
+  it('the shop cannot keep is recorded once the customer was told, not ahead of it', () => {
+    given([booked])
+      .when(
+        command('ShopCannotKeepAppointment', {
+          reason: '举升机故障',
+          customerToldAt: sh('2026-12-07 12:00'),
+        }),
         ctx('repair-shop-receptionist'),
       )
-      .thenThrows(InvalidCommandDataError);
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.customerToldAt',
+            message: 'must not be later than now',
+          },
+        ],
+      });
+  });
+
+  it('of a fleet request is refused a completion time before the appointment', () => {
+    given([])
+      .when(
+        command('BookAppointment', {
+          ...payloads.book,
+          fleet: {
+            channel: 'phone',
+            faultCategory: 'brakes',
+            priority: 'urgent',
+            technicianId: 'tech-li',
+            expectedCompletionAt: sh('2026-12-08 09:00'),
+            pickupMethod: 'fleet-collects',
+          },
+        }),
+        ctx('fleet-admin'),
+      )
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.fleet.expectedCompletionAt',
+            message: 'must be after the appointment starts',
+          },
+        ],
+      });
   });
 
   it('rebooked is the next booking of the visit', () => {
@@ -274,6 +327,61 @@ describe('a comeback at reception', () => {
     expect(state.comeback).toBeDefined();
   });
 
+  it('counts Shanghai calendar days: delivered late on 6 November is 31 days before 7 December 09:00', () => {
+    const state = given([booked])
+      .when(arrive(sh('2026-11-06 23:30')), ctx('repair-shop-receptionist'))
+      .then([
+        {
+          type: 'repair-order.vehicle-received',
+          schemaVersion: 1,
+          data: {
+            receivedAt: NOW,
+            by: 'repair-shop-receptionist',
+            withAppointment: true,
+          },
+        },
+      ]);
+    expect(state.comeback).toBeUndefined();
+  });
+
+  it('is outside the warranty the earlier repair was given, whatever the days now configured', () => {
+    given([booked])
+      .when(
+        command('ReceiveBookedVehicle', {
+          comeback: {
+            previousTicketId: 'prev-1',
+            previousTicketNumber: 'RO-20261101-0001',
+            deliveredAt: sh('2026-11-20 10:00'),
+            // A 10-day warranty then: it ended at midnight after 30 November.
+            warrantyUntil: sh('2026-12-01 00:00'),
+          },
+        }),
+        ctx('repair-shop-receptionist'),
+      )
+      .then([
+        {
+          type: 'repair-order.comeback-flagged',
+          schemaVersion: 1,
+          data: {
+            previousTicketId: 'prev-1',
+            previousTicketNumber: 'RO-20261101-0001',
+            deliveredAt: sh('2026-11-20 10:00'),
+            daysSinceDelivery: 17,
+            withinWarranty: false,
+          },
+        },
+        {
+          type: 'repair-order.vehicle-received',
+          schemaVersion: 1,
+          data: {
+            receivedAt: NOW,
+            by: 'repair-shop-receptionist',
+            withAppointment: true,
+          },
+        },
+      ]);
+  });
+
   it('is not flagged 31 days after delivery', () => {
     const state = given([booked])
       .when(arrive(sh('2026-11-06 09:00')), ctx('repair-shop-receptionist'))
@@ -289,6 +397,83 @@ describe('a comeback at reception', () => {
         },
       ]);
     expect(state.comeback).toBeUndefined();
+  });
+});
+
+describe('the work order (派工单)', () => {
+  it('lists the agreed items, the parts held at booking and those still to order', () => {
+    given(inspected.slice(0, 3))
+      .when(
+        command('IssueWorkOrder', {
+          technicianId: 'tech-li',
+          partsToOrder: { 'BD-F': 2 },
+        }),
+        ctx('repair-shop-receptionist', SLOT),
+      )
+      .then([
+        {
+          type: 'repair-order.work-order-issued',
+          schemaVersion: 1,
+          data: {
+            workOrderNumber: 'WO-20261207-0001',
+            technicianId: 'tech-li',
+            issuedAt: SLOT,
+            items: [pad],
+            partsReserved: { 'BP-F': 1 },
+            partsToOrder: { 'BD-F': 2 },
+          },
+        },
+      ]);
+  });
+});
+
+describe('delivery', () => {
+  it('starts the warranty, ending at midnight in Shanghai after its 90th calendar day', () => {
+    const settled: RepairOrderEvent[] = [
+      ...inspected,
+      {
+        type: 'repair-order.repair-costs-settled',
+        schemaVersion: 1,
+        data: {
+          partsFen: 32000,
+          labourFen: 8000,
+          otherFen: 0,
+          totalFen: 40000,
+          settledAt: SLOT,
+        },
+      },
+      {
+        type: 'repair-order.repair-invoice-issued',
+        schemaVersion: 1,
+        data: {
+          invoiceNo: 'RI-20261207-0001',
+          invoiceTitle: '王先生',
+          totalFen: 40000,
+        },
+      },
+    ];
+    const state = given(settled)
+      .when(
+        command('DeliverVehicle', { slipSignedBy: '王先生', cleaned: true }),
+        ctx('repair-shop-receptionist', sh('2026-12-08 16:00')),
+      )
+      .then([
+        {
+          type: 'repair-order.repair-slip-signed',
+          schemaVersion: 1,
+          data: { signedBy: '王先生' },
+        },
+        {
+          type: 'repair-order.vehicle-delivered',
+          schemaVersion: 1,
+          data: {
+            deliveredAt: sh('2026-12-08 16:00'),
+            cleaned: true,
+            warrantyUntil: sh('2027-03-09 00:00'),
+          },
+        },
+      ]);
+    expect(state.status).toBe('DELIVERED');
   });
 });
 

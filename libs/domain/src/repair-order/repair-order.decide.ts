@@ -6,6 +6,8 @@ import {
   type DecisionContext,
   type Fen,
 } from '../shared';
+// Whole Shanghai calendar days from one instant's day to another's.
+import { shanghaiDaysBetween } from '../invoice/invoice.rules';
 import type {
   ArchiveRepairOrder,
   BookAppointment,
@@ -35,6 +37,7 @@ import {
   RepairTimerNotDueError,
   RepairTimerStaleError,
 } from './repair-order.errors';
+import { repairWarrantyEndsAt } from './repair-order.calendar';
 import { repairOrderEvent as event } from './repair-order.event-factory';
 import type { Appointment, RepairOrderEvent } from './repair-order.events';
 import {
@@ -55,12 +58,19 @@ import { REPAIR_ORDER_TRANSITIONS } from './repair-order.transitions';
 
 export const REPAIR_ORDER_PROCESS_ID = 'repair-order';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
-/** The reservation id of a visit's n-th booking in its shop's book. */
-export function reservationIdOf(ticketId: string, bookingSeq: number): string {
-  return `${ticketId}/${bookingSeq}`;
+/**
+ * The reservation id of a visit's n-th booking in its shop's book, made
+ * by one command: two commands racing to book the same visit hold two
+ * reservations, and the one whose visit refuses it gives its own back.
+ */
+export function reservationIdOf(
+  ticketId: string,
+  bookingSeq: number,
+  commandId: string,
+): string {
+  return `${ticketId}/${bookingSeq}/${commandId}`;
 }
 
 /** The state, role and existence checks of the transition table. */
@@ -249,8 +259,13 @@ function decideShopCannotKeep(
   const { checks, p } = payloadChecks(command.payload);
   if (p) {
     checks.nonBlank('payload.reason', p.reason);
-    if (p.customerToldAt !== undefined) {
-      checks.isoInstant('payload.customerToldAt', p.customerToldAt);
+    if (
+      p.customerToldAt !== undefined &&
+      checks.isoInstant('payload.customerToldAt', p.customerToldAt) &&
+      Date.parse(p.customerToldAt) > Date.parse(context.now)
+    ) {
+      // Recorded once the customer has been told, not before.
+      checks.fail('payload.customerToldAt', 'must not be later than now');
     }
   }
   checks.throwIfAny(command.type);
@@ -294,17 +309,20 @@ function comebackEvent(
   rules: RepairOrderRules,
 ): RepairOrderEvent[] {
   if (!match) return [];
-  const days = Math.floor(
-    (Date.parse(context.now) - Date.parse(match.deliveredAt)) / DAY_MS,
-  );
+  // Shanghai calendar days, as the customer counts them.
+  const days = shanghaiDaysBetween(match.deliveredAt, context.now);
   if (days < 0 || days > rules.comebackDays) return [];
+  // The earlier repair's own warranty, as it was given at its delivery.
+  const warrantyUntil =
+    match.warrantyUntil ??
+    repairWarrantyEndsAt(match.deliveredAt, rules.warrantyDays);
   return [
     event('repair-order.comeback-flagged', {
       previousTicketId: match.previousTicketId,
       previousTicketNumber: match.previousTicketNumber,
       deliveredAt: match.deliveredAt,
       daysSinceDelivery: days,
-      withinWarranty: days <= rules.warrantyDays,
+      withinWarranty: Date.parse(context.now) < Date.parse(warrantyUntil),
     }),
   ];
 }
@@ -436,6 +454,8 @@ function decideWorkOrder(
       ),
       technicianId: command.payload.technicianId,
       issuedAt: context.now,
+      items: state.items,
+      partsReserved: state.appointment?.partsReserved ?? {},
       partsToOrder: { ...booked, ...(command.payload.partsToOrder ?? {}) },
     }),
   ];
@@ -619,7 +639,6 @@ function decideDeliver(
     }
   }
   checks.throwIfAny(command.type);
-  const now = Date.parse(context.now);
   return [
     event('repair-order.repair-slip-signed', {
       signedBy: command.payload.slipSignedBy,
@@ -627,7 +646,7 @@ function decideDeliver(
     event('repair-order.vehicle-delivered', {
       deliveredAt: context.now,
       cleaned: true,
-      warrantyUntil: new Date(now + rules.warrantyDays * DAY_MS).toISOString(),
+      warrantyUntil: repairWarrantyEndsAt(context.now, rules.warrantyDays),
     }),
   ];
 }

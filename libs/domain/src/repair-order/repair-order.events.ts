@@ -126,13 +126,17 @@ export type RepairAuthorisationSigned = E<
     promisedAt: string;
   }
 >;
-/** G7/G8 §3: 派工单, with parts reserved or ordered. */
+/** G7/G8 §3: 派工单, with its items and the parts reserved or ordered. */
 export type WorkOrderIssued = E<
   'work-order-issued',
   {
     workOrderNumber: string;
     technicianId: string;
     issuedAt: string;
+    /** The agreed items (absent from work orders issued before they were listed). */
+    items?: RepairItem[];
+    /** Held for the visit in the shop's book at booking (none for a walk-in). */
+    partsReserved?: PartCounts;
     partsToOrder: PartCounts;
   }
 >;

@@ -1,9 +1,11 @@
 import {
   checkFen,
   FieldChecks,
+  isIsoInstant,
   isRecord,
   type DecisionContext,
 } from '../shared';
+import { checkPartCountsField } from '../repair-shop-book';
 import {
   BRING_ITEMS,
   FLEET_CHANNELS,
@@ -55,15 +57,14 @@ export function checkWhole(
   return ok;
 }
 
+/** Absent, or part numbers with 1 to 1000 of each. */
 export function checkPartCounts(
   checks: FieldChecks,
   field: string,
   value: unknown,
 ) {
-  if (value === undefined || !checks.record(field, value)) return;
-  for (const [part, count] of Object.entries(value)) {
-    checkWhole(checks, `${field}.${part}`, count, 1, 1000);
-  }
+  if (value === undefined) return;
+  checkPartCountsField(checks, field, value, 1, 1000);
 }
 
 /** The booking's own fields (the slot is the book's to judge). */
@@ -98,10 +99,19 @@ export function checkBookingFields(
   checks.nonBlank('payload.fleet.faultCategory', f.faultCategory);
   checks.oneOf('payload.fleet.priority', f.priority, FLEET_PRIORITIES);
   checks.nonBlank('payload.fleet.technicianId', f.technicianId);
-  checks.isoInstant(
-    'payload.fleet.expectedCompletionAt',
-    f.expectedCompletionAt,
-  );
+  if (
+    checks.isoInstant(
+      'payload.fleet.expectedCompletionAt',
+      f.expectedCompletionAt,
+    ) &&
+    isIsoInstant(p.slotStart) &&
+    Date.parse(f.expectedCompletionAt) <= Date.parse(p.slotStart)
+  ) {
+    checks.fail(
+      'payload.fleet.expectedCompletionAt',
+      'must be after the appointment starts',
+    );
+  }
   checks.oneOf('payload.fleet.pickupMethod', f.pickupMethod, PICKUP_METHODS);
 }
 

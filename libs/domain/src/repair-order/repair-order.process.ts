@@ -29,7 +29,11 @@ import {
 } from './repair-order.states';
 import { REPAIR_ORDER_TRANSITIONS } from './repair-order.transitions';
 
-/** 维修站服务流程 (DOMAIN.md §13, G2, G5–G9): one shop visit. */
+/**
+ * 维修站服务流程: one shop visit, after the repair texts G2 车辆维修报修流程方案,
+ * G5 汽车维修服务流程图, G6 汽车维修店服务流程预案, G7 汽车维修店服务流程手册,
+ * G8 汽车维修服务流程指南 and G9 简述汽车售后维修工作流程.
+ */
 export const repairOrderProcess: ProcessDefinition<
   RepairOrderState,
   RepairOrderCommand,

@@ -4,6 +4,7 @@ export * from './shop-book.errors';
 export * from './shop-book.events';
 export * from './shop-book.evolve';
 export * from './shop-book.labels';
+export * from './shop-book.parts';
 export * from './shop-book.process';
 export * from './shop-book.slots';
 export * from './shop-book.state';

@@ -2,6 +2,7 @@ import { InvalidCommandDataError, type DecisionContext } from '../shared';
 import { deciderSpec } from '../shared/testing/given-when-then';
 import {
   RepairSlotUnavailableError,
+  ReservationAlreadyHeldError,
   ReservationNotHeldError,
 } from './shop-book.errors';
 import type { ShopBookEvent } from './shop-book.events';
@@ -106,6 +107,15 @@ describe('a reservation', () => {
       });
   });
 
+  it('is refused past the 60 days the book is kept ahead, naming the first free slot', () => {
+    given([configured])
+      .when(reserve(sh('2027-02-08 10:00')), ctx(sh('2026-12-07 09:00')))
+      .thenThrows(RepairSlotUnavailableError, {
+        reason: 'beyond-booking-horizon',
+        nextFreeSlot: sh('2026-12-07 11:00'),
+      });
+  });
+
   it('is refused inside the preparation margin', () => {
     given([configured])
       .when(reserve(sh('2026-12-07 10:00')), ctx(sh('2026-12-07 09:30')))
@@ -125,6 +135,57 @@ describe('a reservation', () => {
         reason: 'parts-not-on-hand',
         partsToOrder: { 'BP-F': 1 },
         nextFreeSlot: sh('2026-12-09 11:00'),
+      });
+  });
+
+  it('under an id the book already holds is refused, the first left as it was', () => {
+    given([configured, held('ro-9/1', sh('2026-12-08 10:00'))])
+      .when(reserve(sh('2026-12-08 11:00')), ctx(sh('2026-12-07 09:00')))
+      .thenThrows(ReservationAlreadyHeldError, {
+        reservationId: 'ro-9/1',
+        slotStart: sh('2026-12-08 10:00'),
+      });
+  });
+
+  it('of a part the shop names like an object’s own property counts it as not on hand', () => {
+    given([configured])
+      .when(
+        reserve(sh('2026-12-08 10:00'), { constructor: 1 }),
+        ctx(sh('2026-12-07 09:00')),
+      )
+      .thenThrows(RepairSlotUnavailableError, {
+        reason: 'parts-not-on-hand',
+        partsToOrder: { constructor: 1 },
+      });
+  });
+
+  it('refuses part keys that are no part number, naming each', () => {
+    given([configured])
+      .when(
+        {
+          ...reserve(sh('2026-12-08 10:00')),
+          payload: {
+            ...reserve(sh('2026-12-08 10:00')).payload,
+            parts: JSON.parse('{"__proto__": 1, "BP F": 1, "BP-F": 0}'),
+          },
+        },
+        ctx(sh('2026-12-07 09:00')),
+      )
+      .thenThrows(InvalidCommandDataError, {
+        fields: [
+          {
+            field: 'payload.parts.__proto__',
+            message: 'is not a part number (letters, digits, - _ .)',
+          },
+          {
+            field: 'payload.parts.BP F',
+            message: 'is not a part number (letters, digits, - _ .)',
+          },
+          {
+            field: 'payload.parts.BP-F',
+            message: 'must be a whole number from 1 to 1000',
+          },
+        ],
       });
   });
 
@@ -163,6 +224,46 @@ describe('a release', () => {
 });
 
 describe('the shop’s set-up', () => {
+  it('done again by headquarters leaves the shop with its subsidiary', () => {
+    given([configured])
+      .when(
+        {
+          type: 'ConfigureShop',
+          ticketId: BOOK,
+          payload: {
+            shopCode: 'SH-MH-01',
+            name: '闵行维修站',
+            bays: 2,
+            partsOnHand: {},
+            partsLeadHours: 24,
+          },
+        },
+        {
+          ...ctx(sh('2026-12-07 09:00')),
+          actor: {
+            id: 'hq-1',
+            role: 'fleet-admin',
+            kind: 'person',
+            headquarters: true,
+          },
+        },
+      )
+      .then([
+        {
+          type: 'repair-shop-book.shop-configured',
+          schemaVersion: 1,
+          data: {
+            shopCode: 'SH-MH-01',
+            subsidiaryId: 'sh',
+            name: '闵行维修站',
+            bays: 2,
+            partsOnHand: {},
+            partsLeadHours: 24,
+          },
+        },
+      ]);
+  });
+
   it('refuses no bays and a negative part count, naming both', () => {
     given([])
       .when(
@@ -195,7 +296,7 @@ describe('the shop’s set-up', () => {
           },
           {
             field: 'payload.partsOnHand.X',
-            message: 'must be a whole number, 0 or more',
+            message: 'must be a whole number from 0 to 1000000',
           },
         ],
       });

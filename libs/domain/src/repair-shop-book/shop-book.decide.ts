@@ -13,6 +13,7 @@ import type {
 } from './shop-book.commands';
 import {
   RepairSlotUnavailableError,
+  ReservationAlreadyHeldError,
   ReservationNotHeldError,
   type SlotRefusalReason,
 } from './shop-book.errors';
@@ -22,12 +23,15 @@ import {
   slotProblem,
   type ShopBookRules,
 } from './shop-book.slots';
+import { checkPartCountsField, countOf } from './shop-book.parts';
 import {
   baysHeld,
   partsAvailable,
   type ShopBookState,
 } from './shop-book.state';
 import { HOUR_MS } from './shop-book.time';
+
+const DAY_MS = 24 * HOUR_MS;
 import { SHOP_BOOK_TRANSITIONS } from './shop-book.transitions';
 
 export const SHOP_BOOK_PROCESS_ID = 'repair-shop-book';
@@ -48,14 +52,10 @@ function event<T extends ShopBookEvent['type']>(
   } as unknown as ShopBookEvent;
 }
 
-function checkPartCounts(checks: FieldChecks, field: string, value: unknown) {
-  if (!checks.record(field, value)) return;
-  for (const [part, count] of Object.entries(value)) {
-    if (!Number.isSafeInteger(count) || (count as number) < 0) {
-      checks.fail(`${field}.${part}`, 'must be a whole number, 0 or more');
-    }
-  }
-}
+/** Most of one part a shop keeps on hand. */
+const MAX_ON_HAND = 1_000_000;
+/** Most of one part one booking needs. */
+const MAX_NEEDED = 1000;
 
 function wholeInRange(
   checks: FieldChecks,
@@ -75,6 +75,7 @@ function wholeInRange(
 
 function decideConfigure(
   command: ConfigureShop,
+  state: ShopBookState,
   context: DecisionContext,
 ): ShopBookEvent[] {
   const checks = new FieldChecks();
@@ -84,15 +85,23 @@ function decideConfigure(
     checks.nonBlank('payload.name', p.name);
     wholeInRange(checks, 'payload.bays', p.bays, 1, 100);
     wholeInRange(checks, 'payload.partsLeadHours', p.partsLeadHours, 0, 2000);
-    checkPartCounts(checks, 'payload.partsOnHand', p.partsOnHand);
+    checkPartCountsField(
+      checks,
+      'payload.partsOnHand',
+      p.partsOnHand,
+      0,
+      MAX_ON_HAND,
+    );
   }
   checks.throwIfAny(command.type);
   const { shopCode, name, bays, partsOnHand, partsLeadHours } = command.payload;
   return [
     event('repair-shop-book.shop-configured', {
       shopCode,
-      // A shop belongs to the subsidiary that set it up.
-      subsidiaryId: context.actor.subsidiary,
+      // A shop belongs to the subsidiary that set it up; setting it up
+      // again (headquarters may) does not move it to another.
+      subsidiaryId:
+        state.status === 'NEW' ? context.actor.subsidiary : state.subsidiaryId,
       name,
       bays,
       partsOnHand,
@@ -107,7 +116,7 @@ function splitParts(state: ShopBookState, needed: PartCounts) {
   const reserved: PartCounts = {};
   const toOrder: PartCounts = {};
   for (const [part, count] of Object.entries(needed)) {
-    const onHand = Math.max(0, Math.min(count, available[part] ?? 0));
+    const onHand = Math.max(0, Math.min(count, countOf(available, part)));
     if (onHand > 0) reserved[part] = onHand;
     if (count > onHand) toOrder[part] = count - onHand;
   }
@@ -132,11 +141,19 @@ function decideReserve(
     checks.nonBlank('payload.repairOrderId', p.repairOrderId);
     checks.isoInstant('payload.slotStart', p.slotStart);
     if (p.parts !== undefined)
-      checkPartCounts(checks, 'payload.parts', p.parts);
+      checkPartCountsField(checks, 'payload.parts', p.parts, 1, MAX_NEEDED);
   }
   checks.throwIfAny(command.type);
 
   const { reservationId, repairOrderId, slotStart } = command.payload;
+  // Each reservation is made once; its id is never reused for another.
+  if (Object.hasOwn(state.reservations, reservationId)) {
+    throw new ReservationAlreadyHeldError(
+      command.ticketId,
+      reservationId,
+      state.reservations[reservationId].slotStart,
+    );
+  }
   const parts = isRecord(command.payload.parts) ? command.payload.parts : {};
   const { reserved, toOrder } = splitParts(state, parts);
   const nowMs = Date.parse(context.now);
@@ -147,6 +164,9 @@ function decideReserve(
   const slotMs = Date.parse(slotStart);
   const hasBay = (ms: number) => baysHeld(state, ms) < state.bays;
 
+  // The book is kept no further ahead than the horizon it searches.
+  const latest = nowMs + rules.horizonDays * DAY_MS;
+
   let reason: SlotRefusalReason | null = slotProblem(slotMs, rules);
   if (reason === null && slotMs < earliest) {
     reason =
@@ -154,9 +174,14 @@ function decideReserve(
         ? 'parts-not-on-hand'
         : 'within-preparation-margin';
   }
+  if (reason === null && slotMs > latest) reason = 'beyond-booking-horizon';
   if (reason === null && !hasBay(slotMs)) reason = 'fully-booked';
   if (reason !== null) {
-    const next = firstSlotFrom(Math.max(earliest, slotMs), rules, hasBay);
+    const from =
+      reason === 'beyond-booking-horizon'
+        ? earliest
+        : Math.max(earliest, slotMs);
+    const next = firstSlotFrom(from, rules, hasBay);
     throw new RepairSlotUnavailableError(
       state.shopCode ?? command.ticketId,
       new Date(slotMs).toISOString(),
@@ -189,7 +214,9 @@ function decideRelease(
   }
   checks.throwIfAny(command.type);
   const { reservationId, reason } = command.payload;
-  const held = state.reservations[reservationId];
+  const held = Object.hasOwn(state.reservations, reservationId)
+    ? state.reservations[reservationId]
+    : undefined;
   if (!held) throw new ReservationNotHeldError(command.ticketId, reservationId);
   return [
     event('repair-shop-book.slot-released', {
@@ -216,7 +243,7 @@ export function decideShopBook(
   );
   switch (command.type) {
     case 'ConfigureShop':
-      return decideConfigure(command, context);
+      return decideConfigure(command, state, context);
     case 'ReserveSlot':
       return decideReserve(command, state, context, rules);
     case 'ReleaseSlot':

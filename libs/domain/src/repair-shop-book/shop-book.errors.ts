@@ -5,6 +5,7 @@ export type SlotRefusalReason =
   | 'not-on-the-hour'
   | 'outside-working-hours'
   | 'within-preparation-margin'
+  | 'beyond-booking-horizon'
   | 'fully-booked'
   | 'parts-not-on-hand';
 
@@ -49,6 +50,28 @@ export class ReservationNotHeldError extends DomainError {
 
   details() {
     return { shopBookId: this.shopBookId, reservationId: this.reservationId };
+  }
+}
+
+/**
+ * A reservation id the book already holds: a reservation is made once,
+ * so two commands can never share (or silently move) one bay.
+ */
+export class ReservationAlreadyHeldError extends DomainError {
+  readonly code = 'RESERVATION_ALREADY_HELD';
+  readonly httpStatus = 409;
+
+  constructor(
+    readonly shopBookId: string,
+    readonly reservationId: string,
+    readonly slotStart: string,
+  ) {
+    super(`Book ${shopBookId} already holds reservation ${reservationId}`);
+  }
+
+  details() {
+    const { shopBookId, reservationId, slotStart } = this;
+    return { shopBookId, reservationId, slotStart };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TableState } from '../shared';
 import type { PartCounts } from './shop-book.commands';
+import { countOf } from './shop-book.parts';
 import type { ShopBookStatus } from './shop-book.states';
 
 export interface ShopReservation {
@@ -32,7 +33,7 @@ export function partsAvailable(state: ShopBookState): PartCounts {
   const left: PartCounts = { ...state.partsOnHand };
   for (const reservation of Object.values(state.reservations)) {
     for (const [part, count] of Object.entries(reservation.partsReserved)) {
-      left[part] = (left[part] ?? 0) - count;
+      left[part] = countOf(left, part) - count;
     }
   }
   return left;

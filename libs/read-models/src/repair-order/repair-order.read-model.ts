@@ -1,5 +1,6 @@
 import {
   repairOrderProcess,
+  repairPlateKey,
   shopBookProcess,
   yuanLabel,
   type RepairOrderEvent,
@@ -80,6 +81,8 @@ export const repairOrderReadModel: ProcessReadModelSpec = {
         shopCode: state.shopCode ?? null,
         kind: state.kind ?? null,
         plate: state.vehicle?.plate ?? null,
+        // The plate as compared across visits (comebacks, statistics).
+        plateKey: state.vehicle ? repairPlateKey(state.vehicle.plate) : null,
         walkIn: state.walkIn,
         bookings: state.bookings,
         comeback: state.comeback !== undefined,

@@ -27,18 +27,21 @@ export async function repairStatistics(
   ];
   const scope = `($1::text IS NULL OR facts->>'shopCode' = $1)
         AND ($2::boolean OR subsidiary_id IS NOT DISTINCT FROM $3::text)`;
+  // One vehicle per plate key, shown by the plate as first typed; a row
+  // projected before plates had a key is grouped by its plate.
   const vehicles = await pool.query<{
     plate: string;
     repairs: string;
     comebacks: string;
   }>(
-    `SELECT facts->>'plate' AS plate,
+    `SELECT (array_agg(facts->>'plate' ORDER BY reported_at, ticket_id))[1]
+              AS plate,
             count(*) AS repairs,
             count(*) FILTER (WHERE (facts->>'comeback')::boolean) AS comebacks
        FROM ${t}
       WHERE status <> 'NEW' AND facts->>'plate' IS NOT NULL AND ${scope}
-      GROUP BY facts->>'plate'
-      ORDER BY count(*) DESC, facts->>'plate'`,
+      GROUP BY COALESCE(facts->>'plateKey', facts->>'plate')
+      ORDER BY count(*) DESC, 1`,
     params,
   );
   const stages = await pool.query<{ stage: string; minutes: string }>(
