@@ -2,6 +2,7 @@ export * from './automation/automatic-work';
 export * from './automation/station-fault.automation';
 export * from './commands/command-errors';
 export * from './commands/command-executor';
+export * from './commands/stream-histories';
 export * from './commands/command-ledger';
 export * from './commands/command-outcome';
 export * from './commands/process-catalog';

@@ -12,6 +12,7 @@ import {
   RoleWorker,
   SealingEventStore,
   stationFaultAutomation,
+  StreamHistories,
   TicketNumberAllocator,
   type AutomaticWork,
   type CommandPreparer,
@@ -37,11 +38,14 @@ export class RoleWorkersHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly workers: RoleWorker[];
+  /** Every role's worker reads tickets' streams through the same memory. */
+  private readonly histories: StreamHistories;
 
   constructor(
     @Inject(WORKER_ROLES_TOKEN) roles: readonly WorkerRole[],
     @Inject(RESOURCES_TOKEN) private readonly resources: OpsdeskResources,
   ) {
+    this.histories = new StreamHistories(resources.store);
     this.workers = roles.map((role) => this.createWorker(role));
   }
 
@@ -109,7 +113,6 @@ export class RoleWorkersHost
         maxStalledCount: settings.maxStalledCount,
       },
       {
-        store,
         processes,
         // Personal data is sealed before it reaches the log (#7).
         executor: new CommandExecutor(
@@ -118,7 +121,9 @@ export class RoleWorkersHost
           logger,
           preparers,
           () => this.resources.clock.now(),
+          this.histories,
         ),
+        histories: this.histories,
         ledger,
         notifier: new HandoffNotifier(pool),
         automation,

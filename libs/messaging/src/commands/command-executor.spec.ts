@@ -147,3 +147,48 @@ describe('CommandExecutor with competing writers', () => {
     expect(events.some((e) => e.metadata.commandId === 'mine')).toBe(false);
   });
 });
+
+describe('CommandExecutor answering from what it appended', () => {
+  const logger = createLogger('executor-spec', 'silent');
+  const processes = new ProcessCatalog().register(tally, {});
+
+  it('answers as a full read of the log would, and a repeat as a duplicate', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const executor = new CommandExecutor(store, processes, logger);
+    await executor.execute(count('first'));
+
+    const answered = await executor.execute(count('second'));
+    const repeated = await executor.execute(count('second'));
+
+    const events = await store.readStream(STREAM);
+    expect(answered).toEqual({
+      status: 'accepted',
+      commandId: 'second',
+      processId: 'tally',
+      ticketId: TICKET,
+      ticketNumber: undefined,
+      ticketStatus: 'OPEN',
+      custody: { role: 'dispatch-manager' },
+      revision: 1,
+      events: [
+        { eventId: events[1].eventId, type: 'tally.counted', revision: 1 },
+      ],
+      duplicate: false,
+    });
+    expect(repeated).toEqual({ ...answered, duplicate: true });
+    expect(events).toHaveLength(2);
+  });
+
+  it('answers a command another executor already appended as a duplicate', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const mine = new CommandExecutor(store, processes, logger);
+    const theirs = new CommandExecutor(store, processes, logger);
+    await mine.execute(count('first'));
+
+    await theirs.execute(count('second'));
+    const outcome = await mine.execute(count('second'));
+
+    expect(outcome).toMatchObject({ duplicate: true, revision: 1 });
+    expect(await store.readStream(STREAM)).toHaveLength(2);
+  });
+});

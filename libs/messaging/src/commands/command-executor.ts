@@ -5,6 +5,7 @@ import {
 } from '@opsdesk/domain';
 import {
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -14,6 +15,7 @@ import type { CommandEnvelope } from '../queues/jobs';
 import type { AcceptedOutcome } from './command-outcome';
 import { UnknownCommandError, UnknownProcessError } from './command-errors';
 import type { ProcessCatalog, RegisteredProcess } from './process-catalog';
+import { StreamHistories } from './stream-histories';
 
 /** Fills in what a command needs from outside the domain (e.g. a ticket number). */
 export type CommandPreparer = (
@@ -38,6 +40,8 @@ export class CommandExecutor {
       CommandPreparer
     > = new Map(),
     private readonly clock: () => Date = () => new Date(),
+    /** Shared with whatever else in the process reads tickets' streams. */
+    private readonly histories = new StreamHistories(store),
   ) {}
 
   async execute(envelope: CommandEnvelope): Promise<AcceptedOutcome> {
@@ -71,7 +75,7 @@ export class CommandExecutor {
     const streamName = streamNameOf(envelope.processId, envelope.ticketId);
 
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamName);
+      const history = await this.histories.read(streamName);
 
       const earlier = history.filter(
         (e) => e.metadata.commandId === envelope.commandId,
@@ -91,14 +95,14 @@ export class CommandExecutor {
         process.config,
       );
 
+      const events = decided.map((event, index) =>
+        toNewEvent(prepared, event, index, now),
+      );
+      let appended: AppendResult;
       try {
-        await this.store.appendToStream(
-          streamName,
-          decided.map((event, index) =>
-            toNewEvent(prepared, event, index, now),
-          ),
-          { expectedRevision: lastRevision(history) },
-        );
+        appended = await this.store.appendToStream(streamName, events, {
+          expectedRevision: lastRevision(history),
+        });
       } catch (error) {
         if (
           error instanceof WrongExpectedRevisionError &&
@@ -113,13 +117,18 @@ export class CommandExecutor {
         throw error;
       }
 
-      const stored = await this.store.readStream(streamName, {
-        fromRevision: history.length,
+      // Stored by an earlier run of this command: the next read finds
+      // those events and answers as a duplicate.
+      if (appended.alreadyAppended) continue;
+      if (events.length === 0) {
+        return outcomeOf(envelope, process, history, [], false);
+      }
+      return appendedOutcome(envelope, process, {
+        before: state,
+        decided,
+        events,
+        lastRevision: appended.nextExpectedRevision,
       });
-      const mine = stored.filter(
-        (e) => e.metadata.commandId === envelope.commandId,
-      );
-      return outcomeOf(envelope, process, [...history, ...stored], mine, false);
     }
   }
 
@@ -192,6 +201,41 @@ function lastRevision(history: readonly RecordedEvent[]): number | 'no-stream' {
   return history.length === 0
     ? 'no-stream'
     : history[history.length - 1].revision;
+}
+
+/** The answer for events just appended, without reading them back. */
+function appendedOutcome(
+  envelope: CommandEnvelope,
+  process: RegisteredProcess,
+  appended: {
+    before: { status: string };
+    decided: readonly DomainEvent[];
+    events: readonly NewEvent[];
+    lastRevision: number;
+  },
+): AcceptedOutcome {
+  const { before, decided, events, lastRevision } = appended;
+  const state = decided.reduce(
+    (current, event) => process.definition.evolve(current, event),
+    before,
+  ) as { status: string; ticketNumber?: string };
+  const first = lastRevision - events.length + 1;
+  return {
+    status: 'accepted',
+    commandId: envelope.commandId,
+    processId: envelope.processId,
+    ticketId: envelope.ticketId,
+    ticketNumber: state.ticketNumber,
+    ticketStatus: state.status,
+    custody: process.definition.custody(state),
+    revision: lastRevision,
+    events: events.map((e, index) => ({
+      eventId: e.eventId,
+      type: e.type,
+      revision: first + index,
+    })),
+    duplicate: false,
+  };
 }
 
 function outcomeOf(

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import { DomainError, permissionOf, streamNameOf } from '@opsdesk/domain';
-import type { EventStore } from '@opsdesk/event-store';
 import {
   awaitFaultPoint,
   faultPoint,
@@ -18,6 +17,7 @@ import type { AutomaticWork } from '../automation/automatic-work';
 import { WrongQueueError } from '../commands/command-errors';
 import { fold, type CommandExecutor } from '../commands/command-executor';
 import type { CommandLedger } from '../commands/command-ledger';
+import type { StreamHistories } from '../commands/stream-histories';
 import type {
   AcceptedOutcome,
   RejectedOutcome,
@@ -29,8 +29,9 @@ import { queuePrefixFor, type WorkerRole } from '../queues/role-queues';
 import type { HandoffNotifier } from './handoff-notifier';
 
 export interface RoleWorkerDeps {
-  store: EventStore;
   processes: ProcessCatalog;
+  /** Where hand-offs read the ticket's stream (shared with the executor). */
+  histories: StreamHistories;
   executor: CommandExecutor;
   ledger: CommandLedger;
   notifier: HandoffNotifier;
@@ -279,7 +280,7 @@ export class RoleWorker {
       // hand-off of the latest change of custody acts; an older one (a
       // redelivery, a replay) would issue the current step under an id of
       // its own, so whether that or the current one won would be chance.
-      const history = await this.deps.store.readStream(
+      const history = await this.deps.histories.read(
         streamNameOf(job.processId, job.ticketId),
       );
       const current = latestHandoff(process, history);

@@ -1,0 +1,68 @@
+import { InMemoryEventStore, type NewEvent } from '@opsdesk/event-store';
+import { createLogger, eventIdFor } from '@opsdesk/platform';
+import { StreamHistories } from './stream-histories';
+
+const STREAM = 'tally-0190a5b8-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
+
+function counted(n: number): NewEvent {
+  return {
+    eventId: eventIdFor(`count-${n}`, 0),
+    type: 'tally.counted',
+    schemaVersion: 1,
+    data: { n },
+    metadata: { commandId: `count-${n}` },
+  };
+}
+
+describe('reading a stream through its remembered history', () => {
+  const logger = createLogger('histories-spec', 'silent');
+
+  it('asks only for the events after those it holds, and returns them all', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const asked: (number | undefined)[] = [];
+    const histories = new StreamHistories({
+      readStream: (stream, options) => {
+        asked.push(options?.fromRevision);
+        return store.readStream(stream, options);
+      },
+    });
+    await store.appendToStream(STREAM, [counted(0), counted(1)], {
+      expectedRevision: 'no-stream',
+    });
+    await histories.read(STREAM);
+
+    // Another writer appends; the next read still sees everything.
+    await store.appendToStream(STREAM, [counted(2)], { expectedRevision: 1 });
+    const history = await histories.read(STREAM);
+
+    expect(asked).toEqual([undefined, 2]);
+    expect(history).toEqual(await store.readStream(STREAM));
+  });
+
+  it('reads a stream it no longer holds from the start', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const asked: (string | number | undefined)[] = [];
+    const histories = new StreamHistories(
+      {
+        readStream: (stream, options) => {
+          asked.push(`${stream.slice(-1)}:${options?.fromRevision}`);
+          return store.readStream(stream, options);
+        },
+      },
+      1,
+    );
+    await store.appendToStream(`${STREAM}a`, [counted(0)], {
+      expectedRevision: 'no-stream',
+    });
+    await store.appendToStream(`${STREAM}b`, [counted(1)], {
+      expectedRevision: 'no-stream',
+    });
+
+    await histories.read(`${STREAM}a`);
+    await histories.read(`${STREAM}b`);
+    const again = await histories.read(`${STREAM}a`);
+
+    expect(asked).toEqual(['a:undefined', 'b:undefined', 'a:undefined']);
+    expect(again).toHaveLength(1);
+  });
+});
