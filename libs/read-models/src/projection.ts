@@ -6,7 +6,9 @@ import type { PersonalDataOpener } from './personal-data/personal-data-opener';
 /**
  * A read model kept from the log. `apply` runs inside the runner's
  * transaction, together with the checkpoint update, and must be
- * idempotent: applying an event it already holds changes nothing.
+ * idempotent: applying an event it already holds changes nothing. It
+ * takes a page of events in log order (one or more), so a page costs a
+ * few statements rather than a few per event.
  */
 export interface Projection {
   /** Also the key of its row in `projection_checkpoints`. */
@@ -24,7 +26,7 @@ export interface Projection {
   readonly views?: string;
   /** Only events of streams starting with one of these reach `apply`. */
   readonly streamPrefixes: readonly string[];
-  apply(client: PoolClient, event: RecordedEvent): Promise<void>;
+  apply(client: PoolClient, events: readonly RecordedEvent[]): Promise<void>;
 }
 
 /** Options every projection factory takes. */

@@ -187,7 +187,7 @@ async function replay(
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      for (const event of page) await projection.apply(client, event);
+      await projection.apply(client, page);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

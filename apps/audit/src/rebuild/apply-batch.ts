@@ -15,6 +15,6 @@ export async function applyBatch(
 ): Promise<GlobalPosition> {
   const last = events[events.length - 1].position;
   await advanceCheckpoint(client, projection.name, from, last, events.length);
-  for (const event of events) await projection.apply(client, event);
+  await projection.apply(client, events);
   return last;
 }

@@ -10,7 +10,12 @@ function counted(n: number): NewEvent {
     type: 'tally.counted',
     schemaVersion: 1,
     data: { n },
-    metadata: { commandId: `count-${n}` },
+    metadata: {
+      commandId: `count-${n}`,
+      causationId: `count-${n}`,
+      correlationId: `count-${n}`,
+      actor: { id: 'dm-01', role: 'dispatch-manager', kind: 'person' },
+    },
   };
 }
 

@@ -1,20 +1,25 @@
-import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
-import { openedEvent } from '../personal-data/personal-data-opener';
+import { foldPage } from '../batch/fold-page';
+import { insertMany, updateOnConflict } from '../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../projection';
 import { projectionName } from '../table-names';
 import {
   nextProcessTicketRows,
   ticketIdOf,
+  type ProcessInboxRow,
   type ProcessTicketFold,
+  type ProcessTicketRow,
+  type ProcessTimelineRow,
 } from './process-tickets.rows';
 import type { ProcessReadModelSpec } from './process-tickets.spec-type';
 import {
   processTicketMigrations,
   processTicketTables,
+  type ProcessTicketTables,
 } from './process-tickets.tables';
 
 interface FoldRow {
+  ticket_id: string;
   last_revision: number;
   state: ProcessTicketFold['state'];
   reported_at: Date;
@@ -45,15 +50,16 @@ const TICKET_COLUMNS = [
   'state',
 ] as const;
 
-function upsertSql(table: string, columns: readonly string[]): string {
-  const values = columns.map((_, i) => `$${i + 1}`).join(', ');
-  const updates = columns
-    .filter((c) => c !== 'ticket_id')
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', ');
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values})
-          ON CONFLICT (ticket_id) DO UPDATE SET ${updates}`;
-}
+const INBOX_COLUMNS = [
+  'ticket_id',
+  'role',
+  'assignee_id',
+  'status',
+  'since',
+  'ticket_number',
+  'subsidiary_id',
+  'headline',
+] as const;
 
 /**
  * `<prefix>-tickets`: the ticket view, the inbox and the timeline of one
@@ -66,17 +72,6 @@ export function createProcessTicketsProjection(
   options: ReadModelProjectionOptions = {},
 ): Projection {
   const tables = processTicketTables(spec.tablePrefix, options.tableSuffix);
-  const upsertTicket = upsertSql(tables.tickets, TICKET_COLUMNS);
-  const upsertInbox = upsertSql(tables.inbox, [
-    'ticket_id',
-    'role',
-    'assignee_id',
-    'status',
-    'since',
-    'ticket_number',
-    'subsidiary_id',
-    'headline',
-  ]);
 
   return {
     name: projectionName(
@@ -87,99 +82,130 @@ export function createProcessTicketsProjection(
     tables: [tables.tickets, tables.inbox, tables.timeline],
     streamPrefixes: [`${spec.definition.processId}-`],
 
-    async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const ticketId = ticketIdOf(spec, event.streamName);
-      const found = await client.query<FoldRow>(
-        `SELECT t.last_revision, t.state, t.reported_at, t.closed_at,
-                i.since AS holder_since
-           FROM ${tables.tickets} t
-           LEFT JOIN ${tables.inbox} i ON i.ticket_id = t.ticket_id
-          WHERE t.ticket_id = $1 FOR UPDATE OF t`,
-        [ticketId],
-      );
-      const step = nextProcessTicketRows(
-        spec,
-        toFold(found.rows[0]),
-        await openedEvent(options.personalData, client, event),
-      );
-      if (!step) return;
+    async apply(client, events) {
+      const { steps, latest } = await foldPage(client, events, {
+        ticketOf: (event) => ticketIdOf(spec, event.streamName),
+        load: (db, ids) => loadFolds(db, tables, ids),
+        next: (fold, event) => nextProcessTicketRows(spec, fold, event),
+        foldOf: (step) => step.fold,
+        personalData: options.personalData,
+      });
+      const last = [...latest.entries()];
 
-      const t = step.ticket;
-      await client.query(upsertTicket, [
-        t.ticketId,
-        t.processId,
-        t.ticketNumber,
-        t.subsidiaryId,
-        t.status,
-        t.statusZh,
-        t.holderRole,
-        t.holderRoleZh,
-        t.assigneeId,
-        t.headline,
-        t.outcome,
-        t.amountFen,
-        JSON.stringify(t.facts),
-        t.terminal,
-        t.reportedAt,
-        t.reportedDay,
-        t.updatedAt,
-        t.closedAt,
-        t.lastRevision,
-        JSON.stringify(t.state),
-      ]);
-
-      const item = step.inbox;
-      if (item) {
-        await client.query(upsertInbox, [
-          item.ticketId,
-          item.role,
-          item.assigneeId,
-          item.status,
-          item.since,
-          item.ticketNumber,
-          item.subsidiaryId,
-          item.headline,
-        ]);
-      } else {
-        await client.query(`DELETE FROM ${tables.inbox} WHERE ticket_id = $1`, [
-          ticketId,
-        ]);
+      await insertMany(
+        client,
+        `INSERT INTO ${tables.tickets} (${TICKET_COLUMNS.join(', ')})`,
+        updateOnConflict('ticket_id', TICKET_COLUMNS),
+        last.map(([, step]) => ticketValues(step.ticket)),
+      );
+      // A ticket nobody holds any more leaves the inbox.
+      const left = last.filter(([, step]) => !step.inbox).map(([id]) => id);
+      if (left.length > 0) {
+        await client.query(
+          `DELETE FROM ${tables.inbox} WHERE ticket_id = ANY($1)`,
+          [left],
+        );
       }
-
-      const e = step.timeline;
-      await client.query(
+      await insertMany(
+        client,
+        `INSERT INTO ${tables.inbox} (${INBOX_COLUMNS.join(', ')})`,
+        updateOnConflict('ticket_id', INBOX_COLUMNS),
+        last.flatMap(([, step]) =>
+          step.inbox ? [inboxValues(step.inbox)] : [],
+        ),
+      );
+      await insertMany(
+        client,
         `INSERT INTO ${tables.timeline} (ticket_id, revision, event_id, type,
            label_zh, label_en, actor_id, actor_role, actor_role_zh,
-           actor_kind, recorded_at, summary_zh, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING`,
-        [
-          e.ticketId,
-          e.revision,
-          e.eventId,
-          e.type,
-          e.labelZh,
-          e.labelEn,
-          e.actorId,
-          e.actorRole,
-          e.actorRoleZh,
-          e.actorKind,
-          e.recordedAt,
-          e.summaryZh,
-          JSON.stringify(e.data),
-        ],
+           actor_kind, recorded_at, summary_zh, data)`,
+        'ON CONFLICT DO NOTHING',
+        steps.map(({ step }) => timelineValues(step.timeline)),
       );
     },
   };
 }
 
-function toFold(row: FoldRow | undefined): ProcessTicketFold | null {
-  if (!row) return null;
-  return {
-    lastRevision: row.last_revision,
-    state: row.state,
-    reportedAt: row.reported_at.toISOString(),
-    closedAt: row.closed_at ? row.closed_at.toISOString() : null,
-    holderSince: row.holder_since ? row.holder_since.toISOString() : null,
-  };
+async function loadFolds(
+  client: PoolClient,
+  tables: ProcessTicketTables,
+  ticketIds: string[],
+): Promise<Map<string, ProcessTicketFold>> {
+  const { rows } = await client.query<FoldRow>(
+    `SELECT t.ticket_id, t.last_revision, t.state, t.reported_at,
+            t.closed_at, i.since AS holder_since
+       FROM ${tables.tickets} t
+       LEFT JOIN ${tables.inbox} i ON i.ticket_id = t.ticket_id
+      WHERE t.ticket_id = ANY($1)
+      ORDER BY t.ticket_id FOR UPDATE OF t`,
+    [ticketIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.ticket_id,
+      {
+        lastRevision: row.last_revision,
+        state: row.state,
+        reportedAt: row.reported_at.toISOString(),
+        closedAt: row.closed_at ? row.closed_at.toISOString() : null,
+        holderSince: row.holder_since ? row.holder_since.toISOString() : null,
+      },
+    ]),
+  );
+}
+
+function ticketValues(t: ProcessTicketRow): unknown[] {
+  return [
+    t.ticketId,
+    t.processId,
+    t.ticketNumber,
+    t.subsidiaryId,
+    t.status,
+    t.statusZh,
+    t.holderRole,
+    t.holderRoleZh,
+    t.assigneeId,
+    t.headline,
+    t.outcome,
+    t.amountFen,
+    JSON.stringify(t.facts),
+    t.terminal,
+    t.reportedAt,
+    t.reportedDay,
+    t.updatedAt,
+    t.closedAt,
+    t.lastRevision,
+    JSON.stringify(t.state),
+  ];
+}
+
+function inboxValues(item: ProcessInboxRow): unknown[] {
+  return [
+    item.ticketId,
+    item.role,
+    item.assigneeId,
+    item.status,
+    item.since,
+    item.ticketNumber,
+    item.subsidiaryId,
+    item.headline,
+  ];
+}
+
+function timelineValues(e: ProcessTimelineRow): unknown[] {
+  return [
+    e.ticketId,
+    e.revision,
+    e.eventId,
+    e.type,
+    e.labelZh,
+    e.labelEn,
+    e.actorId,
+    e.actorRole,
+    e.actorRoleZh,
+    e.actorKind,
+    e.recordedAt,
+    e.summaryZh,
+    JSON.stringify(e.data),
+  ];
 }

@@ -282,9 +282,7 @@ export class ProjectionRunner {
         last.position,
         events.length,
       );
-      for (const event of events) {
-        await this.projection.apply(client, event);
-      }
+      await this.projection.apply(client, events);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {

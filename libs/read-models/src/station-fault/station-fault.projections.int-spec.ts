@@ -8,6 +8,7 @@ import {
   createTestSchema,
   type TestSchema,
 } from '../../../../test/support/database';
+import type { Projection } from '../projection';
 import { ProjectionRunner } from '../projector/projection-runner';
 import { readModelMigrations } from '../read-model.migrations';
 import {
@@ -302,7 +303,7 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
         await client.query('BEGIN');
         for (const event of log) {
           for (const projection of projections) {
-            await projection.apply(client, event);
+            await projection.apply(client, [event]);
           }
         }
         await client.query('COMMIT');
@@ -314,5 +315,55 @@ describe('station-fault read models fed a day of tickets from PostgreSQL', () =>
       );
       expect(after).toEqual(before);
     });
+
+    it('leaves them as they were when the whole log comes as one page', async () => {
+      const before = await Promise.all(
+        projections.map((p) => snapshot(db.pool, p)),
+      );
+      await applyInPages(projections, log.length);
+      const after = await Promise.all(
+        projections.map((p) => snapshot(db.pool, p)),
+      );
+      expect(after).toEqual(before);
+    });
   });
+
+  describe.each([1, 2, 7, 1000])('fed in pages of %i events', (size) => {
+    const paged = createStationFaultProjections({ tableSuffix: `_p${size}` });
+
+    it('builds the rows the live runners built one page at a time', async () => {
+      await runMigrations(
+        db.pool,
+        db.schema,
+        paged.flatMap((p) => [...p.migrations]),
+      );
+      await applyInPages(paged, size);
+
+      for (const [index, projection] of paged.entries()) {
+        expect(await snapshot(db.pool, projection)).toEqual(
+          await snapshot(db.pool, projections[index]),
+        );
+      }
+    });
+  });
+
+  /** Applies the whole log to each projection, a transaction per page. */
+  async function applyInPages(
+    targets: readonly Projection[],
+    size: number,
+  ): Promise<void> {
+    for (let start = 0; start < log.length; start += size) {
+      const page = log.slice(start, start + size);
+      const client = await db.pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (const projection of targets) {
+          await projection.apply(client, page);
+        }
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    }
+  }
 });

@@ -87,16 +87,19 @@ export async function snapshot(
   return out;
 }
 
-/** Wraps a projection; `before` may throw or wait before an event. */
+/**
+ * Wraps a projection; `before` may throw or wait before each event of a
+ * page, and runs for all of them before the page is applied.
+ */
 export function instrumented(
   projection: Projection,
   before: (event: RecordedEvent) => Promise<void> | void,
 ): Projection {
   return {
     ...projection,
-    async apply(client, event) {
-      await before(event);
-      await projection.apply(client, event);
+    async apply(client, events) {
+      for (const event of events) await before(event);
+      await projection.apply(client, events);
     },
   };
 }

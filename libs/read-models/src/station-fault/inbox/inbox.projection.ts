@@ -1,20 +1,39 @@
-import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
+import { foldPage } from '../../batch/fold-page';
+import { insertMany, updateOnConflict } from '../../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
-import { openedEvent } from '../../personal-data/personal-data-opener';
 import { projectionName } from '../../table-names';
 import {
   STATION_FAULT_STREAM_PREFIX,
   stationFaultTicketId,
 } from '../station-fault-stream';
-import { INBOX_PROJECTION, nextInbox, type InboxFold } from './inbox.row';
+import {
+  INBOX_PROJECTION,
+  nextInbox,
+  type InboxFold,
+  type InboxItemRow,
+} from './inbox.row';
 import { inboxMigrations, inboxTables } from './inbox.tables';
 
 interface FoldRow {
+  ticket_id: string;
   last_revision: number;
   state: InboxFold['state'];
   holder_since: Date | null;
 }
+
+const FOLD_COLUMNS = ['ticket_id', 'last_revision', 'state', 'holder_since'];
+const ITEM_COLUMNS = [
+  'ticket_id',
+  'role',
+  'assignee_id',
+  'status',
+  'since',
+  'ticket_number',
+  'station_name',
+  'region_id',
+  'subsidiary_id',
+];
 
 /** `inbox_items`: each open ticket under the role that holds it now. */
 export function createInboxProjection(
@@ -29,74 +48,76 @@ export function createInboxProjection(
     tables: [items, folds],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
-    async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const ticketId = stationFaultTicketId(event.streamName);
-      const found = await client.query<FoldRow>(
-        `SELECT last_revision, state, holder_since
-           FROM ${folds} WHERE ticket_id = $1 FOR UPDATE`,
-        [ticketId],
-      );
-      const opened = await openedEvent(options.personalData, client, event);
-      const step = nextInbox(toFold(found.rows[0]), opened);
-      if (!step) return;
-
-      await client.query(
-        `INSERT INTO ${folds} (ticket_id, last_revision, state, holder_since)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (ticket_id) DO UPDATE SET
-           last_revision = EXCLUDED.last_revision,
-           state = EXCLUDED.state,
-           holder_since = EXCLUDED.holder_since`,
-        [
+    async apply(client, events) {
+      const { latest } = await foldPage(client, events, {
+        ticketOf: (event) => stationFaultTicketId(event.streamName),
+        load: (c, ids) => loadFolds(c, folds, ids),
+        next: nextInbox,
+        foldOf: (step) => step.fold,
+        personalData: options.personalData,
+      });
+      const steps = [...latest.entries()];
+      await insertMany(
+        client,
+        `INSERT INTO ${folds} (${FOLD_COLUMNS.join(', ')})`,
+        updateOnConflict('ticket_id', FOLD_COLUMNS),
+        steps.map(([ticketId, { fold }]) => [
           ticketId,
-          step.fold.lastRevision,
-          JSON.stringify(step.fold.state),
-          step.fold.holderSince,
-        ],
+          fold.lastRevision,
+          JSON.stringify(fold.state),
+          fold.holderSince,
+        ]),
       );
-
-      const item = step.item;
-      if (!item) {
-        await client.query(`DELETE FROM ${items} WHERE ticket_id = $1`, [
-          ticketId,
+      // A ticket nobody holds any more leaves every inbox.
+      const left = steps.filter(([, step]) => !step.item).map(([id]) => id);
+      if (left.length > 0) {
+        await client.query(`DELETE FROM ${items} WHERE ticket_id = ANY($1)`, [
+          left,
         ]);
-        return;
       }
-      await client.query(
-        `INSERT INTO ${items} (ticket_id, role, assignee_id, status, since,
-                               ticket_number, station_name, region_id,
-                               subsidiary_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (ticket_id) DO UPDATE SET
-           role = EXCLUDED.role,
-           assignee_id = EXCLUDED.assignee_id,
-           status = EXCLUDED.status,
-           since = EXCLUDED.since,
-           ticket_number = EXCLUDED.ticket_number,
-           station_name = EXCLUDED.station_name,
-           region_id = EXCLUDED.region_id,
-           subsidiary_id = EXCLUDED.subsidiary_id`,
-        [
-          item.ticketId,
-          item.role,
-          item.assigneeId,
-          item.status,
-          item.since,
-          item.ticketNumber,
-          item.stationName,
-          item.regionId,
-          item.subsidiaryId,
-        ],
+      await insertMany(
+        client,
+        `INSERT INTO ${items} (${ITEM_COLUMNS.join(', ')})`,
+        updateOnConflict('ticket_id', ITEM_COLUMNS),
+        steps.flatMap(([, step]) => (step.item ? [itemValues(step.item)] : [])),
       );
     },
   };
 }
 
-function toFold(row: FoldRow | undefined): InboxFold | null {
-  if (!row) return null;
-  return {
-    lastRevision: row.last_revision,
-    state: row.state,
-    holderSince: row.holder_since ? row.holder_since.toISOString() : null,
-  };
+async function loadFolds(
+  client: PoolClient,
+  table: string,
+  ticketIds: string[],
+): Promise<Map<string, InboxFold>> {
+  const { rows } = await client.query<FoldRow>(
+    `SELECT ticket_id, last_revision, state, holder_since
+       FROM ${table} WHERE ticket_id = ANY($1)
+      ORDER BY ticket_id FOR UPDATE`,
+    [ticketIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.ticket_id,
+      {
+        lastRevision: row.last_revision,
+        state: row.state,
+        holderSince: row.holder_since ? row.holder_since.toISOString() : null,
+      },
+    ]),
+  );
+}
+
+function itemValues(item: InboxItemRow): unknown[] {
+  return [
+    item.ticketId,
+    item.role,
+    item.assigneeId,
+    item.status,
+    item.since,
+    item.ticketNumber,
+    item.stationName,
+    item.regionId,
+    item.subsidiaryId,
+  ];
 }

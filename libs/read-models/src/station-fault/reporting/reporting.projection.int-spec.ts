@@ -31,7 +31,7 @@ async function applyAll(
     const client = await db.pool.connect();
     try {
       await client.query('BEGIN');
-      await projection.apply(client, event);
+      await projection.apply(client, [event]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');

@@ -1,5 +1,6 @@
-import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
+import { foldPage } from '../../batch/fold-page';
+import { insertMany, updateOnConflict } from '../../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
 import {
@@ -9,6 +10,9 @@ import {
 import {
   nextReporting,
   REPORTING_PROJECTION,
+  type CustodyPeriodEnd,
+  type CustodyPeriodStart,
+  type ReportingStep,
   type ReportingTicketRow,
 } from './reporting.row';
 import {
@@ -30,14 +34,8 @@ export function createReportingProjection(
 ): Projection {
   const tables = reportingTables(options.tableSuffix);
   const { reportingTickets: t, reportingCustody: c } = tables;
-  const placeholders = REPORTING_TICKET_COLUMNS.map((_, i) => `$${i + 1}`);
-  const updates = REPORTING_TICKET_COLUMNS.filter((x) => x !== 'ticket_id').map(
-    (x) => `${x} = EXCLUDED.${x}`,
-  );
-  const upsert = `
-    INSERT INTO ${t} (${REPORTING_TICKET_COLUMNS.join(', ')})
-    VALUES (${placeholders.join(', ')})
-    ON CONFLICT (ticket_id) DO UPDATE SET ${updates.join(', ')}`;
+  const insertTickets = `INSERT INTO ${t} (${REPORTING_TICKET_COLUMNS.join(', ')})`;
+  const onConflict = updateOnConflict('ticket_id', REPORTING_TICKET_COLUMNS);
 
   return {
     name: projectionName(REPORTING_PROJECTION, options.tableSuffix),
@@ -47,35 +45,104 @@ export function createReportingProjection(
     // Only the live tables have views; a rebuild re-points them.
     ...(options.tableSuffix ? {} : { views: reportingViewsSql(tables) }),
 
-    async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const found = await client.query<DbRow>(
-        `SELECT *, to_char(report_day, 'YYYY-MM-DD') AS report_day_text
-           FROM ${t} WHERE ticket_id = $1 FOR UPDATE`,
-        [stationFaultTicketId(event.streamName)],
+    async apply(client, events) {
+      const { steps, latest } = await foldPage(client, events, {
+        ticketOf: (event) => stationFaultTicketId(event.streamName),
+        load: (db, ids) => loadRows(db, t, ids),
+        next: nextReporting,
+        foldOf: (step) => step.ticket,
+      });
+      await insertMany(
+        client,
+        insertTickets,
+        onConflict,
+        [...latest.values()].map((step) => reportingTicketValues(step.ticket)),
       );
-      const step = nextReporting(toRow(found.rows[0]), event);
-      if (!step) return;
-
-      await client.query(upsert, reportingTicketValues(step.ticket));
-      if (step.ended) {
-        const e = step.ended;
-        await client.query(
-          `UPDATE ${c} SET to_at = $3, to_revision = $4, duration_s = $5
-            WHERE ticket_id = $1 AND seq = $2`,
-          [e.ticketId, e.seq, e.toAt, e.toRevision, e.durationS],
-        );
-      }
-      if (step.started) {
-        const s = step.started;
-        await client.query(
-          `INSERT INTO ${c} (ticket_id, seq, role, assignee_id, from_at,
-                             from_revision)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [s.ticketId, s.seq, s.role, s.assigneeId, s.fromAt, s.fromRevision],
-        );
-      }
+      const custody = custodyChanges(steps.map(({ step }) => step));
+      await insertMany(
+        client,
+        `INSERT INTO ${c} (ticket_id, seq, role, assignee_id, from_at,
+           from_revision, to_at, to_revision, duration_s)`,
+        '',
+        custody.started,
+      );
+      await endPeriods(client, c, custody.ended);
     },
   };
+}
+
+/**
+ * The periods the page starts (ended too, if it also ends them) and the
+ * earlier periods it ends, so each row is written once.
+ */
+function custodyChanges(steps: readonly ReportingStep[]) {
+  const started = new Map<
+    string,
+    { start: CustodyPeriodStart; end: CustodyPeriodEnd | null }
+  >();
+  const ended: CustodyPeriodEnd[] = [];
+  for (const { ended: end, started: start } of steps) {
+    if (end) {
+      const period = started.get(`${end.ticketId}/${end.seq}`);
+      if (period) period.end = end;
+      else ended.push(end);
+    }
+    if (start) {
+      started.set(`${start.ticketId}/${start.seq}`, { start, end: null });
+    }
+  }
+  return {
+    started: [...started.values()].map(({ start, end }) => [
+      start.ticketId,
+      start.seq,
+      start.role,
+      start.assigneeId,
+      start.fromAt,
+      start.fromRevision,
+      end?.toAt ?? null,
+      end?.toRevision ?? null,
+      end?.durationS ?? null,
+    ]),
+    ended,
+  };
+}
+
+async function endPeriods(
+  client: PoolClient,
+  table: string,
+  ended: readonly CustodyPeriodEnd[],
+): Promise<void> {
+  if (ended.length === 0) return;
+  await client.query(
+    `UPDATE ${table} c
+        SET to_at = u.to_at, to_revision = u.to_revision,
+            duration_s = u.duration_s
+       FROM unnest($1::text[], $2::integer[], $3::timestamptz[],
+                   $4::integer[], $5::double precision[])
+            AS u(ticket_id, seq, to_at, to_revision, duration_s)
+      WHERE c.ticket_id = u.ticket_id AND c.seq = u.seq`,
+    [
+      ended.map((e) => e.ticketId),
+      ended.map((e) => e.seq),
+      ended.map((e) => e.toAt),
+      ended.map((e) => e.toRevision),
+      ended.map((e) => e.durationS),
+    ],
+  );
+}
+
+async function loadRows(
+  client: PoolClient,
+  table: string,
+  ticketIds: string[],
+): Promise<Map<string, ReportingTicketRow>> {
+  const { rows } = await client.query<DbRow>(
+    `SELECT *, to_char(report_day, 'YYYY-MM-DD') AS report_day_text
+       FROM ${table} WHERE ticket_id = ANY($1)
+      ORDER BY ticket_id FOR UPDATE`,
+    [ticketIds],
+  );
+  return new Map(rows.map((row) => [String(row.ticket_id), toRow(row)]));
 }
 
 function iso(value: unknown): string {
@@ -86,8 +153,7 @@ function isoOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : iso(value);
 }
 
-function toRow(row: DbRow | undefined): ReportingTicketRow | null {
-  if (!row) return null;
+function toRow(row: DbRow): ReportingTicketRow {
   return {
     ticketId: String(row.ticket_id),
     ticketNumber: row.ticket_number as string | null,

@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
+import { foldPage } from '../../batch/fold-page';
+import { insertMany, updateOnConflict } from '../../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
-import { openedEvent } from '../../personal-data/personal-data-opener';
 import { projectionName } from '../../table-names';
 import {
   STATION_FAULT_STREAM_PREFIX,
@@ -20,6 +20,7 @@ import {
 } from './ticket-view.tables';
 
 interface FoldRow {
+  ticket_id: string;
   last_revision: number;
   state: TicketViewFold['state'];
   reported_at: Date;
@@ -32,14 +33,8 @@ export function createTicketViewProjection(
 ): Projection {
   const tables = ticketViewTables(options.tableSuffix);
   const t = tables.ticketView;
-  const placeholders = TICKET_VIEW_COLUMNS.map((_, i) => `$${i + 1}`);
-  const updates = TICKET_VIEW_COLUMNS.filter((c) => c !== 'ticket_id').map(
-    (c) => `${c} = EXCLUDED.${c}`,
-  );
-  const upsert = `
-    INSERT INTO ${t} (${TICKET_VIEW_COLUMNS.join(', ')})
-    VALUES (${placeholders.join(', ')})
-    ON CONFLICT (ticket_id) DO UPDATE SET ${updates.join(', ')}`;
+  const insert = `INSERT INTO ${t} (${TICKET_VIEW_COLUMNS.join(', ')})`;
+  const onConflict = updateOnConflict('ticket_id', TICKET_VIEW_COLUMNS);
 
   return {
     name: projectionName(TICKET_VIEW_PROJECTION, options.tableSuffix),
@@ -47,27 +42,51 @@ export function createTicketViewProjection(
     tables: [t],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
-    async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const found = await client.query<FoldRow>(
-        `SELECT last_revision, state, reported_at, closed_at
-           FROM ${t} WHERE ticket_id = $1 FOR UPDATE`,
-        [stationFaultTicketId(event.streamName)],
+    async apply(client, events) {
+      const { latest } = await foldPage(client, events, {
+        ticketOf: (event) => stationFaultTicketId(event.streamName),
+        load: (c, ids) => loadFolds(c, t, ids),
+        next: nextTicketView,
+        foldOf: (row) => ({
+          lastRevision: row.lastRevision,
+          state: row.state,
+          reportedAt: row.reportedAt,
+          closedAt: row.closedAt,
+        }),
+        personalData: options.personalData,
+      });
+      await insertMany(
+        client,
+        insert,
+        onConflict,
+        [...latest.values()].map(ticketViewValues),
       );
-      const opened = await openedEvent(options.personalData, client, event);
-      const row = nextTicketView(toFold(found.rows[0]), opened);
-      if (row) await client.query(upsert, ticketViewValues(row));
     },
   };
 }
 
-function toFold(row: FoldRow | undefined): TicketViewFold | null {
-  if (!row) return null;
-  return {
-    lastRevision: row.last_revision,
-    state: row.state,
-    reportedAt: row.reported_at.toISOString(),
-    closedAt: row.closed_at ? row.closed_at.toISOString() : null,
-  };
+async function loadFolds(
+  client: PoolClient,
+  table: string,
+  ticketIds: string[],
+): Promise<Map<string, TicketViewFold>> {
+  const { rows } = await client.query<FoldRow>(
+    `SELECT ticket_id, last_revision, state, reported_at, closed_at
+       FROM ${table} WHERE ticket_id = ANY($1)
+      ORDER BY ticket_id FOR UPDATE`,
+    [ticketIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.ticket_id,
+      {
+        lastRevision: row.last_revision,
+        state: row.state,
+        reportedAt: row.reported_at.toISOString(),
+        closedAt: row.closed_at ? row.closed_at.toISOString() : null,
+      },
+    ]),
+  );
 }
 
 /** Values in `TICKET_VIEW_COLUMNS` order. */

@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '@opsdesk/event-store';
-import type { PoolClient } from 'pg';
-import type { Projection, ReadModelProjectionOptions } from '../../projection';
+import { insertMany } from '../../batch/insert-many';
 import { openedEvent } from '../../personal-data/personal-data-opener';
+import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
 import { STATION_FAULT_STREAM_PREFIX } from '../station-fault-stream';
 import { TIMELINE_PROJECTION, timelineEntry } from './timeline.entry';
@@ -20,18 +19,13 @@ export function createTimelineProjection(
     tables: [t],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
-    async apply(client: PoolClient, event: RecordedEvent): Promise<void> {
-      const e = timelineEntry(
-        await openedEvent(options.personalData, client, event),
-      );
-      // Either key (event id, or ticket and revision) marks a replay.
-      await client.query(
-        `INSERT INTO ${t} (ticket_id, revision, event_id, type, label_zh,
-                           label_en, actor_id, actor_role, actor_role_zh,
-                           actor_kind, recorded_at, summary_zh, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING`,
-        [
+    async apply(client, events) {
+      const rows: unknown[][] = [];
+      for (const event of events) {
+        const e = timelineEntry(
+          await openedEvent(options.personalData, client, event),
+        );
+        rows.push([
           e.ticketId,
           e.revision,
           e.eventId,
@@ -45,7 +39,16 @@ export function createTimelineProjection(
           e.recordedAt,
           e.summaryZh,
           JSON.stringify(e.data),
-        ],
+        ]);
+      }
+      // Either key (event id, or ticket and revision) marks a replay.
+      await insertMany(
+        client,
+        `INSERT INTO ${t} (ticket_id, revision, event_id, type, label_zh,
+                           label_en, actor_id, actor_role, actor_role_zh,
+                           actor_kind, recorded_at, summary_zh, data)`,
+        'ON CONFLICT DO NOTHING',
+        rows,
       );
     },
   };
