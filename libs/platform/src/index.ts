@@ -14,3 +14,4 @@ export * from './clock';
 export * from './china-working-calendar';
 export * from './personal-data';
 export * from './lease';
+export * from './turn-batcher';

@@ -1,3 +1,4 @@
+import { TurnBatcher } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import type { ChainedEvent } from '../append-rules';
 import { APPEND_CHANNEL } from './append-notice';
@@ -33,104 +34,32 @@ interface OutcomeRow {
   stored: StoredRow[] | null;
 }
 
-interface Pending {
-  item: AppendItem;
-  resolve(outcome: ItemOutcome): void;
-  reject(error: unknown): void;
-}
-
 const CALL = 'SELECT * FROM opsdesk_append_batch($1::jsonb, $2)';
 
 /**
- * Group commit: appends that arrive while a call is on its way go
- * together in the next one, so concurrent writers share a round trip and
- * a commit instead of queueing for one each. A lone append waits for
- * nothing but the end of the event loop's turn.
- *
- * A call that fails is not the failure of every append in it: each one
- * is then sent again alone, so only the append that broke it fails with
- * the server's error. (A lost connection fails them alone too; each
- * caller then retries its identical batch, which the event ids make
- * idempotent.)
+ * Group commit for appends (see TurnBatcher): appends that arrive
+ * together go to `opsdesk_append_batch` in one call, one per stream in a
+ * call, since the server decides a call's appends together and a second
+ * append to a stream must see the first one's head. (A lost connection
+ * fails each append alone; each caller then retries its identical batch,
+ * which the event ids make idempotent.)
  */
 export class AppendBatcher {
-  private readonly waiting: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly batcher: TurnBatcher<AppendItem, ItemOutcome>;
 
   constructor(
     private readonly pool: Pool,
-    private readonly options: { maxItems: number; maxCalls: number },
-  ) {}
+    options: { maxItems: number; maxCalls: number },
+  ) {
+    this.batcher = new TurnBatcher((items) => this.run(items), {
+      maxSize: options.maxItems,
+      maxRuns: options.maxCalls,
+      canJoin: (taken, item) => taken.every((t) => t.stream !== item.stream),
+    });
+  }
 
   append(item: AppendItem): Promise<ItemOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  /**
-   * Sends once the callers of this turn of the event loop have queued
-   * their appends: the writers a call just answered come back in the
-   * same turn, and then go together rather than one alone and the rest
-   * behind it.
-   */
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.send();
-    });
-  }
-
-  private send(): void {
-    while (this.inFlight < this.options.maxCalls && this.waiting.length > 0) {
-      const batch = this.takeBatch();
-      this.inFlight += 1;
-      void this.call(batch).finally(() => {
-        this.inFlight -= 1;
-        this.schedule();
-      });
-    }
-  }
-
-  /**
-   * The next call's appends, in arrival order, one per stream: the server
-   * decides a call's appends together, so a second append to a stream
-   * waits for the next call, where it sees the first one's head.
-   */
-  private takeBatch(): Pending[] {
-    const batch: Pending[] = [];
-    const streams = new Set<string>();
-    const left: Pending[] = [];
-    for (const pending of this.waiting) {
-      const fits =
-        batch.length < this.options.maxItems &&
-        !streams.has(pending.item.stream);
-      if (fits) {
-        batch.push(pending);
-        streams.add(pending.item.stream);
-      } else {
-        left.push(pending);
-      }
-    }
-    this.waiting.splice(0, this.waiting.length, ...left);
-    return batch;
-  }
-
-  private async call(batch: Pending[]): Promise<void> {
-    try {
-      const outcomes = await this.run(batch.map((p) => p.item));
-      batch.forEach((pending, index) => pending.resolve(outcomes[index]));
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
-        return;
-      }
-      await Promise.all(batch.map((pending) => this.call([pending])));
-    }
+    return this.batcher.submit(item);
   }
 
   private async run(items: readonly AppendItem[]): Promise<ItemOutcome[]> {

@@ -44,8 +44,16 @@ export class CommandExecutor {
     private readonly histories = new StreamHistories(store),
   ) {}
 
-  async execute(envelope: CommandEnvelope): Promise<AcceptedOutcome> {
-    const outcome = await this.run(envelope, () => true);
+  /**
+   * With `history`, the stream as its caller has just read it, the first
+   * decision is made on it without reading again; a stale one costs a
+   * conflict and a fresh read.
+   */
+  async execute(
+    envelope: CommandEnvelope,
+    history?: readonly RecordedEvent[],
+  ): Promise<AcceptedOutcome> {
+    const outcome = await this.run(envelope, () => true, history);
     // Without a precondition the command is always decided.
     return outcome as AcceptedOutcome;
   }
@@ -66,6 +74,7 @@ export class CommandExecutor {
   private async run(
     envelope: CommandEnvelope,
     holds: (history: readonly RecordedEvent[]) => boolean,
+    known?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome | null> {
     const process = this.processes.get(envelope.processId);
     if (!process) throw new UnknownProcessError(envelope.processId);
@@ -75,7 +84,8 @@ export class CommandExecutor {
     const streamName = streamNameOf(envelope.processId, envelope.ticketId);
 
     for (let attempt = 1; ; attempt++) {
-      const history = await this.histories.read(streamName);
+      const history =
+        attempt === 1 && known ? known : await this.histories.read(streamName);
 
       const earlier = history.filter(
         (e) => e.metadata.commandId === envelope.commandId,

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { DomainError, permissionOf, streamNameOf } from '@opsdesk/domain';
+import type { RecordedEvent } from '@opsdesk/event-store';
 import {
   awaitFaultPoint,
   faultPoint,
@@ -259,7 +260,13 @@ export class RoleWorker {
   }
 
   private async runHandoff(job: HandoffJob, log: Logger) {
-    const isNew = await this.deps.notifier.record(job);
+    const work = this.deps.automation.get(job.processId);
+    const process = this.deps.processes.get(job.processId);
+    const automatic = Boolean(work && process);
+    // Nothing to do after the telling: recorded and done in one step.
+    const isNew = automatic
+      ? await this.deps.notifier.record(job)
+      : await this.deps.notifier.recordDone(job);
     if (isNew) {
       log.info(
         {
@@ -273,8 +280,6 @@ export class RoleWorker {
     }
     faultPoint('role-worker:after-notify');
 
-    const work = this.deps.automation.get(job.processId);
-    const process = this.deps.processes.get(job.processId);
     if (work && process) {
       // Re-read the ticket: the hand-off may be old news by now. Only the
       // hand-off of the latest change of custody acts; an older one (a
@@ -286,7 +291,7 @@ export class RoleWorker {
       const current = latestHandoff(process, history);
       if (current?.eventId === job.eventId) {
         const command = await work(job, fold(process, history));
-        if (command) await this.runAutomatic(command, log);
+        if (command) await this.runAutomatic(command, history, log);
       } else {
         log.debug(
           { eventId: job.eventId, currentEventId: current?.eventId },
@@ -296,13 +301,18 @@ export class RoleWorker {
     }
     // Only now is the hand-off done: the reconciler re-enqueues one whose
     // job Redis lost before this point.
-    await this.deps.notifier.complete(job);
+    if (automatic) await this.deps.notifier.complete(job);
     return { handoff: isNew ? ('recorded' as const) : ('repeated' as const) };
   }
 
-  private async runAutomatic(command: CommandEnvelope, log: Logger) {
+  private async runAutomatic(
+    command: CommandEnvelope,
+    history: readonly RecordedEvent[],
+    log: Logger,
+  ) {
     try {
-      const outcome = await this.deps.executor.execute(command);
+      // Decided on the history just read; a stale one is read again.
+      const outcome = await this.deps.executor.execute(command, history);
       await this.deps.ledger.record(outcome);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
