@@ -665,6 +665,67 @@ describe('centre emergencies, end to end', () => {
     });
   });
 
+  describe('an emergency logged in the suburbs', () => {
+    // 总部技术管理岗 fixes the fault for every subsidiary (3.6): a token
+    // of headquarters sees and resolves it; the outsourced centre's
+    // manager of another subsidiary does not see it.
+    const jq = <A extends { id: string; role: string }>(actor: A) => ({
+      ...actor,
+      id: `${actor.id}-jq`,
+      subsidiary: 'jq',
+    });
+    const hqTech = { ...tech, id: 'tech-hq', subsidiary: 'hq' };
+
+    it('is held and resolved by headquarters’ technical management, and hidden from the city’s CS manager', async () => {
+      const logged = await system.client.send<Answer>(
+        base,
+        { faultType: 'app', advanceNotice: false, description: 'APP无法下单' },
+        { actor: jq(agent) },
+      );
+      expect(logged.status).toBe(201);
+      const id = logged.body.ticket.id;
+      await system.client.post(
+        `${base}/${id}/repair-eta`,
+        {
+          eta: new Date(Date.now() + 3_600_000).toISOString(),
+          techContact: '王工',
+        },
+        { actor: jq(manager) },
+      );
+      const hands = await system.client.post<Answer>(
+        `${base}/${id}/all-hands`,
+        { staff: ['值班长 陈'] },
+        { actor: jq(leader) },
+      );
+      expect(hands.ticket).toMatchObject({
+        status: 'DEGRADED_OPERATION',
+        holder: { role: 'tech-manager' },
+      });
+
+      const techDesk = system.client.as(hqTech);
+      await eventually(async () => {
+        const inbox = await techDesk.get<{ items: { ticketId: string }[] }>(
+          `${base}/inbox/tech-manager`,
+        );
+        expect(inbox.items.map((i) => i.ticketId)).toContain(id);
+      });
+      expect((await techDesk.fetch(`${base}/${id}`)).status).toBe(200);
+      const fixed = await system.client.post<Answer>(
+        `${base}/${id}/resolve`,
+        { cause: 'APP网关故障' },
+        { actor: hqTech },
+      );
+      expect(fixed.ticket.status).toBe('RECOVERING');
+
+      const cityManager = await system.client.fetch<ErrorAnswer>(
+        `${base}/${id}`,
+        { actor: manager },
+      );
+      expect(cityManager.status).toBe(404);
+      expect(cityManager.body.error.code).toBe('TICKET_NOT_FOUND');
+    });
+  });
+
   describe('the reporting rows', () => {
     it('count today’s emergencies by status and outcome', async () => {
       const day = shanghaiDay(new Date());
@@ -697,8 +758,8 @@ describe('centre emergencies, end to end', () => {
         expect(summary.ok).toBe(true);
         // Four branches, the late 天润 report, the notes entered after a
         // network outage, two more announced faults, the working-day
-        // refusal and the refusals' case.
-        expect(summary.processes['centre-emergency'].streams).toBe(10);
+        // refusal, the refusals' case and the suburbs' app fault.
+        expect(summary.processes['centre-emergency'].streams).toBe(11);
       });
     });
 
@@ -718,7 +779,7 @@ describe('centre emergencies, end to end', () => {
         };
         expect(
           report.processes.find((p) => p.processId === 'centre-emergency'),
-        ).toMatchObject({ tickets: 10, followedExactly: 8, withDeviations: 0 });
+        ).toMatchObject({ tickets: 11, followedExactly: 8, withDeviations: 0 });
       });
     });
   });

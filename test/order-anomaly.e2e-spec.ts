@@ -33,7 +33,7 @@ const tech = { id: 'tech-wu', role: 'tech-manager' };
 
 /**
  * 订单异常处理流程 through HTTP → queues → workers → store → process
- * manager → projections, every branch of DOMAIN.md §10.3.
+ * manager → projections, every branch of its procedure (4.1–4.3.2).
  */
 jest.setTimeout(30_000);
 

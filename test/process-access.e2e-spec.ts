@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  HEADQUARTERS_ROLES,
   PROCESS_TRANSITIONS,
   ROLE_IDS,
   streamNameOf,
@@ -28,13 +29,17 @@ type Report = { rows: { tickets: number }[] };
 // Every role a person can hold in a token.
 const PEOPLE = ROLE_IDS.filter((role) => role !== 'system');
 
+/** Holding it, a token sees every subsidiary's tickets. */
+const isHeadquarters = (role: RoleId) => HEADQUARTERS_ROLES.includes(role);
+
 jest.setTimeout(180_000);
 
 /**
  * The money and compliance processes meet the same permission check as
  * station faults: every command of each table × every role, as a job
  * forged straight onto a queue; the opening action × every role over
- * HTTP; and a ticket of one subsidiary answers 404 to the other.
+ * HTTP; and a ticket of one subsidiary answers 404 to the other, but for
+ * a headquarters role, which sees every subsidiary.
  */
 describe('the other processes’ permissions and subsidiaries', () => {
   let system: TestSystem;
@@ -107,6 +112,17 @@ describe('the other processes’ permissions and subsidiaries', () => {
     const openerRoles = table
       .filter((rule) => rule.command === opener.command)
       .flatMap((rule) => rule.roles);
+    /** The people who may issue `command`, in the table's order. */
+    const rightfulPeople = (command: string) =>
+      table
+        .filter((rule) => rule.command === command)
+        .flatMap((rule) => rule.roles)
+        .filter((role) => role !== 'system');
+    // Actions only headquarters takes: no subsidiary's person may.
+    const headquartersOnly = opener.actions.filter((action) => {
+      const people = rightfulPeople(action.command);
+      return people.length > 0 && people.every(isHeadquarters);
+    });
 
     it(`${opener.command} over HTTP is refused 403 to every other role, opening nothing`, async () => {
       const before = await streamCount(processId);
@@ -299,11 +315,11 @@ describe('the other processes’ permissions and subsidiaries', () => {
             : []),
         ];
         for (const action of writes) {
+          if (headquartersOnly.includes(action)) continue;
           const role =
-            table
-              .filter((rule) => rule.command === action.command)
-              .flatMap((rule) => rule.roles)
-              .find((candidate) => candidate !== 'system') ?? 'cs-supervisor';
+            rightfulPeople(action.command).find(
+              (candidate) => !isHeadquarters(candidate),
+            ) ?? 'cs-supervisor';
           const answer = await jq.send<ErrorAnswer>(
             `${opener.base}/${id}/${action.path}`,
             action.body,
@@ -320,6 +336,28 @@ describe('the other processes’ permissions and subsidiaries', () => {
         }
         expect(await eventCount(processId, id)).toBe(before);
       });
+
+      if (headquartersOnly.length > 0) {
+        it('every action only headquarters takes finds the ticket for a headquarters token of any subsidiary', async () => {
+          const id = opened.get(processId)!;
+          for (const action of headquartersOnly) {
+            const role = rightfulPeople(action.command)[0];
+            // The token says `jq`; its headquarters role sees `sh` anyway.
+            const answer = await jq.send<ErrorAnswer>(
+              `${opener.base}/${id}/${action.path}`,
+              action.body,
+              { actor: { id: 'someone-hq', role, subsidiary: 'jq' } },
+            );
+            expect({ path: action.path, status: answer.status }).not.toEqual({
+              path: action.path,
+              status: 404,
+            });
+            if (answer.status >= 400) {
+              expect(answer.body.error.code).not.toBe('TICKET_NOT_FOUND');
+            }
+          }
+        });
+      }
 
       // The system's own steps run for every subsidiary (`actorSees`):
       // only the commands a person issues are checked here.

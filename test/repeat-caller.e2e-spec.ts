@@ -151,7 +151,7 @@ describe('repeat callers, end to end', () => {
     id: string,
     path: string,
     body: Record<string, unknown>,
-    actor: { id: string; role: string },
+    actor: { id: string; role: string; subsidiary?: string },
   ): Promise<Answer> {
     return system.client.post<Answer>(`/repeat-callers/${id}/${path}`, body, {
       actor,
@@ -679,6 +679,89 @@ describe('repeat callers, end to end', () => {
       expect(redrafted.ticket.status).toBe('PLAN_REVIEW');
       const approved = await act(id, 'plan-review', { approved: true }, gm);
       expect(approved.ticket.status).toBe('PLAN_APPROVED');
+    });
+  });
+
+  describe('an external complaint in the suburbs, drafted by headquarters PR', () => {
+    // 总部市场与品牌管理部公关管理岗 works for every subsidiary: a token of
+    // headquarters (`hq`), not of the subsidiary whose caller it was.
+    const hqPr = { ...pr, subsidiary: 'hq' };
+    const jq = (actor: { id: string; role: string }) => ({
+      ...actor,
+      id: `${actor.id}-jq`,
+      subsidiary: 'jq',
+    });
+
+    it('reaches the PR inbox of headquarters, takes its plan, and stays hidden from the city’s operations head', async () => {
+      const phone = '13900000050';
+      const first = await call(phone, 48, 'refund', 'jq');
+      const second = await call(phone, 5, 'refund', 'jq');
+      const third = await call(phone, 0, 'refund', 'jq');
+      const id = third.ticket.id;
+      expect(third.ticket.status).toBe('ESCALATED');
+      await act(
+        id,
+        'recordings-reviewed',
+        {
+          recordings: [third, first, second].map((answer, i) => ({
+            ticketId: answer.ticket.id,
+            recordingRef: `REC-JQ-${i}`,
+          })),
+          findings: '三次来电均为同一笔押金退款',
+        },
+        jq(manager),
+      );
+      await act(
+        id,
+        'incident-report',
+        {
+          template: {
+            summary: '郊区用户押金退款逾期',
+            userDemand: '立即退款',
+            impact: '用户已向消费者协会投诉',
+          },
+        },
+        jq(manager),
+      );
+      await act(
+        id,
+        'classification',
+        { externalComplaint: true, mediaExposure: false },
+        jq(opsHead),
+      );
+      const opsPlan = await act(
+        id,
+        'plans',
+        { plan: '子公司运营当日致电致歉' },
+        jq(opsHead),
+      );
+      expect(opsPlan.ticket).toMatchObject({
+        status: 'AWAITING_PR_PLAN',
+        holder: { role: 'hq-pr-manager' },
+      });
+
+      const prDesk = system.client.as(hqPr);
+      await eventually(async () => {
+        const inbox = await prDesk.get<Inbox>(
+          '/repeat-callers/inbox/hq-pr-manager?limit=200',
+        );
+        expect(inbox.items.map((i) => i.ticketId)).toContain(id);
+      });
+      expect((await prDesk.fetch(`/repeat-callers/${id}`)).status).toBe(200);
+      const joined = await act(id, 'plans', { plan: '统一对外口径' }, hqPr);
+      expect(joined.ticket).toMatchObject({
+        status: 'PLAN_REVIEW',
+        holder: { role: 'subsidiary-gm' },
+      });
+
+      // The operations head is the subsidiary's own post.
+      const cityHead = await system.client.send<ErrorAnswer>(
+        `/repeat-callers/${id}/plans`,
+        { plan: '市区运营方案' },
+        { actor: opsHead },
+      );
+      expect(cityHead.status).toBe(404);
+      expect(cityHead.body.error.code).toBe('TICKET_NOT_FOUND');
     });
   });
 

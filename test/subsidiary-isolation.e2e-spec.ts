@@ -23,7 +23,8 @@ type Listed = { items: { ticketId?: string; id?: string }[] };
  * Two subsidiaries, `sh` (the city) and `jq` (the suburbs), each with a
  * ticket: every read and write endpoint keeps a caller to their own,
  * answering another subsidiary's ticket, station or region exactly as an
- * unknown one; headquarters sees both.
+ * unknown one; headquarters (the CS manager, technical management and PR
+ * of 总部) sees both.
  */
 describe('subsidiary isolation', () => {
   let system: TestSystem;
@@ -364,6 +365,53 @@ describe('subsidiary isolation', () => {
       expect((await hq.fetch(`/stations/${jqCrew.station.id}`)).status).toBe(
         200,
       );
+    });
+
+    // 总部技术管理岗 and 总部市场与品牌管理部公关管理岗 are headquarters
+    // posts as much as 总部客服经理.
+    it.each(['tech-manager', 'hq-pr-manager'])(
+      'includes %s: both subsidiaries’ tickets are listed and open',
+      async (role) => {
+        const person = system.client.as({
+          id: `${role}-1`,
+          role,
+          subsidiary: 'hq',
+        });
+        const listed = await person.get<Listed>('/station-faults?limit=200');
+        expect(listed.items.map((i) => i.ticketId)).toEqual(
+          expect.arrayContaining([shTicket.ticket.id, jqTicket.ticket.id]),
+        );
+        for (const ticket of [shTicket, jqTicket]) {
+          const view = await person.fetch(
+            `/station-faults/${ticket.ticket.id}`,
+          );
+          expect({ id: ticket.ticket.id, status: view.status }).toEqual({
+            id: ticket.ticket.id,
+            status: 200,
+          });
+        }
+      },
+    );
+
+    // The outsourced centre's manager reports to a subsidiary's operations
+    // head, and the manual puts no other of these posts at headquarters.
+    it.each([
+      'cs-manager-outsourcer',
+      'marketing-manager',
+      'subsidiary-ops-head',
+      'subsidiary-gm',
+    ])('leaves out %s: the other subsidiary’s ticket is 404', async (role) => {
+      const person = system.client.as({
+        id: `${role}-1`,
+        role,
+        subsidiary: 'sh',
+      });
+      const hidden = await person.fetch(
+        `/station-faults/${jqTicket.ticket.id}`,
+      );
+      expect(hidden.status).toBe(404);
+      const own = await person.fetch(`/station-faults/${shTicket.ticket.id}`);
+      expect(own.status).toBe(200);
     });
   });
 });

@@ -29,7 +29,7 @@ export interface OpsdeskConfig extends AuthConfig {
   routingMode: 'automatic' | 'manual';
   /** 4.4: assign an on-duty inspector automatically, or leave it. */
   assignmentMode: 'automatic' | 'manual';
-  /** DOMAIN.md §3.6: who tells the centre the result. */
+  /** Who tells the centre the result (P20 names both: 4.11 and 3.5). */
   resultNotifier: 'station-manager' | 'station-ops-team';
   /** How long the API waits for a worker before answering 202. */
   commandWaitMs: number;

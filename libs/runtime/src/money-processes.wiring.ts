@@ -31,7 +31,7 @@ import {
 } from '@opsdesk/platform';
 
 /**
- * The money and compliance processes (DOMAIN.md §4–§6, §10): their
+ * The money and compliance processes (P17, P21, P23, P25): their
  * registration, what their commands get filled in before the decision and
  * their automatic work, kept apart from the station-fault wiring.
  */
@@ -72,7 +72,7 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number) {
 }
 
 /**
- * P21's numbers (DOMAIN.md §5.4 asks the business to confirm them):
+ * P21's numbers (doubtful; the business should confirm them):
  * `INVOICE_E_INVOICE_ABOVE_FEN` (1000: more than 10 yuan),
  * `INVOICE_MAX_ORDER_AGE_DAYS` (90), `INVOICE_REISSUE_LIMIT_DAYS` (30).
  */

@@ -28,7 +28,7 @@ export interface PreparerDeps {
  * How one process is plugged into the runtime: its registration in the
  * catalog, what its commands get filled in before the decision (a ticket
  * number, a look-up) and the automatic work its roles do. Each process
- * of the centre's own operations (DOMAIN.md §8, §9, §11–§13) keeps its
+ * of the centre's own operations (P14, P05, P01, P29, G1–G9) keeps its
  * wiring in its own file and is listed once in PROCESS_WIRINGS.
  */
 export interface ProcessWiring {

@@ -124,6 +124,28 @@ describe('a principal with lead and headquarters roles', () => {
   });
 });
 
+describe('headquarters', () => {
+  it.each(['hq-cs-manager', 'tech-manager', 'hq-pr-manager'])(
+    'is a token holding %s, which sees every subsidiary',
+    (role) => {
+      const principal = { id: `${role}-1`, roles: [role], subsidiary: 'hq' };
+      expect(isHeadquarters(principal)).toBe(true);
+      expect(scopeOf(principal)).toEqual({});
+    },
+  );
+
+  it.each([
+    'cs-manager-outsourcer',
+    'marketing-manager',
+    'subsidiary-ops-head',
+    'subsidiary-gm',
+  ])('is not a token holding %s, which sees its own subsidiary', (role) => {
+    const principal = { id: `${role}-1`, roles: [role], subsidiary: 'jq' };
+    expect(isHeadquarters(principal)).toBe(false);
+    expect(scopeOf(principal)).toEqual({ subsidiaryId: 'jq' });
+  });
+});
+
 describe('npm run token', () => {
   it('prints a token with the roles given by repeated or comma-separated flags', () => {
     const token = tokenFromArgs(

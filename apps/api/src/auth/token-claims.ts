@@ -25,7 +25,7 @@ export const AUTOMATIC_ROLE = 'system';
  * Roles with a lead (`<role>-lead`): those with steps assigned to one
  * member, whose lead may act for any of them, and the subsidiary's
  * violation specialist, whose lead may enter a violation on a day other
- * than Monday or Thursday (DOMAIN.md §6, 4.1).
+ * than Monday or Thursday (P23 用户违章处理流程 4.1).
  */
 export const LED_ROLES: readonly RoleId[] = [
   ...STATION_FAULT_ASSIGNED_ROLES,

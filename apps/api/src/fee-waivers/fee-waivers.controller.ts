@@ -41,7 +41,7 @@ import {
 
 const P = FEE_WAIVER_PROCESS_ID;
 
-/** One endpoint per action of 客服费用减免 (DOMAIN.md §4), and its reads. */
+/** One endpoint per action of P17 客服费用减免操作流程, and its reads. */
 @ApiTags('fee-waivers 费用减免')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fee-waivers')

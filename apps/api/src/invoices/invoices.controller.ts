@@ -32,7 +32,7 @@ import {
 
 const P = INVOICE_PROCESS_ID;
 
-/** One endpoint per action of 用户开具发票流程 (DOMAIN.md §5), and its reads. */
+/** One endpoint per action of P21 用户开具发票流程, and its reads. */
 @ApiTags('invoices 开具发票')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('invoices')

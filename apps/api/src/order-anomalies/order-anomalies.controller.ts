@@ -36,7 +36,7 @@ import {
 
 const P = ORDER_ANOMALY_PROCESS_ID;
 
-/** One endpoint per action of 订单异常处理流程 (DOMAIN.md §10), and its reads. */
+/** One endpoint per action of P25 订单异常处理流程, and its reads. */
 @ApiTags('order-anomalies 订单异常')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('order-anomalies')

@@ -33,7 +33,7 @@ import {
 
 const P = phoneCallbackProcess.processId;
 
-/** One endpoint per action of 电话回访流程 (DOMAIN.md §7), and its reads. */
+/** One endpoint per action of P08 电话回访流程, and its reads. */
 @ApiTags('phone-callbacks 电话回访')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('phone-callbacks')

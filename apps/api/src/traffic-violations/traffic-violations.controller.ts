@@ -46,7 +46,7 @@ const NOTHING_DUE = new Set([
 ]);
 const MAX_STEPS_PER_RUN = 10;
 
-/** One endpoint per action of 用户违章处理流程 (DOMAIN.md §6), and its reads. */
+/** One endpoint per action of P23 用户违章处理流程, and its reads. */
 @ApiTags('traffic-violations 违章处理')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('traffic-violations')

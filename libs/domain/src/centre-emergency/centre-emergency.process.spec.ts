@@ -63,7 +63,10 @@ function stepsTo(
   return path.slice(0, length);
 }
 
-/** Whole emergencies, start to end, one per branch of §11.4. */
+/**
+ * Whole emergencies, start to end, one per branch of P01 客服中心应急处理流程
+ * (APP; back office, network and power; 400 / udesk).
+ */
 const SCENARIOS: [string, Step[]][] = [
   [
     'announced in advance, handed to the emergency mechanism (4.2)',

@@ -87,10 +87,10 @@ const CB = 'phone-callback';
 
 /**
  * Placeholders, not the operator's numbers: the manual gives no time for
- * any station-fault step (DOMAIN.md §3.10), only the call-back's three
- * tries on one day and the unreached list before the end of the shift
- * (§7.5). Field steps count working hours; the centre's own steps count
- * wall-clock time, since the hotline is staffed around the clock.
+ * any step of P20 网点故障上报流程, only P08 电话回访流程's three tries on
+ * one day and the unreached list before the end of the shift (4.2). Field
+ * steps count working hours; the centre's own steps count wall-clock
+ * time, since the hotline is staffed around the clock.
  */
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyDraft = {
   workingHours: [{ from: '09:00', to: '18:00' }],
@@ -169,7 +169,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyDraft = {
       'UNREACHED_REPORTED',
       endOfDay([notify, escalate('cs-supervisor')]),
     ),
-    // P29 (DOMAIN.md §12.3): the user waits 3–5 working days for the card;
+    // P29 市场会员卡进度审核流程 4.3.2: the user waits 3–5 working days;
     // at 3 the agent is reminded, at 5 the supervisor is told. A working
     // day is the policy's working hours (9 h), so 3 days are 1,620 minutes.
     {

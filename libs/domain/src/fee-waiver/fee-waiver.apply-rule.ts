@@ -102,8 +102,8 @@ export function applyWaiverRule(
       return { inputs: {}, outcome: 'waive', waiverFen: fee };
     case 'full-if-vehicle-unused': {
       const vehicleUsed = request.vehicleUsed as boolean;
-      // Gap A4: the manual does not say what a used vehicle gets; the
-      // reading taken is no waiver under this row.
+      // P17 does not say what a used vehicle gets; the reading taken is
+      // no waiver under this row.
       return vehicleUsed
         ? {
             inputs: { vehicleUsed },

@@ -119,7 +119,10 @@ function decideRequest(
   ];
 }
 
-/** Gap A5: the supervisor grants up to the whole order fee. */
+/**
+ * The supervisor grants up to the whole order fee (P17 names neither the
+ * approver of 酌情减免 nor a limit).
+ */
 function decideApprove(
   command: ApproveDiscretionaryWaiver,
   state: FeeWaiverState,

@@ -8,7 +8,7 @@ export type WaiverOutcome = 'waive' | 'not-waived' | 'needs-approval';
 
 /** Why a rule waived nothing. */
 export type NotWaivedReason =
-  /** 未使用车辆全额减免, but the vehicle was used (gap A4: no waiver). */
+  /** 未使用车辆全额减免, but the vehicle was used (P17 is silent; no waiver). */
   | 'vehicle-used'
   /** Row 1: the car moved later than the limit after the first call. */
   | 'moved-after-limit'
@@ -63,7 +63,7 @@ export type WaiverRuleApplied = E<
   }
 >;
 
-/** Gap A5: the supervisor approves a discretionary waiver. */
+/** The supervisor approves a discretionary waiver (P17 names no one). */
 export type DiscretionaryWaiverApproved = E<
   'discretionary-approved',
   { approvedWaiverFen: Fen; note?: string }

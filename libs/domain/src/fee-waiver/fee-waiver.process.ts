@@ -11,7 +11,7 @@ import { FEE_WAIVER_EVENT_LABELS } from './fee-waiver.labels';
 import { initialFeeWaiverState, type FeeWaiverState } from './fee-waiver.state';
 import { FEE_WAIVER_STATES, FEE_WAIVER_TERMINAL } from './fee-waiver.states';
 
-/** 客服费用减免 (DOMAIN.md §4) as the engine runs it. */
+/** P17 客服费用减免操作流程 as the engine runs it. */
 export const feeWaiverProcess: ProcessDefinition<
   FeeWaiverState,
   FeeWaiverCommand,

@@ -40,7 +40,7 @@ const waiveFromCall: Decision = {
   chargeUntil: CALL_TIME,
 };
 
-/** Each row of the manual's table (DOMAIN.md §4.4), decided once. */
+/** Each row of P17's waiver table (`P17_WAIVER_TABLE`), decided once. */
 const ROWS: RowCase[] = [
   {
     row: 1,
@@ -239,7 +239,7 @@ describe.each(ROWS)('a request under row $row ($caseCode)', (c) => {
 });
 
 describe('the conditions of the conditional methods', () => {
-  it('waives nothing under 未使用车辆全额减免 when the vehicle was used (gap A4)', () => {
+  it('waives nothing under 未使用车辆全额减免 when the vehicle was used (P17 is silent)', () => {
     const state = given([])
       .when(
         request('range-mismatch', { vehicleUsed: true }),

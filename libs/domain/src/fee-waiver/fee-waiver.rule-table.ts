@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The four waiver methods of the manual (DOMAIN.md §4.2). */
+/** The four waiver methods (减免方式) of P17 客服费用减免操作流程. */
 export const WAIVER_METHODS = {
   full: { zh: '全额减免', en: 'Full waiver' },
   'full-if-vehicle-unused': {
@@ -46,10 +46,11 @@ export interface WaiverTableVersion {
 }
 
 /**
- * The table as the manual gives it (V1.2, 2017-06-22), in the reading of
- * DOMAIN.md §4.3–§4.4: the garbled cells read as block B then block A,
- * 11 + 7 = 18 rows against the 18 methods. Always in force until a
- * published version replaces it.
+ * The table as the manual gives it (P17, V1.2, 2017-06-22). Its cells
+ * survive garbled, in two blocks; read as the block after the column
+ * headers (B) then the one before them (A, the next page), they give
+ * 11 + 7 = 18 rows against the 18 methods, and every 在网点 / 在中途 pair
+ * comes out alike. Always in force until a published version replaces it.
  */
 export const P17_WAIVER_TABLE: WaiverTableVersion = {
   version: 'P17-V1.2',

@@ -1,6 +1,9 @@
 import type { Label } from '../shared';
 
-/** The states of a fee-waiver request (DOMAIN.md §4; the procedure is lost). */
+/**
+ * The states of a fee-waiver request (P17 客服费用减免操作流程: only its rule
+ * table survives; the procedure is lost).
+ */
 export const FEE_WAIVER_STATES = {
   NEW: { zh: '未申请', en: 'Not yet requested' },
   AWAITING_APPROVAL: {

@@ -4,7 +4,8 @@ import type { EInvoiceBuyer, InvoiceInfoSheet } from './invoice.events';
 type C<T extends string, P extends object> = DomainCommand<T, P>;
 
 /**
- * One order per request: 金额 is read as that order's amount (§5.4 point 5).
+ * One order per request: 金额 is read as that order's amount (P21 does not
+ * say whether it is one order's or the sum of several).
  * TODO(#10): an invoice over several orders, if the business wants it.
  */
 interface OrderToInvoice {

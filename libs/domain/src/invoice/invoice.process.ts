@@ -12,7 +12,7 @@ import {
 } from './invoice.state';
 import { INVOICE_STATES, INVOICE_TERMINAL } from './invoice.states';
 
-/** 用户开具发票流程 (DOMAIN.md §5) as the engine runs it. */
+/** P21 用户开具发票流程 as the engine runs it. */
 export const invoiceProcess: ProcessDefinition<
   InvoiceState,
   InvoiceCommand,

@@ -1,8 +1,8 @@
 import { shanghaiDayOf, DAY_MS } from '../deadlines/shanghai-time';
 
 /**
- * The numbers of P21, kept as configuration because DOMAIN.md §5.4 reads
- * them as doubtful (the amount rule looks inverted against common
+ * The numbers of P21 用户开具发票流程, kept as configuration because they
+ * are doubtful (the amount rule of 4.1 looks inverted against common
  * practice; the business should confirm).
  */
 export interface InvoiceRules {
@@ -40,10 +40,11 @@ export function shanghaiDaysBetween(from: string, to: string): number {
 }
 
 /**
- * DOMAIN.md §5.4 best reading: an e-invoice in the app needs both an
- * amount above 10 yuan and an order under 90 days; everything else is a
- * paper invoice through the phone agent. Exactly 10 yuan is not above 10
- * (paper); exactly 90 days is 九十天及以上 (paper).
+ * P21 splits on the amount (4.1) and on the order's age (4.2) without
+ * saying how the two combine. The reading taken: an e-invoice in the app
+ * needs both an amount above 10 yuan and an order under 90 days;
+ * everything else is a paper invoice through the phone agent. Exactly 10
+ * yuan is not above 10 (paper); exactly 90 days is 九十天及以上 (paper).
  */
 export function invoiceRoute(
   amountFen: number,

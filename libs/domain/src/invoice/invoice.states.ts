@@ -1,6 +1,9 @@
 import type { Label } from '../shared';
 
-/** The states of 用户开具发票流程 (DOMAIN.md §5.5, best reading). */
+/**
+ * The states of P21 用户开具发票流程, as read: the text stops after 4.11,
+ * and 4.1's step ranges are off by one (paper is 4.3–4.8, e-invoice 4.9–).
+ */
 export const INVOICE_STATES = {
   NEW: { zh: '未申请', en: 'Not yet requested' },
   EINVOICE_REQUESTED: {

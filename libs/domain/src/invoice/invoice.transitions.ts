@@ -15,8 +15,8 @@ const REISSUE: readonly InvoiceEventType[] = [
 ];
 
 function reissueFrom(from: InvoiceStatus): InvoiceRule {
-  // Decision D4: within 30 days finance reissues; beyond, the supervisor
-  // decides (the manual's text ends at the check).
+  // The 30-day check (4.11): within 30 days finance reissues; beyond, the
+  // supervisor decides (the manual's text ends at the check).
   return {
     command: 'RequestReissue',
     from,

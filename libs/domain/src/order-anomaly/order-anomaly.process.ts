@@ -30,7 +30,7 @@ const TERMINAL: readonly OrderAnomalyStatus[] = [
   'CLOSED_SETTLED_BY_ECOIN',
 ];
 
-/** 订单异常处理流程 (DOMAIN.md §10) as the engine runs it. */
+/** P25 订单异常处理流程 as the engine runs it. */
 export const orderAnomalyProcess: ProcessDefinition<
   OrderAnomalyState,
   OrderAnomalyCommand,

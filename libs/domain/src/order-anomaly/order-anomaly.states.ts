@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The states of 订单异常处理流程 (DOMAIN.md §10.3). */
+/** The states of P25 订单异常处理流程 (its procedure, 4.1–4.3.2). */
 export const ORDER_ANOMALY_STATES = {
   NEW: { zh: '未受理', en: 'Not yet reported' },
   REPORTED: { zh: '已受理', en: 'Reported' },

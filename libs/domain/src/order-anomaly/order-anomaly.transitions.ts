@@ -58,7 +58,7 @@ export const ORDER_ANOMALY_TRANSITIONS: readonly OrderAnomalyRule[] = [
   },
   {
     // TODO(#10): a user who never tops up leaves the case waiting here; the
-    // manual says nothing (§10.3), a deadline policy (#6) should flag it.
+    // manual says nothing (P25 4.3.1), a deadline policy (#6) should flag it.
     command: 'RequestECoinTopUp',
     from: 'MANUAL_SETTLEMENT',
     roles: ['cs-phone-agent'],

@@ -20,7 +20,7 @@ import {
   PHONE_CALLBACK_TERMINAL,
 } from './phone-callback.states';
 
-/** 电话回访流程 (DOMAIN.md §7) as the engine runs it. */
+/** P08 电话回访流程 as the engine runs it. */
 export const phoneCallbackProcess: ProcessDefinition<
   PhoneCallbackState,
   PhoneCallbackCommand,

@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The states of the phone call-back process (DOMAIN.md §7.3). */
+/** The states of P08 电话回访流程 (its procedure, 4.1–4.6). */
 export const PHONE_CALLBACK_STATES = {
   NEW: { zh: '未创建', en: 'Not yet opened' },
   OPEN: { zh: '待回访', en: 'Call-back to make' },

@@ -16,7 +16,7 @@ export const ROLES = {
     zh: '充电桩供应商',
     en: 'Charging-pile supplier',
   },
-  // Money and compliance processes (DOMAIN.md §4–§6, §10).
+  // Money and compliance processes (P17, P21, P23, P25).
   'cs-online-agent': { zh: '客服中心在线坐席', en: 'CS online agent' },
   'cs-violation-reminder-specialist': {
     zh: '客服中心违章提醒专员',
@@ -33,7 +33,7 @@ export const ROLES = {
     en: 'Operations invoicing liaison',
   },
   'tech-manager': { zh: '总部技术管理岗', en: 'HQ technical manager' },
-  // The centre's own operations (DOMAIN.md §8, §9, §11, §12).
+  // The centre's own operations (P14, P05, P01, P29).
   'cs-manager-outsourcer': {
     zh: '客服中心经理(外包服务商)',
     en: 'CS centre manager (outsourcer)',
@@ -53,7 +53,7 @@ export const ROLES = {
   },
   'related-department': { zh: '相关部门', en: 'Related department' },
   'marketing-manager': { zh: '市场管理岗', en: 'Marketing manager' },
-  // Vehicle repair, rescue and the repair shop (DOMAIN.md §13, G1–G9).
+  // Vehicle repair, rescue and the repair shop (G1–G9).
   'fleet-admin': { zh: '车队管理员', en: 'Fleet administrator' },
   'repair-shop-receptionist': {
     zh: '维修站接车员',

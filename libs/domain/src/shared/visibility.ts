@@ -1,8 +1,20 @@
 import type { Actor } from './actor';
 import type { RoleId } from './roles';
 
-/** Roles of headquarters (总部): they see every subsidiary's tickets. */
-export const HEADQUARTERS_ROLES: readonly RoleId[] = ['hq-cs-manager'];
+/**
+ * Roles of headquarters (总部): they see every subsidiary's tickets. The
+ * manual places exactly these at headquarters: 总部客服经理 (P01 4.3),
+ * 总部技术管理岗 (P01 3.6; P25 4.3 反馈总部信息至技术管理岗) and
+ * 总部市场与品牌管理部公关管理岗 (P14). The outsourced centre's manager
+ * reports to a subsidiary's operations head (P14, as its flowchart boxes
+ * read) and the marketing post is not named as headquarters (P29), so
+ * they stay with their subsidiary, as do the centre's own staff.
+ */
+export const HEADQUARTERS_ROLES: readonly RoleId[] = [
+  'hq-cs-manager',
+  'tech-manager',
+  'hq-pr-manager',
+];
 
 /** A token role that makes its holder the lead of `role`. */
 export function leadRoleOf(role: RoleId): string {

@@ -19,7 +19,7 @@ import {
 } from './station-fault.state';
 import { STATION_FAULT_STATES } from './station-fault.states';
 
-/** 网点故障上报流程 (DOMAIN.md §3) as the engine runs it. */
+/** P20 网点故障上报流程 as the engine runs it. */
 export const stationFaultProcess: ProcessDefinition<
   StationFaultState,
   StationFaultProcessCommand,

@@ -45,7 +45,10 @@ export const initialStationFaultState: StationFaultState = {
   inspectionVisits: 0,
 };
 
-/** Which role tells the centre the result (DOMAIN.md §3.6 point 1). */
+/**
+ * Which role tells the centre the result: P20 names the station manager
+ * in its procedure (4.11) and the operations team in its duties (3.5).
+ */
 export interface StationFaultConfig {
   resultNotifier: 'station-manager' | 'station-ops-team';
 }

@@ -1,6 +1,6 @@
 import type { Label } from '../shared';
 
-/** The states of the station fault process (DOMAIN.md §3.7). */
+/** The states of P20 网点故障上报流程 (its procedure, 4.1–4.12). */
 export const STATION_FAULT_STATES = {
   NEW: { zh: '未创建', en: 'Not yet reported' },
   RECORDED: { zh: '已记录', en: 'Recorded' },

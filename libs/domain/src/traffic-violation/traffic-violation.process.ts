@@ -24,7 +24,7 @@ import {
   TRAFFIC_VIOLATION_TERMINAL,
 } from './traffic-violation.states';
 
-/** 用户违章处理流程 (DOMAIN.md §6) as the engine runs it. */
+/** P23 用户违章处理流程 as the engine runs it. */
 export const trafficViolationProcess: ProcessDefinition<
   TrafficViolationState,
   TrafficViolationCommand,

@@ -64,9 +64,11 @@ export function firstWorkingDayFrom(
 }
 
 /**
- * When each day-counted step of 用户违章处理流程 falls due (DOMAIN.md
- * §6.4), decided once at entry and recorded, so a later calendar never
- * moves a case already running. Day 0 is the Shanghai day of entry.
+ * When each day-counted step of P23 用户违章处理流程 falls due (4.2, 4.4,
+ * and the days 8 and 12 of duties 3.4–3.5), decided once at entry and
+ * recorded, so a later calendar never moves a case already running. Day 0
+ * is the Shanghai day of entry (the manual does not name the day counted
+ * from).
  */
 export interface ViolationSchedule {
   day0: string;

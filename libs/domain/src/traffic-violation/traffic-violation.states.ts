@@ -1,6 +1,9 @@
 import type { Label } from '../shared';
 
-/** The states of a violation case (DOMAIN.md §6.5, best reading). */
+/**
+ * The states of a violation case of P23 用户违章处理流程, as read: the text
+ * stops after 4.6, and the day-8 and day-12 steps come from duties 3.4–3.5.
+ */
 export const TRAFFIC_VIOLATION_STATES = {
   NEW: { zh: '未录入', en: 'Not entered' },
   NOTIFYING: { zh: '短信通知中（前三天）', en: 'Notifying (first three days)' },

@@ -9,12 +9,12 @@ export const WORKER_ROLES = [
   'station-manager',
   'station-ops-team',
   'charging-pile-supplier',
-  // Order anomalies (DOMAIN.md §10).
+  // Order anomalies (P25).
   'tech-manager',
-  // Phone call-backs (DOMAIN.md §7): second calls, unreached users.
+  // Phone call-backs (P08): second calls, unreached users.
   'cs-shift-leader',
   'cs-supervisor',
-  // Invoices (DOMAIN.md §5) and violations (§6); `system` is the hand of
+  // Invoices (P21) and violations (P23); `system` is the hand of
   // the timers and the automatic steps.
   'ops-invoicing-liaison',
   'finance-manager',
@@ -23,21 +23,21 @@ export const WORKER_ROLES = [
   'cs-online-agent',
   'cs-violation-reminder-specialist',
   'risk-control-manager',
-  // The member applying in the app (an e-invoice, DOMAIN.md §5 4.9).
+  // The member applying in the app (an e-invoice, P21 4.9).
   'user',
-  // E-mail service (DOMAIN.md §9): the specialist and the department.
+  // E-mail service (P05): the specialist and the department.
   'cs-email-specialist',
   'related-department',
-  // Repeat callers (DOMAIN.md §8): the manager, the subsidiary's heads, PR.
+  // Repeat callers (P14): the manager, the subsidiary's heads, PR.
   'cs-manager-outsourcer',
   'subsidiary-ops-head',
   'hq-pr-manager',
   'subsidiary-gm',
-  // Centre emergencies (DOMAIN.md §11): HQ links affected tickets.
+  // Centre emergencies (P01): HQ links affected tickets.
   'hq-cs-manager',
-  // Membership cards (DOMAIN.md §12): the courier record.
+  // Membership cards (P29): the courier record.
   'marketing-manager',
-  // Vehicle repair, rescue and the repair shop (DOMAIN.md §13, G1–G9).
+  // Vehicle repair, rescue and the repair shop (G1–G9).
   'fleet-admin',
   'repair-shop-receptionist',
   'repair-technician',

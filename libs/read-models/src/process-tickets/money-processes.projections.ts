@@ -23,8 +23,8 @@ import { createProcessTicketsProjection } from './process-tickets.projection';
 import type { ProcessReadModelSpec } from './process-tickets.spec-type';
 
 /**
- * The read models of the money and compliance processes (DOMAIN.md §4–§6,
- * §10), one spec per process.
+ * The read models of the money and compliance processes (P17, P21, P23,
+ * P25) and of the processes added after them, one spec per process.
  * TODO(#10): fold these into per-process inbox/timeline read models once
  * the station-fault ones are generalised to every registered process.
  */
@@ -36,18 +36,18 @@ export const MONEY_PROCESS_READ_MODELS: readonly ProcessReadModelSpec[] = [
   // 维修站接待与维修 (issue #13) and the shops' appointment books.
   repairOrderReadModel,
   shopBookReadModel,
-  // 重复来电类敏感问题上报 (DOMAIN.md §8).
+  // P14 重复来电类敏感问题上报流程.
   repeatCallerReadModel,
   trafficViolationReadModel,
-  // 电话回访 (DOMAIN.md §7) shares the generic read models.
+  // P08 电话回访流程 shares the generic read models.
   phoneCallbackReadModel,
-  // 邮件客服 (DOMAIN.md §9).
+  // P05 邮件客服岗位工作流程.
   emailCaseReadModel,
-  // 车辆报修与救援维修 (DOMAIN.md §13, G1–G4).
+  // 车辆报修与救援维修 (G1–G4).
   vehicleRepairReadModel,
-  // 客服中心应急处理 (DOMAIN.md §11).
+  // P01 客服中心应急处理流程.
   centreEmergencyReadModel,
-  // 会员卡进度查询 and the marketing post's courier record (§12).
+  // P29 市场会员卡进度审核流程 and the marketing post's courier record.
   membershipCardReadModel,
   cardCourierRecordReadModel,
 ];
