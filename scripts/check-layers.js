@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The layer rules of DESIGN.md §2, made executable: the domain imports no
+// The layer rules of the README's layout, made executable: the domain imports no
 // framework, adapter or I/O; no library imports an app. Exits 1 on a breach.
 const { readdirSync, readFileSync, statSync } = require('node:fs');
 const { join, relative } = require('node:path');

@@ -3,7 +3,7 @@ import { sleep } from '../support/time';
 
 /**
  * A reader here waits for every older write transaction on the server to
- * end (DESIGN.md §4), whichever database it is in; on a shared server,
+ * end (see libs/event-store/src/postgres/log-queries.ts), whichever database it is in; on a shared server,
  * other people's long transactions show up as lag. This records them.
  */
 export function sampleForeignTransactions(schema: BenchSchema) {

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 
-/** The one error body every endpoint answers with (DESIGN.md §7). */
+/** The one error body every endpoint answers with: `{ error: { code, message, details } }`. */
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
 }

@@ -11,7 +11,7 @@ export function payloadOf(
   return checks.record('payload', payload) ? payload : undefined;
 }
 
-/** Which inputs an automatic or manual decision used (DESIGN.md §3). */
+/** Which inputs an automatic or manual decision used, so a replay reproduces it. */
 export function checkDecisionRecord(
   checks: FieldChecks,
   field: string,

@@ -41,8 +41,8 @@ export interface LogTailSettings {
  * one does.
  *
  * The window only ever holds what a subscription's own read would have
- * returned: it is filled by the same gated query (DESIGN.md's late-commit
- * rule), and `to` only moves to a position up to which every committed
+ * returned: it is filled by the same gated query (the late-commit rule
+ * of log-queries.ts), and `to` only moves to a position up to which every committed
  * event has been read. Events in it are frozen, since every subscriber
  * gets the same objects.
  */
