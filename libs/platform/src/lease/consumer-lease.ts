@@ -78,15 +78,15 @@ export async function assertLeaseHeld(
   token: string,
   idleLimitMs?: number,
 ): Promise<void> {
-  if (idleLimitMs !== undefined) {
-    await client.query(
-      `SELECT set_config('idle_in_transaction_session_timeout', $1, true)`,
-      [String(idleLimitMs)],
-    );
-  }
+  // The idle limit and the share lock in one round trip; the limit only
+  // matters once the statement has ended and the transaction idles.
   const { rows } = await client.query<{ fencing_token: string }>(
-    `SELECT fencing_token FROM consumer_leases WHERE name = $1 FOR SHARE`,
-    [name],
+    idleLimitMs === undefined
+      ? `SELECT fencing_token FROM consumer_leases WHERE name = $1 FOR SHARE`
+      : `SELECT fencing_token,
+                set_config('idle_in_transaction_session_timeout', $2, true)
+           FROM consumer_leases WHERE name = $1 FOR SHARE`,
+    idleLimitMs === undefined ? [name] : [name, String(idleLimitMs)],
   );
   if (rows[0]?.fencing_token !== token) throw new LeaseLostError(name, token);
 }
