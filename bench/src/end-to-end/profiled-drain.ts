@@ -41,7 +41,7 @@ export async function profiledDrain(
     60_000,
   );
   const actions = intake.run.actions + chain.run.actions;
-  const statements = (saved.statements as StatementStat[]).slice(0, 12);
+  const statements = (saved.statements as StatementStat[]).slice(0, 40);
   return {
     actions,
     cpu: mergeCpu(intake.run.cpu, chain.run.cpu),

@@ -193,6 +193,11 @@ function endToEnd(r: BenchResults): string[] {
             n(s.meanMs, 2),
           ]),
       ),
+      '',
+      `SQL statements per action in all: ${n(
+        p.statements.reduce((sum, s) => sum + s.perAction, 0),
+        1,
+      )} (the ${Math.min(10, p.statements.length)} costliest above).`,
     );
   }
   return out;

@@ -10,6 +10,11 @@ export interface WorkerSettings {
   stalledIntervalMs?: number;
   /** `WORKER_MAX_STALLED_COUNT`: lost locks before a job fails (3). */
   maxStalledCount?: number;
+  /**
+   * `WORKER_CONCURRENCY`: jobs one role's worker runs at once (16). Jobs
+   * running together share group commits, so more of them cost less each.
+   */
+  concurrency: number;
 }
 
 export function workerSettings(
@@ -21,6 +26,7 @@ export function workerSettings(
     lockDurationMs: optionalInteger('WORKER_LOCK_DURATION_MS', env),
     stalledIntervalMs: optionalInteger('WORKER_STALLED_INTERVAL_MS', env),
     maxStalledCount: optionalInteger('WORKER_MAX_STALLED_COUNT', env),
+    concurrency: Math.max(1, optionalInteger('WORKER_CONCURRENCY', env) ?? 16),
   };
 }
 

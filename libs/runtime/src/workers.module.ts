@@ -111,6 +111,7 @@ export class RoleWorkersHost
         lockDuration: settings.lockDurationMs,
         stalledInterval: settings.stalledIntervalMs,
         maxStalledCount: settings.maxStalledCount,
+        concurrency: settings.concurrency,
       },
       {
         processes,

@@ -26,9 +26,7 @@ export async function openedForReading(
   const opener = personalDataOpener(pool);
   const client = await pool.connect();
   try {
-    const opened: RecordedEvent[] = [];
-    for (const event of events) opened.push(await opener.open(client, event));
-    return opened;
+    return await opener.open(client, events);
   } catch (error) {
     if ((error as { code?: string }).code === UNDEFINED_TABLE) {
       return [...events];

@@ -24,12 +24,20 @@ export class DataKeyVault {
 
   /** The subject's key, made on first use. */
   async keyFor(subject: string): Promise<Buffer> {
-    await this.pool.query(
-      `INSERT INTO personal_data_keys (subject, data_key) VALUES ($1, $2)
-       ON CONFLICT (subject) DO NOTHING`,
+    // Made or found in one statement; the look-up beside the insert sees
+    // a key committed before it, and the insert returns the one it made.
+    const { rows } = await this.pool.query<{ data_key: Buffer }>(
+      `WITH made AS (
+         INSERT INTO personal_data_keys (subject, data_key) VALUES ($1, $2)
+         ON CONFLICT (subject) DO NOTHING
+         RETURNING data_key)
+       SELECT data_key FROM made
+       UNION ALL
+       SELECT data_key FROM personal_data_keys WHERE subject = $1`,
       [subject, newDataKey()],
     );
-    const key = await this.existingKey(subject);
+    // A key another writer made, committed after this statement began.
+    const key = rows[0]?.data_key ?? (await this.existingKey(subject));
     if (!key) throw new Error(`The data key of ${subject} vanished`);
     return key;
   }
@@ -49,6 +57,22 @@ export class DataKeyVault {
       [subject],
     );
     return rows[0]?.data_key ?? null;
+  }
+
+  /**
+   * The keys of these subjects that exist, in one look-up; share-locked
+   * as `existingKey` locks one.
+   */
+  async existingKeys(
+    subjects: readonly string[],
+    client: PoolClient,
+  ): Promise<Map<string, Buffer>> {
+    const { rows } = await client.query<{ subject: string; data_key: Buffer }>(
+      `SELECT subject, data_key FROM personal_data_keys
+        WHERE subject = ANY($1) ORDER BY subject FOR SHARE`,
+      [[...new Set(subjects)]],
+    );
+    return new Map(rows.map((row) => [row.subject, row.data_key]));
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
 import {
-  openedEvent,
+  openedEvents,
   type PersonalDataOpener,
 } from '../personal-data/personal-data-opener';
 
@@ -40,10 +40,10 @@ export async function foldPage<Fold, Step>(
   const folds = await folding.load(client, ticketIds.sort());
   const steps: FoldedPage<Step>['steps'] = [];
   const latest = new Map<string, Step>();
-  for (const event of events) {
+  const opened = await openedEvents(folding.personalData, client, events);
+  for (const event of opened) {
     const ticketId = folding.ticketOf(event);
-    const opened = await openedEvent(folding.personalData, client, event);
-    const step = folding.next(folds.get(ticketId) ?? null, opened);
+    const step = folding.next(folds.get(ticketId) ?? null, event);
     if (!step) continue;
     folds.set(ticketId, folding.foldOf(step));
     steps.push({ ticketId, step });

@@ -6,38 +6,56 @@ import type { PoolClient } from 'pg';
 /** Opens the personal data a projection is about to store. */
 export interface PersonalDataOpener {
   /**
-   * The event with its sealed personal data opened, or left out when the
-   * stream's key has been erased. Runs in the projection's transaction.
+   * The events with their sealed personal data opened, or left out where
+   * the stream's key has been erased, in the same order. Runs in the
+   * projection's transaction.
    */
-  open(client: PoolClient, event: RecordedEvent): Promise<RecordedEvent>;
+  open(
+    client: PoolClient,
+    events: readonly RecordedEvent[],
+  ): Promise<RecordedEvent[]>;
 }
 
 /**
- * Opens with the keys of the vault. The key row is share-locked for the
- * rest of the projection's transaction, so an erasure either comes first
- * (nothing opens) or waits and then scrubs what was just written.
+ * Opens with the keys of the vault, all a page needs in one look-up. The
+ * key rows are share-locked for the rest of the projection's transaction,
+ * so an erasure either comes first (nothing opens) or waits and then
+ * scrubs what was just written.
  */
 export function vaultOpener(vault: DataKeyVault): PersonalDataOpener {
   return {
-    async open(client, event) {
-      const personal = processOfStream(event.streamName)?.personalData as
-        Record<string, readonly string[]> | undefined;
-      const paths = personal?.[event.type];
-      if (!paths) return event;
-      const key = await vault.existingKey(event.streamName, client);
-      return {
-        ...event,
-        data: openFields(event.data, paths, key, event.streamName),
-      };
+    async open(client, events) {
+      const sealed = events.map(sealedPaths);
+      const subjects = events
+        .filter((_, index) => sealed[index])
+        .map((event) => event.streamName);
+      if (subjects.length === 0) return [...events];
+      const keys = await vault.existingKeys(subjects, client);
+      return events.map((event, index) => {
+        const paths = sealed[index];
+        if (!paths) return event;
+        const key = keys.get(event.streamName) ?? null;
+        return {
+          ...event,
+          data: openFields(event.data, paths, key, event.streamName),
+        };
+      });
     },
   };
 }
 
-/** The event as a projection should see it under its options. */
-export async function openedEvent(
+/** The paths of the event's sealed personal data, if it has any. */
+function sealedPaths(event: RecordedEvent): readonly string[] | undefined {
+  const personal = processOfStream(event.streamName)?.personalData as
+    Record<string, readonly string[]> | undefined;
+  return personal?.[event.type];
+}
+
+/** The events as a projection should see them under its options. */
+export async function openedEvents(
   opener: PersonalDataOpener | undefined,
   client: PoolClient,
-  event: RecordedEvent,
-): Promise<RecordedEvent> {
-  return opener ? opener.open(client, event) : event;
+  events: readonly RecordedEvent[],
+): Promise<readonly RecordedEvent[]> {
+  return opener ? opener.open(client, events) : events;
 }

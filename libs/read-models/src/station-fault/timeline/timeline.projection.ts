@@ -1,5 +1,5 @@
 import { insertMany } from '../../batch/insert-many';
-import { openedEvent } from '../../personal-data/personal-data-opener';
+import { openedEvents } from '../../personal-data/personal-data-opener';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
 import { STATION_FAULT_STREAM_PREFIX } from '../station-fault-stream';
@@ -20,12 +20,10 @@ export function createTimelineProjection(
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
     async apply(client, events) {
-      const rows: unknown[][] = [];
-      for (const event of events) {
-        const e = timelineEntry(
-          await openedEvent(options.personalData, client, event),
-        );
-        rows.push([
+      const opened = await openedEvents(options.personalData, client, events);
+      const rows = opened.map((event) => {
+        const e = timelineEntry(event);
+        return [
           e.ticketId,
           e.revision,
           e.eventId,
@@ -39,8 +37,8 @@ export function createTimelineProjection(
           e.recordedAt,
           e.summaryZh,
           JSON.stringify(e.data),
-        ]);
-      }
+        ];
+      });
       // Either key (event id, or ticket and revision) marks a replay.
       await insertMany(
         client,
