@@ -28,21 +28,18 @@ export const APPEND_FUNCTION_SQL = `
   SET enable_hashjoin = off
   SET enable_mergejoin = off
   AS $fn$
-  DECLARE
-    v_key bigint;
   BEGIN
     -- Every stream's lock first, in the order of their keys (so two
     -- batches never wait on each other in a circle), before the first
     -- write gives this transaction its id: that id then comes after every
     -- earlier append to these streams has committed, and readers' order
     -- by (tx_id, position) agrees with each stream's revisions.
-    FOR v_key IN
-      SELECT DISTINCT hashtextextended(current_schema() || '/' || (i->>'stream'), 0)
+    PERFORM pg_advisory_xact_lock(keys.key)
+    FROM (
+      SELECT DISTINCT hashtextextended(current_schema() || '/' || (i->>'stream'), 0) AS key
       FROM jsonb_array_elements(p_items) AS i
       ORDER BY 1
-    LOOP
-      PERFORM pg_advisory_xact_lock(v_key);
-    END LOOP;
+    ) AS keys;
 
     -- One statement for the whole batch, on a snapshot taken after the
     -- locks, so it sees every earlier append to these streams. The
