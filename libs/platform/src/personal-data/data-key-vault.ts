@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { TurnBatcher } from '../turn-batcher';
 import { newDataKey } from './sealed-text';
 
 type Queryable = Pool | PoolClient;
@@ -20,26 +21,49 @@ export interface Erasure {
  * opening the data before it is erased.
  */
 export class DataKeyVault {
-  constructor(private readonly pool: Pool) {}
+  private readonly makes: TurnBatcher<string, Buffer>;
+
+  constructor(private readonly pool: Pool) {
+    // Every new ticket makes a key; those made together go in one go.
+    this.makes = new TurnBatcher((subjects) => this.makeOrFind(subjects), {
+      maxSize: 200,
+      maxRuns: 2,
+      canJoin: (taken, subject) => !taken.includes(subject),
+    });
+  }
 
   /** The subject's key, made on first use. */
-  async keyFor(subject: string): Promise<Buffer> {
-    // Made or found in one statement; the look-up beside the insert sees
-    // a key committed before it, and the insert returns the one it made.
-    const { rows } = await this.pool.query<{ data_key: Buffer }>(
+  keyFor(subject: string): Promise<Buffer> {
+    return this.makes.submit(subject);
+  }
+
+  private async makeOrFind(subjects: string[]): Promise<Buffer[]> {
+    // Made or found in one statement: the look-up beside the insert sees
+    // keys committed before it, and the insert returns those it made.
+    const { rows } = await this.pool.query<{
+      subject: string;
+      data_key: Buffer;
+    }>(
       `WITH made AS (
-         INSERT INTO personal_data_keys (subject, data_key) VALUES ($1, $2)
+         INSERT INTO personal_data_keys (subject, data_key)
+         SELECT * FROM unnest($1::text[], $2::bytea[])
          ON CONFLICT (subject) DO NOTHING
-         RETURNING data_key)
-       SELECT data_key FROM made
+         RETURNING subject, data_key)
+       SELECT subject, data_key FROM made
        UNION ALL
-       SELECT data_key FROM personal_data_keys WHERE subject = $1`,
-      [subject, newDataKey()],
+       SELECT subject, data_key FROM personal_data_keys
+        WHERE subject = ANY($1)`,
+      [subjects, subjects.map(() => newDataKey())],
     );
-    // A key another writer made, committed after this statement began.
-    const key = rows[0]?.data_key ?? (await this.existingKey(subject));
-    if (!key) throw new Error(`The data key of ${subject} vanished`);
-    return key;
+    const keys = new Map(rows.map((row) => [row.subject, row.data_key]));
+    return Promise.all(
+      subjects.map(async (subject) => {
+        // A key another writer made, committed after the statement began.
+        const key = keys.get(subject) ?? (await this.existingKey(subject));
+        if (!key) throw new Error(`The data key of ${subject} vanished`);
+        return key;
+      }),
+    );
   }
 
   /**
