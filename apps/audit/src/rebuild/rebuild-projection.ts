@@ -3,7 +3,7 @@ import type { AuditIo, AuditResources } from '../cli/audit-command';
 import { ProgressReporter } from '../progress/progress-reporter';
 import { inTransaction } from './in-transaction';
 import { countLogEvents } from './log-size';
-import { takeRebuildLock } from './rebuild-lock';
+import { takeRebuildLocks } from './rebuild-lock';
 import type { RebuildPlan } from './rebuild-plan';
 import { buildStaging } from './staging-build';
 import {
@@ -34,59 +34,73 @@ export interface RebuildReport {
 }
 
 /**
- * Rebuilds one projection from the log into staging tables and swaps them
- * in (see `swapIn`). Interrupted at any point before the swap commits, it
- * leaves the live tables as they were and only staging tables behind,
- * which the next run drops first.
+ * Rebuilds projections from the log into staging tables and swaps each in
+ * (see `swapIn`); several are built in one pass over the log, each page
+ * read once. Interrupted at any point before a swap commits, it leaves
+ * that projection's live tables as they were and only staging tables
+ * behind, which the next run drops first.
  */
-export async function rebuildProjection(
+export async function rebuildProjections(
   resources: AuditResources,
   io: AuditIo,
-  plan: RebuildPlan,
+  plans: readonly RebuildPlan[],
   settings: RebuildSettings,
-): Promise<RebuildReport> {
+): Promise<RebuildReport[]> {
   const { pool } = resources;
-  const name = plan.live.name;
-  const lock = await takeRebuildLock(pool, name);
+  const lock = await takeRebuildLocks(
+    pool,
+    plans.map((plan) => plan.live.name),
+  );
   try {
-    await checkLiveTables(pool, plan);
-    const droppedLeftovers = await dropLeftovers(pool, plan);
-    await createStagingTables(pool, plan);
+    const droppedLeftovers: string[][] = [];
+    for (const plan of plans) {
+      await checkLiveTables(pool, plan);
+      droppedLeftovers.push(await dropLeftovers(pool, plan));
+      await createStagingTables(pool, plan);
+    }
 
     const progress = new ProgressReporter({
       out: io.stderr,
       tty: io.stderrIsTty,
-      label: `rebuild ${name}`,
-      total: await countLogEvents(pool, plan.staging.streamPrefixes),
+      label: `rebuild ${plans.length === 1 ? plans[0].live.name : 'all'}`,
+      total: await countLogEvents(pool, [
+        ...new Set(plans.flatMap((p) => p.staging.streamPrefixes)),
+      ]),
       lineEvery: settings.progressEvery,
     });
     const built = await buildStaging(
       resources,
-      plan,
+      plans,
       settings.pageSize,
       progress,
     );
-    const swap = await swapIn(resources, plan, settings.pageSize);
-    progress.advance(swap.caughtUp);
-    progress.finish();
 
-    const keptBackup = settings.keepBackup
-      ? plan.backupTables
-      : await dropBackups(pool, plan.backupTables);
-    const tables: TableChecksum[] = [];
-    for (const table of plan.live.tables) {
-      tables.push(await tableChecksum(pool, table));
+    const reports: RebuildReport[] = [];
+    for (const [index, plan] of plans.entries()) {
+      const swap = await swapIn(resources, plan, settings.pageSize);
+      // The log's events read at the swap; with several projections each
+      // reads its own, and the count stays that of the shared pass.
+      if (plans.length === 1) progress.advance(swap.caughtUp);
+      const keptBackup = settings.keepBackup
+        ? plan.backupTables
+        : await dropBackups(pool, plan.backupTables);
+      const tables: TableChecksum[] = [];
+      for (const table of plan.live.tables) {
+        tables.push(await tableChecksum(pool, table));
+      }
+      reports.push({
+        projection: plan.live.name,
+        droppedLeftovers: droppedLeftovers[index],
+        eventsBuilt: built[index].events,
+        eventsCaughtUpAtSwap: swap.caughtUp,
+        swapAttempts: swap.attempts,
+        position: swap.position,
+        keptBackup,
+        tables,
+      });
     }
-    return {
-      projection: name,
-      droppedLeftovers,
-      eventsBuilt: built.events,
-      eventsCaughtUpAtSwap: swap.caughtUp,
-      swapAttempts: swap.attempts,
-      position: swap.position,
-      keptBackup,
-      tables,
-    };
+    progress.finish();
+    return reports;
   } finally {
     await lock.release();
   }

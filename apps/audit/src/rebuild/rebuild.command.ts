@@ -7,7 +7,7 @@ import {
   projectionNames,
   rebuildPlans,
 } from './rebuild-plan';
-import { rebuildProjection, type RebuildReport } from './rebuild-projection';
+import { rebuildProjections, type RebuildReport } from './rebuild-projection';
 
 export const rebuildCommand: AuditCommand = {
   name: 'rebuild',
@@ -20,7 +20,8 @@ export const rebuildCommand: AuditCommand = {
     'live ones (suffix __rebuild), then in one transaction catches them up',
     "with the log's head, swaps them in for the live tables and hands the",
     'projection runner the new checkpoint. Readers never see a half-built',
-    'table; a running projector keeps going and is not restarted.',
+    'table; a running projector keeps going and is not restarted. With all,',
+    'every projection is built in one pass over the log, then each swapped in.',
     '',
     'Safe to interrupt: until the swap commits the live tables are untouched,',
     'and the next run drops the staging tables left behind. Progress goes to',
@@ -30,7 +31,7 @@ export const rebuildCommand: AuditCommand = {
     `Projections: ${projectionNames().join(', ')}, or all.`,
     '',
     'Options:',
-    '  --batch-size <n>      events per transaction (default 1000)',
+    '  --batch-size <n>      events per transaction (default 5000)',
     '  --progress-every <n>  without a terminal, a line per n events (default 10000)',
     '  --keep-backup         keep the swapped-out tables (suffix __previous)',
     '                        until the next rebuild',
@@ -48,22 +49,20 @@ export const rebuildCommand: AuditCommand = {
     const [name] = expectPositionals(args, ['projection'], 'rebuild');
     checkProjectionName(name);
     const settings = {
-      pageSize: countOption(args, 'batch-size', 1000, 'rebuild'),
+      pageSize: countOption(args, 'batch-size', 5000, 'rebuild'),
       progressEvery: countOption(args, 'progress-every', 10_000, 'rebuild'),
       keepBackup: hasSwitch(args, 'keep-backup'),
     };
     const resources = await context.resources();
     const plans = rebuildPlans(name, personalDataOpener(resources.pool));
-    const reports: RebuildReport[] = [];
-    for (const plan of plans) {
-      const report = await rebuildProjection(
-        resources,
-        context.io,
-        plan,
-        settings,
-      );
-      reports.push(report);
-      if (!hasSwitch(args, 'json')) context.io.stdout.write(reportText(report));
+    const reports = await rebuildProjections(
+      resources,
+      context.io,
+      plans,
+      settings,
+    );
+    if (!hasSwitch(args, 'json')) {
+      for (const report of reports) context.io.stdout.write(reportText(report));
     }
     if (hasSwitch(args, 'json')) {
       context.io.stdout.write(JSON.stringify({ rebuilt: reports }) + '\n');

@@ -13,30 +13,52 @@ export interface StagingBuilt {
 }
 
 /**
- * Fills the staging tables from the start of the log, one transaction per
- * page, with the staging checkpoint moved in each. Readers and the live
- * runner never look at these tables, so nothing waits on this.
+ * Fills every plan's staging tables from the start of the log in one
+ * pass: each page is read once and applied to every projection that
+ * follows its streams, one transaction per page, with each staging
+ * checkpoint moved in it. Readers and the live runners never look at
+ * these tables, so nothing waits on this. Staging tables are always new
+ * (see dropLeftovers), so every plan starts at the beginning of the log.
  */
 export async function buildStaging(
   resources: { pool: Pool; store: EventStore },
-  plan: RebuildPlan,
+  plans: readonly RebuildPlan[],
   pageSize: number,
   progress: ProgressReporter,
-): Promise<StagingBuilt> {
+): Promise<StagingBuilt[]> {
   const { pool, store } = resources;
-  const { staging } = plan;
-  let position = (await loadCheckpoint(pool, staging.name)).position;
-  let events = 0;
-  const filter = { streamPrefixes: staging.streamPrefixes };
-  for await (const page of logPages(store, { filter, pageSize })) {
-    position = await inTransaction(pool, async (client) => {
+  const built: StagingBuilt[] = [];
+  for (const plan of plans) {
+    // Makes the staging checkpoint's row, at the start of the log.
+    const checkpoint = await loadCheckpoint(pool, plan.staging.name);
+    built.push({ position: checkpoint.position, events: 0 });
+  }
+  const prefixes = [...new Set(plans.flatMap((p) => p.staging.streamPrefixes))];
+  for await (const page of logPages(store, {
+    filter: { streamPrefixes: prefixes },
+    pageSize,
+  })) {
+    await inTransaction(pool, async (client) => {
       // Staging rows lost in a crash are rebuilt anyway: no need to wait
       // for each page to reach the disk. The swap commits durably.
       await client.query('SET LOCAL synchronous_commit = off');
-      return applyBatch(client, staging, position, page);
+      for (const [index, plan] of plans.entries()) {
+        const followed = plan.staging.streamPrefixes;
+        const events = page.filter((event) =>
+          followed.some((prefix) => event.streamName.startsWith(prefix)),
+        );
+        if (events.length === 0) continue;
+        const state = built[index];
+        state.position = await applyBatch(
+          client,
+          plan.staging,
+          state.position,
+          events,
+        );
+        state.events += events.length;
+      }
     });
-    events += page.length;
     progress.advance(page.length);
   }
-  return { position, events };
+  return built;
 }
