@@ -83,6 +83,41 @@ describe('identity on the HTTP API', () => {
       },
     );
 
+    it('is answered 401 with a token altered after the genuine one was accepted', async () => {
+      const token = issueToken(
+        { id: 'agent-0107', roles: ['cs-phone-agent'], subsidiary: 'sh' },
+        system.signingKey,
+        600,
+      );
+      // The API now remembers the genuine token as verified.
+      expect(
+        (await system.client.fetch('/station-faults', { token })).status,
+      ).toBe(200);
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(
+        Buffer.from(payload, 'base64url').toString(),
+      ) as Record<string, unknown>;
+      const promoted = Buffer.from(
+        JSON.stringify({
+          ...claims,
+          roles: ['hq-cs-manager'],
+          subsidiary: 'hq',
+        }),
+      ).toString('base64url');
+      const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.slice(-1)}`;
+      for (const altered of [
+        `${header}.${promoted}.${signature}`,
+        `${header}.${payload}.${flipped}`,
+      ]) {
+        const answer = await system.client.fetch<ErrorAnswer>(
+          '/station-faults',
+          { token: altered },
+        );
+        expect(answer.status).toBe(401);
+        expect(answer.body.error.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
     it('still reaches the public health check and the API description', async () => {
       expect(
         (await system.client.fetch('/health', { token: null })).status,

@@ -12,6 +12,7 @@ import {
 import { WORKER_ROLES } from '@opsdesk/messaging';
 import type { Request } from 'express';
 import { principalOf } from './auth/principal';
+import { SlidingWindowStorage } from './http/rate-limit-storage';
 import { CommandGateway } from './commands/command-gateway.service';
 import { CommandsController } from './commands/commands.controller';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
@@ -55,6 +56,7 @@ export interface ApiOptions {
 function rateLimits(resources: OpsdeskResources) {
   return ThrottlerModule.forRoot({
     throttlers: [{ ttl: 60_000, limit: resources.config.rateLimitPerMinute }],
+    storage: new SlidingWindowStorage(),
     getTracker: (req) => {
       const principal = principalOf(req as Request);
       return principal ? `sub:${principal.id}` : `ip:${String(req.ip)}`;

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { childChannel } from '../support/child';
+import { pacedLoad, type PacedLoadRequest } from './paced-load';
 
 export interface LoadRequest {
   type: 'load';
@@ -58,6 +59,12 @@ channel.on('load', async (message) => {
       ]),
     ),
   });
+});
+
+/** The same paths offered evenly spaced, open-loop (see pacedLoad). */
+channel.on('paced', async (message) => {
+  const result = await pacedLoad(message as unknown as PacedLoadRequest);
+  channel.send({ type: 'paced-done', ...result });
 });
 
 channel.on('stop', async () => process.exit(0));

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchOptions } from '../options';
 import {
+  BENCH_DATABASE,
   BENCH_DATABASE_URL,
   type BenchSchema,
 } from '../support/bench-database';
@@ -16,11 +17,13 @@ import {
   summarizeCpuProfile,
   type CpuProfileSummary,
 } from '../support/cpu-profile-summary';
+import { CpuWindow } from '../support/process-cpu';
 import type { StatementStat } from '../support/query-stats';
 import { figure, type Figure } from '../support/stats';
 import { PROFILE_DIR } from '../end-to-end/profiled-drain';
 import { benchSigningKey, benchToken } from './bench-token';
 import type { LoadRequest } from './load.child';
+import type { PacedLoadRequest } from './paced-load';
 import {
   datasetOf,
   pathsFor,
@@ -33,6 +36,16 @@ import {
 const SYSTEM = join(__dirname, '..', 'end-to-end', 'system.child.js');
 const LOAD = join(__dirname, 'load.child.js');
 
+/**
+ * How the requests are offered: `paced`, one every 1 ÷ rate seconds,
+ * open-loop, latency from the moment each was due (the issue's figure);
+ * `autocannon`, autocannon 8's `overallRate`, which lets each connection
+ * send its share of a second's requests back to back as the second
+ * starts, so the rate arrives as one burst a second (a stress figure).
+ */
+export type QueryOffer = 'paced' | 'autocannon';
+export const QUERY_OFFERS: readonly QueryOffer[] = ['paced', 'autocannon'];
+
 export interface QueryRun {
   p50: number;
   p99: number;
@@ -42,15 +55,22 @@ export interface QueryRun {
   errors: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** CPU milliseconds per request (from /proc, no profiler running). */
+  cpuApiMs: number;
+  cpuPostgresMs: number;
 }
 
 export interface QueryFigures {
   query: string;
+  offer: QueryOffer;
   example: string;
   p50: Figure;
   p99: Figure;
   max: Figure;
   achievedRate: Figure;
+  /** CPU per request in the API process and the database's backends. */
+  cpuApiMs: Figure;
+  cpuPostgresMs: Figure;
   errors: number;
   non2xx: number;
   /** Answers by HTTP status over every run. */
@@ -70,7 +90,7 @@ export interface QueriesResult {
   /** The answer to one request of each kind before the load, as a check. */
   probes: Record<string, { status: number; body?: string }>;
   queries: QueryFigures[];
-  /** One more ticket-view run with the API's CPU profiled, SQL timed. */
+  /** One more paced ticket-view run with the API's CPU profiled, SQL timed. */
   profile?: {
     requests: number;
     cpuProfile: CpuProfileSummary;
@@ -144,75 +164,50 @@ export async function runQueriesPart(
           };
     }
     const results: QueryFigures[] = [];
-    for (const kind of kinds) {
-      const runs: QueryRun[] = [];
-      // Warm-up, not counted: connection pools, JIT, the buffer cache.
-      await drive(
-        load,
-        baseUrl,
-        kind.paths,
+    const offerTo = (offer: QueryOffer, paths: string[], durationMs: number) =>
+      drive(offer, api, load, {
+        url: baseUrl,
+        paths,
         headers,
-        o.rate,
-        o.connections,
-        2000,
+        rate: o.rate,
+        connections: o.connections,
+        durationMs,
+      });
+    for (const kind of kinds) {
+      const runs = new Map<QueryOffer, QueryRun[]>(
+        QUERY_OFFERS.map((offer) => [offer, []]),
       );
+      // Warm-up, not counted: connection pools, JIT, the buffer cache.
+      await offerTo('paced', kind.paths, 2000);
       for (let rep = 0; rep < options.reps; rep++) {
-        log(
-          `  run ${rep + 1}/${options.reps}: ${kind.query} at ${o.rate} req/s`,
-        );
-        runs.push(
-          await drive(
-            load,
-            baseUrl,
-            kind.paths,
-            headers,
-            o.rate,
-            o.connections,
-            o.durationMs,
+        for (const offer of QUERY_OFFERS) {
+          log(
+            `  run ${rep + 1}/${options.reps}: ${kind.query} at ${o.rate} req/s (${offer})`,
+          );
+          runs.get(offer)?.push(await offerTo(offer, kind.paths, o.durationMs));
+        }
+      }
+      for (const offer of QUERY_OFFERS) {
+        results.push(
+          summarize(
+            kind.query,
+            offer,
+            kind.paths[0] ?? '',
+            runs.get(offer) ?? [],
           ),
         );
       }
-      results.push({
-        query: kind.query,
-        example: kind.paths[0] ?? '',
-        p50: figure(
-          runs.map((r) => r.p50),
-          'ms',
-        ),
-        p99: figure(
-          runs.map((r) => r.p99),
-          'ms',
-        ),
-        max: figure(
-          runs.map((r) => r.max),
-          'ms',
-        ),
-        achievedRate: figure(
-          runs.map((r) => r.achievedRate),
-          'req/s',
-        ),
-        errors: runs.reduce((n, r) => n + r.errors, 0),
-        non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-        statusCodes: runs.reduce<Record<string, number>>((all, r) => {
-          for (const [code, count] of Object.entries(r.statusCodes ?? {})) {
-            all[code] = (all[code] ?? 0) + count;
-          }
-          return all;
-        }, {}),
-        runs,
-      });
     }
-    log('  profile: ticket view with the API process profiled');
+    // autocannon stops at its deadline without waiting for the answers in
+    // flight; let the API finish them so they are not counted below.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    log('  profile: paced ticket view with the API process profiled');
     mkdirSync(PROFILE_DIR, { recursive: true });
     const file = join(PROFILE_DIR, 'queries-ticket-view.cpuprofile');
     await api.ask({ type: 'profile-start' }, 'profile-started', 30_000);
-    const profiled = await drive(
-      load,
-      baseUrl,
+    const profiled = await offerTo(
+      'paced',
       kinds[0].paths,
-      headers,
-      o.rate,
-      o.connections,
       Math.min(o.durationMs, 10_000),
     );
     const saved = await api.ask(
@@ -248,28 +243,58 @@ export async function runQueriesPart(
   }
 }
 
-async function drive(
-  load: BenchChild,
-  url: string,
-  paths: string[],
-  headers: Record<string, string>,
-  rate: number,
-  connections: number,
-  durationMs: number,
-): Promise<QueryRun> {
-  const request: LoadRequest = {
-    type: 'load',
-    url,
-    paths,
-    headers,
-    rate,
-    connections,
-    durationMs,
+function summarize(
+  query: string,
+  offer: QueryOffer,
+  example: string,
+  runs: QueryRun[],
+): QueryFigures {
+  const of = (pick: (r: QueryRun) => number, unit: string) =>
+    figure(runs.map(pick), unit);
+  return {
+    query,
+    offer,
+    example,
+    p50: of((r) => r.p50, 'ms'),
+    p99: of((r) => r.p99, 'ms'),
+    max: of((r) => r.max, 'ms'),
+    achievedRate: of((r) => r.achievedRate, 'req/s'),
+    cpuApiMs: of((r) => r.cpuApiMs, 'ms'),
+    cpuPostgresMs: of((r) => r.cpuPostgresMs, 'ms'),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    statusCodes: runs.reduce<Record<string, number>>((all, r) => {
+      for (const [code, count] of Object.entries(r.statusCodes ?? {})) {
+        all[code] = (all[code] ?? 0) + count;
+      }
+      return all;
+    }, {}),
+    runs,
   };
-  const answer = await load.ask(
-    request as unknown as { type: string },
-    'loaded',
-    durationMs + 60_000,
-  );
-  return answer as unknown as QueryRun;
+}
+
+/** One run of the load child, with the CPU it cost the API and PostgreSQL. */
+async function drive(
+  offer: QueryOffer,
+  api: BenchChild,
+  load: BenchChild,
+  request: PacedLoadRequest,
+): Promise<QueryRun> {
+  const window = new CpuWindow({ api: api.pid }, BENCH_DATABASE);
+  const message: LoadRequest | (PacedLoadRequest & { type: 'paced' }) =
+    offer === 'paced'
+      ? { type: 'paced', ...request }
+      : { type: 'load', ...request };
+  const answer = (await load.ask(
+    message as unknown as { type: string },
+    offer === 'paced' ? 'paced-done' : 'loaded',
+    request.durationMs + 60_000,
+  )) as unknown as QueryRun;
+  const cpu = window.finish();
+  const requests = Math.max(1, answer.requests);
+  return {
+    ...answer,
+    cpuApiMs: (cpu.groups.api ?? 0) / requests,
+    cpuPostgresMs: (cpu.groups[`postgres (${BENCH_DATABASE})`] ?? 0) / requests,
+  };
 }

@@ -121,10 +121,13 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
   }
   const queries = results.parts.queries;
   if (queries) {
-    const view = queries.queries.find((q) => q.query === 'ticket view');
+    // Judged on the offer the figure names: the rate, evenly spaced.
+    const view = queries.queries.find(
+      (q) => q.query === 'ticket view' && q.offer === 'paced',
+    );
     if (view) {
       const verdict = atMost(
-        `Ticket view p99 at ${queries.rate} req/s`,
+        `Ticket view p99 at ${queries.rate} req/s (paced)`,
         view.p99.median,
         20,
         'ms',

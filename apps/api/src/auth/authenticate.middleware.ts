@@ -1,7 +1,8 @@
 import type { Logger } from '@opsdesk/platform';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthenticationError, verifyBearer } from './bearer-tokens';
+import { AuthenticationError } from './bearer-tokens';
 import { setPrincipal } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Reachable without a token: liveness probes, the API description, and
@@ -18,15 +19,18 @@ export function isPublicPath(path: string): boolean {
  * Every request but the public ones carries a valid bearer token, checked
  * before its body is even read. Without one the answer is `401` in the
  * usual error shape; with one, the principal is attached to the request.
+ * A token's signature and claims are checked once per process (its expiry
+ * on every request): see VerifiedTokens.
  */
 export function authenticate(key: string, logger: Logger) {
+  const tokens = new VerifiedTokens(key);
   return (request: Request, response: Response, next: NextFunction) => {
     if (isPublicPath(request.path)) {
       next();
       return;
     }
     try {
-      setPrincipal(request, verifyBearer(request.headers.authorization, key));
+      setPrincipal(request, tokens.principalOf(request.headers.authorization));
     } catch (error) {
       if (!(error instanceof AuthenticationError)) {
         next(error);
