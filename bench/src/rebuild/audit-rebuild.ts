@@ -54,8 +54,6 @@ export async function auditRebuild(
     AUDIT,
     'rebuild',
     projection,
-    '--batch-size',
-    '1000',
     '--progress-every',
     '100',
   ];

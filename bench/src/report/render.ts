@@ -237,7 +237,18 @@ function rebuild(r: BenchResults): string[] {
   const x = r.parts.rebuild;
   if (!x) return [];
   const rows: string[][] = [
-    ['events/s, all read models', f(x.eventsPerSecond)],
+    [
+      'events/s, all read models (`rebuild all`, one pass)',
+      f(x.eventsPerSecond),
+    ],
+    ...(x.oneAfterAnotherEventsPerSecond
+      ? [
+          [
+            'events/s, the read models rebuilt alone, one after another',
+            f(x.oneAfterAnotherEventsPerSecond),
+          ],
+        ]
+      : []),
     ...x.perProjection.map((p) => [
       `events/s, ${p.projection} alone`,
       f(p.eventsPerSecond),
