@@ -1,3 +1,4 @@
+export * from './repair-order.authorise';
 export * from './repair-order.calendar';
 export * from './repair-order.commands';
 export * from './repair-order.custody';
@@ -8,7 +9,9 @@ export * from './repair-order.evolve';
 export * from './repair-order.labels';
 export * from './repair-order.personal-data';
 export * from './repair-order.process';
+export * from './repair-order.reservation';
 export * from './repair-order.rules';
+export * from './repair-order.stage-minutes';
 export * from './repair-order.state';
 export * from './repair-order.states';
 export * from './repair-order.transitions';
