@@ -32,28 +32,34 @@ import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe, visibilityOf } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
 import {
-  AuthorisationDto,
   BookAppointmentDto,
-  ChangeDecisionDto,
-  ChangeDto,
-  ConfigureShopDto,
   ConfirmationDto,
-  DeliverDto,
-  EmptyDto,
-  FeeDisputeDto,
-  InspectionDto,
-  NoteDto,
-  ProgressDto,
   RebookDto,
+  ShopCannotKeepDto,
+} from './dto/booking.dto';
+import { EmptyDto } from './dto/empty.dto';
+import { NoteDto } from './dto/note.dto';
+import {
+  AuthorisationDto,
   ReceiveDto,
   RegisterWalkInDto,
+} from './dto/reception.dto';
+import {
+  DeliverDto,
+  FeeDisputeDto,
   ResolveDisputeDto,
-  SelfCheckDto,
   SettleDto,
-  ShopCannotKeepDto,
   SurveyDto,
+} from './dto/settlement.dto';
+import { ConfigureShopDto } from './dto/shop-book.dto';
+import {
+  ChangeDecisionDto,
+  ChangeDto,
+  InspectionDto,
+  ProgressDto,
+  SelfCheckDto,
   WorkOrderDto,
-} from './dto/repair-order.dto';
+} from './dto/work.dto';
 
 const P = REPAIR_ORDER_PROCESS_ID;
 const SHOP_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
