@@ -23,7 +23,12 @@ import { FeeWaiversController } from './fee-waivers/fee-waivers.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { TrafficViolationsController } from './traffic-violations/traffic-violations.controller';
 import { OrderAnomaliesController } from './order-anomalies/order-anomalies.controller';
-import { RepairOrdersController } from './repair-orders/repair-orders.controller';
+import { RepairOrderBookingController } from './repair-orders/repair-order-booking.controller';
+import { RepairOrderReadsController } from './repair-orders/repair-order-reads.controller';
+import { RepairOrderReceptionController } from './repair-orders/repair-order-reception.controller';
+import { RepairOrderSettlementController } from './repair-orders/repair-order-settlement.controller';
+import { RepairOrderWorkController } from './repair-orders/repair-order-work.controller';
+import { RepairShopBooksController } from './repair-orders/repair-shop-books.controller';
 import { PhoneCallbacksController } from './phone-callbacks/phone-callbacks.controller';
 import { RepeatCallersController } from './repeat-callers/repeat-callers.controller';
 import { EmailCasesController } from './email-cases/email-cases.controller';
@@ -94,7 +99,15 @@ export class ApiModule {
         HealthController,
         DeadLettersController,
         OrderAnomaliesController,
-        RepairOrdersController,
+        // Express takes the first route that matches, so under
+        // repair-orders/ the shops' paths and the fixed reads (report,
+        // statistics, inbox) stay registered before /:ticketId.
+        RepairShopBooksController,
+        RepairOrderBookingController,
+        RepairOrderReceptionController,
+        RepairOrderWorkController,
+        RepairOrderSettlementController,
+        RepairOrderReadsController,
         FeeWaiversController,
         InvoicesController,
         TrafficViolationsController,
