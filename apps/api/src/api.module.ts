@@ -35,7 +35,13 @@ import { EmailCasesController } from './email-cases/email-cases.controller';
 import { CentreEmergenciesController } from './centre-emergencies/centre-emergencies.controller';
 import { MembershipCardsController } from './membership-cards/membership-cards.controller';
 import { CardCourierRecordsController } from './membership-cards/card-courier-records.controller';
-import { VehicleRepairsController } from './vehicle-repairs/vehicle-repairs.controller';
+import { VehicleRepairAftercareController } from './vehicle-repairs/vehicle-repair-aftercare.controller';
+import { VehicleRepairDeliveryController } from './vehicle-repairs/vehicle-repair-delivery.controller';
+import { VehicleRepairDiagnosisController } from './vehicle-repairs/vehicle-repair-diagnosis.controller';
+import { VehicleRepairIntakeController } from './vehicle-repairs/vehicle-repair-intake.controller';
+import { VehicleRepairReadsController } from './vehicle-repairs/vehicle-repair-reads.controller';
+import { VehicleRepairSupportController } from './vehicle-repairs/vehicle-repair-support.controller';
+import { VehicleRepairWorkController } from './vehicle-repairs/vehicle-repair-work.controller';
 import { ProcessActions } from './process-actions/process-actions.service';
 import { ProcessQueries } from './process-actions/process-queries.service';
 import { TicketQueriesController } from './queries/ticket-queries.controller';
@@ -117,7 +123,13 @@ export class ApiModule {
         CentreEmergenciesController,
         MembershipCardsController,
         CardCourierRecordsController,
-        VehicleRepairsController,
+        VehicleRepairIntakeController,
+        VehicleRepairDiagnosisController,
+        VehicleRepairSupportController,
+        VehicleRepairWorkController,
+        VehicleRepairDeliveryController,
+        VehicleRepairAftercareController,
+        VehicleRepairReadsController,
         DeadlinesController,
       ],
       providers: [
