@@ -13,7 +13,7 @@ import {
   resultCallBack,
 } from './scenarios';
 import { signedTokens } from './signed-tokens';
-import { parseWorkloadArgs } from '../workload/workload-args';
+import { parseWorkloadArgs, wantsHelp } from '../workload/workload-args';
 import {
   describeWorkload,
   generateWorkload,
@@ -70,7 +70,18 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+const DEMO_USAGE =
+  'usage: demo [--month [--days 30] [--seed 2026] [--per-day 24] ' +
+  '[--concurrency 8] [--end 2026-12-04T12:00:00Z]]';
+
 runMain('opsdesk-demo', async () => {
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(`${DEMO_USAGE}\n`);
+    return;
+  }
+  // Checked before anything runs, so a mistyped option fails at once.
+  const month = parseWorkloadArgs(argv, ['month']);
   const { client, stop } = await connect();
   try {
     process.stdout.write(`opsdesk demo against ${client.baseUrl}\n\n`);
@@ -86,12 +97,12 @@ runMain('opsdesk-demo', async () => {
       process.stdout.write(await formatTimeline(client, result));
       process.stdout.write('\n');
     }
-    if (process.argv.includes('--month')) {
+    if (argv.includes('--month')) {
       // `--month [--days 30] [--seed 2026]`: a generated month of faults
       // for the dashboard (README, "Reporting").
       const generated = await generateWorkload(
         client.as(HEADQUARTERS),
-        parseWorkloadArgs(process.argv.slice(2)),
+        month,
         createLogger('demo', process.env.LOG_LEVEL ?? 'info'),
       );
       const configured =

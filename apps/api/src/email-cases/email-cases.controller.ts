@@ -27,7 +27,7 @@ import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
 import {
-  EscalateDto,
+  EmailEscalateDto,
   FaqReplyDto,
   FollowUpLabelDto,
   ForwardDto,
@@ -175,7 +175,7 @@ export class EmailCasesController {
   @ApiOperation({ summary: '上报至相关部门及领导 (cs-supervisor)' })
   async escalate(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: EscalateDto,
+    @Body() body: EmailEscalateDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -22,10 +22,10 @@ import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
 import {
-  ProgressDto,
+  CardProgressDto,
   ReceiveCardInquiryDto,
   RejectedDto,
-  SelfCheckDto,
+  CardSelfCheckDto,
 } from './dto/membership-card.dto';
 
 const P = MEMBERSHIP_CARD_PROCESS_ID;
@@ -60,7 +60,7 @@ export class MembershipCardsController {
   @ApiOperation({ summary: '4.3 引导用户APP查询审核进度' })
   selfCheck(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: SelfCheckDto,
+    @Body() body: CardSelfCheckDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -92,7 +92,7 @@ export class MembershipCardsController {
   })
   progress(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: ProgressDto,
+    @Body() body: CardProgressDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -104,7 +104,7 @@ export class MembershipCardsController {
   @ApiOperation({ summary: '等待中复查寄送记录' })
   checkCourier(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: ProgressDto,
+    @Body() body: CardProgressDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -12,8 +12,8 @@ import {
   DeliverDto,
   FeeDisputeDto,
   ResolveDisputeDto,
-  SettleDto,
-  SurveyDto,
+  RepairSettleDto,
+  RepairSurveyDto,
 } from './dto/settlement.dto';
 
 /**
@@ -34,7 +34,7 @@ export class RepairOrderSettlementController {
   @ApiOperation({ summary: '核对费用清单、结算并开票 (repair-cashier)' })
   settle(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: SettleDto,
+    @Body() body: RepairSettleDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -106,7 +106,7 @@ export class RepairOrderSettlementController {
   @ApiOperation({ summary: '满意度调查 (receptionist, cs-phone-agent)' })
   survey(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: SurveyDto,
+    @Body() body: RepairSurveyDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -11,8 +11,8 @@ import {
   ChangeDecisionDto,
   ChangeDto,
   InspectionDto,
-  ProgressDto,
-  SelfCheckDto,
+  RepairProgressDto,
+  RepairSelfCheckDto,
   WorkOrderDto,
 } from './dto/work.dto';
 
@@ -52,7 +52,7 @@ export class RepairOrderWorkController {
   @ApiOperation({ summary: '通报维修进度 (repair-technician)' })
   progress(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: ProgressDto,
+    @Body() body: RepairProgressDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -106,7 +106,7 @@ export class RepairOrderWorkController {
   @ApiOperation({ summary: '技师自检 (repair-technician)' })
   selfCheck(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: SelfCheckDto,
+    @Body() body: RepairSelfCheckDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -9,7 +9,7 @@ import {
 import { ticketIdPipe } from '../process-actions/process-reader';
 import {
   AnalysisReportDto,
-  SurveyDto,
+  VehicleSurveyDto,
   WarrantyClaimDto,
   WarrantyFollowUpDto,
 } from './dto/vehicle-repair.dto';
@@ -73,7 +73,7 @@ export class VehicleRepairAftercareController {
   @ApiOperation({ summary: 'G1 10 满意度调查' })
   async survey(
     @Param('ticketId', ticketIdPipe) id: string,
-    @Body() body: SurveyDto,
+    @Body() body: VehicleSurveyDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { createLogger } from '@opsdesk/platform';
 import { runMain } from '@opsdesk/runtime';
 import { connect } from '../demo/connect';
-import { parseWorkloadArgs } from './workload-args';
+import { parseWorkloadArgs, wantsHelp, WORKLOAD_USAGE } from './workload-args';
 import { describeWorkload, generateWorkload, HEADQUARTERS } from './workload';
 
 /** `workload --days 30`: a month of station faults, then the dashboard. */
 runMain('opsdesk-workload', async () => {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(`${WORKLOAD_USAGE}\n`);
+    return;
+  }
   const args = parseWorkloadArgs(process.argv.slice(2));
   const logger = createLogger('workload', process.env.LOG_LEVEL ?? 'info');
   // Reads stations, rosters and tickets as headquarters, who sees every

@@ -34,8 +34,37 @@ function whole(flag: string, value: string, min: number, max: number) {
   return n;
 }
 
+/** Whether the command line asks for the usage. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+/**
+ * Refuses what is not an option of the generator (or one of `switches`,
+ * the caller's own flags without a value), so a typo is not a silent run
+ * with the defaults.
+ */
+function checkKnown(argv: readonly string[], switches: readonly string[]) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0] : null;
+    if (name !== null && switches.includes(name)) continue;
+    if (name !== null && (FLAGS as readonly string[]).includes(name)) {
+      if (!arg.includes('=')) i += 1;
+      continue;
+    }
+    throw new UsageError(
+      `${name === null ? 'unexpected argument' : 'unknown option'} ${arg}; ${WORKLOAD_USAGE}`,
+    );
+  }
+}
+
 /** The generator's options from the command line, checked. */
-export function parseWorkloadArgs(argv: readonly string[]): WorkloadArgs {
+export function parseWorkloadArgs(
+  argv: readonly string[],
+  switches: readonly string[] = [],
+): WorkloadArgs {
+  checkKnown(argv, switches);
   const raw = Object.fromEntries(
     FLAGS.map((flag) => [flag, valueOf(argv, flag)]),
   ) as Record<(typeof FLAGS)[number], string | undefined>;

@@ -100,7 +100,7 @@ export class TianrunDto extends NoteDto {
   reference?: string;
 }
 
-export class CustomerDto {
+export class EmergencyCustomerDto {
   @ApiProperty({ example: '13800138000' })
   @IsString()
   @IsPhone()
@@ -122,11 +122,11 @@ export class CallerPhoneDto {
 
 /** 3.2 (二) */
 export class HandwrittenRequestDto {
-  @ApiProperty({ type: CustomerDto })
+  @ApiProperty({ type: EmergencyCustomerDto })
   @IsDefined()
   @ValidateNested()
-  @Type(() => CustomerDto)
-  customer!: CustomerDto;
+  @Type(() => EmergencyCustomerDto)
+  customer!: EmergencyCustomerDto;
 
   @ApiProperty({ example: '还车后无法结束订单' })
   @IsString()

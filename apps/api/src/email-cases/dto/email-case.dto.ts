@@ -152,7 +152,7 @@ export class GuideReplyDto {
   guidance!: string;
 }
 
-export class EscalateDto {
+export class EmailEscalateDto {
   @ApiProperty({ example: '市场与品牌管理部' })
   @IsString()
   @IsNotEmpty()

@@ -40,7 +40,7 @@ export class ReceiveCardInquiryDto {
   caller?: InquiryCallerDto;
 }
 
-export class SelfCheckDto extends NoteDto {}
+export class CardSelfCheckDto extends NoteDto {}
 
 /** 4.3.1: the reason, where the management platform has one. */
 export class RejectedDto extends NoteDto {
@@ -53,7 +53,7 @@ export class RejectedDto extends NoteDto {
 }
 
 /** 4.3.2: the courier record is looked up by the system, not sent. */
-export class ProgressDto extends NoteDto {}
+export class CardProgressDto extends NoteDto {}
 
 /** 3.1 / 4.1: the marketing post's entry once a card is posted. */
 export class RecordCardMailedDto {

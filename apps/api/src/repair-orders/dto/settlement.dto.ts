@@ -10,7 +10,7 @@ import {
 } from 'class-validator';
 import { MAX_FEN, Text } from './field-rules';
 
-export class SettleDto {
+export class RepairSettleDto {
   @ApiProperty({ example: 32000 })
   @IsInt()
   @Min(0)
@@ -68,7 +68,7 @@ export class DeliverDto {
   cleaned!: boolean;
 }
 
-export class SurveyDto {
+export class RepairSurveyDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
   @IsInt()
   @Min(1)

@@ -22,7 +22,7 @@ export class VehicleDto {
   model!: string;
 }
 
-export class CustomerDto {
+export class RepairCustomerDto {
   @ApiProperty({ example: '13800138000' })
   @IsString()
   @IsPhone()
@@ -49,11 +49,11 @@ export class VisitDto {
   @Type(() => VehicleDto)
   vehicle!: VehicleDto;
 
-  @ApiProperty({ type: CustomerDto })
+  @ApiProperty({ type: RepairCustomerDto })
   @IsDefined()
   @ValidateNested()
-  @Type(() => CustomerDto)
-  customer!: CustomerDto;
+  @Type(() => RepairCustomerDto)
+  customer!: RepairCustomerDto;
 
   @ApiProperty({ example: '刹车异响' })
   @Text(2000)

@@ -24,7 +24,7 @@ export class WorkOrderDto {
   partsToOrder?: Record<string, number>;
 }
 
-export class ProgressDto {
+export class RepairProgressDto {
   @ApiProperty({ example: '已拆下前轮，等待刹车片' })
   @Text(2000)
   progress!: string;
@@ -54,7 +54,7 @@ export class ChangeDecisionDto extends NoteDto {
   agreed!: boolean;
 }
 
-export class SelfCheckDto {
+export class RepairSelfCheckDto {
   @ApiProperty({ example: '制动测试合格' })
   @Text(2000)
   note!: string;

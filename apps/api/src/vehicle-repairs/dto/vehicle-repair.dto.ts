@@ -265,7 +265,7 @@ export class WarrantyFollowUpDto extends NoteDto {
 }
 
 /** G1 10 */
-export class SurveyDto {
+export class VehicleSurveyDto {
   @ApiProperty({ description: '车主是否回答了满意度调查' })
   @IsBoolean()
   answered!: boolean;
@@ -275,7 +275,7 @@ export class SurveyDto {
     maximum: 5,
     description: 'Required when answered',
   })
-  @ValidateIf((o: SurveyDto) => o.answered === true)
+  @ValidateIf((o: VehicleSurveyDto) => o.answered === true)
   @IsInt()
   @Min(1)
   @Max(5)

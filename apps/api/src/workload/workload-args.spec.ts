@@ -1,0 +1,33 @@
+import { UsageError } from '@opsdesk/runtime';
+import { parseWorkloadArgs, wantsHelp } from './workload-args';
+
+describe('the workload generator’s command line', () => {
+  it('takes its options in either form', () => {
+    expect(
+      parseWorkloadArgs(['--days', '3', '--seed=7', '--per-day', '24']),
+    ).toEqual({ days: 3, seed: 7, perDay: 24, concurrency: 8 });
+  });
+
+  it('knows a request for help', () => {
+    expect(wantsHelp(['--help'])).toBe(true);
+    expect(wantsHelp(['-h'])).toBe(true);
+    expect(wantsHelp(['--days', '3'])).toBe(false);
+  });
+
+  it.each([
+    [['--dayz', '3'], 'unknown option --dayz'],
+    [['--days', '3', 'extra'], 'unexpected argument extra'],
+    [['--month'], 'unknown option --month'],
+  ])('refuses %j, naming it', (argv, named) => {
+    expect(() => parseWorkloadArgs(argv)).toThrow(UsageError);
+    expect(() => parseWorkloadArgs(argv)).toThrow(named);
+  });
+
+  it('lets a caller name switches of its own', () => {
+    expect(parseWorkloadArgs(['--month', '--days', '2'], ['month'])).toEqual({
+      days: 2,
+      seed: 2026,
+      concurrency: 8,
+    });
+  });
+});
