@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Identity and request limits, read from the environment. */
 export interface AuthConfig {
   /** HS256 key of bearer tokens (`AUTH_SIGNING_KEY`, 32 characters or more). */
@@ -8,13 +10,31 @@ export interface AuthConfig {
    * `always` uses it on any address, `never` refuses to start.
    */
   authDevKey: 'auto' | 'always' | 'never';
-  /** Where the development key is kept (created on first use, mode 0600). */
+  /**
+   * Where the development key is kept (created on first use, mode 0600):
+   * `AUTH_DEV_KEY_FILE` as given, else `DEFAULT_DEV_KEY_FILE`.
+   */
   authDevKeyFile: string;
   /** Requests one token may make per minute before answers turn 429. */
   rateLimitPerMinute: number;
 }
 
 export const MIN_SIGNING_KEY_LENGTH = 32;
+
+/**
+ * `.opsdesk/dev-signing-key` at the repository root (same depth from src
+ * and dist), not under the current directory: the API and
+ * `node <repo>/apps/api/dist/token.js` run from anywhere must find one
+ * key, or the tool signs with a second key the API rejects.
+ */
+export const DEFAULT_DEV_KEY_FILE = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '.opsdesk',
+  'dev-signing-key',
+);
 
 const DEV_KEY_MODES: Record<string, AuthConfig['authDevKey']> = {
   '': 'auto',
@@ -47,7 +67,7 @@ export function loadAuthConfig(
   return {
     authSigningKey: key,
     authDevKey: mode,
-    authDevKeyFile: env.AUTH_DEV_KEY_FILE || '.opsdesk/dev-signing-key',
+    authDevKeyFile: env.AUTH_DEV_KEY_FILE || DEFAULT_DEV_KEY_FILE,
     rateLimitPerMinute: rate,
   };
 }
