@@ -223,7 +223,7 @@ export async function runQueriesPart(
       reportEndpoints: found,
       reportNote: hasReport
         ? `${REPORT} over one region and seven days`
-        : 'no reporting endpoints yet (issue #5); measured the ticket list filtered by status and region instead',
+        : 'no reporting endpoints; measured the ticket list filtered by status and region instead',
       authenticated: token !== undefined,
       probes,
       profile: {

@@ -52,7 +52,7 @@ export interface RebuildResult {
 }
 
 const AUDIT_METHOD =
-  'the audit tool’s `rebuild all` (issue #4), which builds every read ' +
+  'the audit tool’s `rebuild all`, which builds every read ' +
   'model in one pass over the log, stopped with SIGINT at the time limit, ' +
   'its rate the tool’s own count of log events read and applied; beside ' +
   'it `rebuild <projection>` for each read model of station-fault ' +
@@ -60,7 +60,7 @@ const AUDIT_METHOD =
 
 const RUNNER_METHOD =
   'projection runners catching up from position zero on fresh checkpoints, ' +
-  'all at once (the audit tool’s rebuild, issue #4, was not built)';
+  'all at once (the audit tool was not built)';
 
 /** A schema with every migration applied and a log loaded. */
 export async function prepareLogSchema(

@@ -34,7 +34,7 @@ function instant(name: string, value: string | undefined): string {
   return new Date(ms).toISOString();
 }
 
-/** The proposal's JSON: the body of `POST /deadline-policies/{name}` (README). */
+/** The proposal's JSON: the body of `POST /deadline-policies/{name}/versions` (README). */
 function readDraft(file: string): unknown {
   let text: string;
   try {
