@@ -8,7 +8,12 @@ import type {
   NewEvent,
   RecordedEvent,
 } from './event-store.port';
-import { GENESIS_HASH, hashEvent } from './hash-chain';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  hashEventWithBodies,
+  type CanonicalBodies,
+} from './hash-chain';
 
 /** The stream's last revision, or 'no-stream'. */
 export type ActualRevision = number | 'no-stream';
@@ -27,6 +32,12 @@ export type StoredIdsVerdict =
 
 export type ChainedEvent = Omit<RecordedEvent, 'position'>;
 
+/**
+ * A validated event of an append: its data and metadata in the form
+ * storage gives back, and as the canonical JSON that is hashed and sent.
+ */
+export type PreparedEvent = NewEvent & CanonicalBodies;
+
 // Lower-case only: PostgreSQL's uuid type prints lower case, and the hash
 // must cover exactly the text that comes back.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -36,14 +47,16 @@ const MAX_INT4 = 2_147_483_647;
 
 /**
  * Validates an append and returns deep copies of its events in the form
- * storage will give back (a JSON round trip), so the hash computed now
- * matches what a reader recomputes later.
+ * storage will give back (parsed from their canonical JSON), so the hash
+ * computed now matches what a reader recomputes later. The canonical
+ * text is kept with each copy: it is hashed and stored as it is, so an
+ * event is serialised once.
  */
 export function prepareBatch(
   stream: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
-): NewEvent[] {
+): PreparedEvent[] {
   if (!isStorableText(stream) || stream.length === 0) {
     throw new InvalidAppendError(String(stream), 'invalid-stream-name');
   }
@@ -61,7 +74,7 @@ export function prepareBatch(
   });
 }
 
-function copyEvent(stream: string, event: NewEvent): NewEvent {
+function copyEvent(stream: string, event: NewEvent): PreparedEvent {
   if (typeof event?.eventId !== 'string' || !UUID.test(event.eventId)) {
     throw new InvalidAppendError(stream, 'invalid-event-id', event?.eventId);
   }
@@ -77,18 +90,22 @@ function copyEvent(stream: string, event: NewEvent): NewEvent {
   if (!valid) {
     throw new InvalidAppendError(stream, 'invalid-event', event.eventId);
   }
+  const dataJson = jsonText(stream, event.eventId, event.data);
+  const metadataJson = jsonText(stream, event.eventId, event.metadata);
   return {
     eventId: event.eventId,
     type: event.type,
     schemaVersion: event.schemaVersion,
-    data: jsonCopy(stream, event.eventId, event.data),
-    metadata: jsonCopy(stream, event.eventId, event.metadata),
+    data: JSON.parse(dataJson) as NewEvent['data'],
+    metadata: JSON.parse(metadataJson) as NewEvent['metadata'],
+    dataJson,
+    metadataJson,
   };
 }
 
-function jsonCopy<T>(stream: string, eventId: string, value: T): T {
+function jsonText(stream: string, eventId: string, value: unknown): string {
   try {
-    return JSON.parse(JSON.stringify(value)) as T;
+    return canonicalJson(value);
   } catch {
     // A bigint or a cycle: JSON cannot hold it, so no adapter can.
     throw new InvalidAppendError(stream, 'unstorable-value', eventId);
@@ -190,7 +207,7 @@ export function judgeStoredIds(
 /** Numbers and hashes the batch after the stream's current head. */
 export function chainEvents(
   stream: string,
-  batch: readonly NewEvent[],
+  batch: readonly PreparedEvent[],
   head: { revision: ActualRevision; hash: string | undefined },
   recordedAt: string,
 ): ChainedEvent[] {
@@ -204,13 +221,11 @@ export function chainEvents(
       eventId: event.eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata: event.metadata,
       recordedAt,
       previousHash,
     };
-    const hash = hashEvent(fields);
+    const hash = hashEventWithBodies(fields, event);
     previousHash = hash;
-    return { ...fields, hash };
+    return { ...fields, data: event.data, metadata: event.metadata, hash };
   });
 }

@@ -1,9 +1,10 @@
-import { chainEvents } from './append-rules';
+import { chainEvents, prepareBatch } from './append-rules';
 import type { RecordedEvent } from './event-store.port';
 import {
   canonicalJson,
   GENESIS_HASH,
   hashEvent,
+  hashEventWithBodies,
   verifyChain,
 } from './hash-chain';
 import { commandBatch } from './testing/contract-fixtures';
@@ -11,7 +12,7 @@ import { commandBatch } from './testing/contract-fixtures';
 function streamOf(name: string, count: number): RecordedEvent[] {
   return chainEvents(
     name,
-    commandBatch(count),
+    prepareBatch(name, commandBatch(count), 'no-stream'),
     { revision: 'no-stream', hash: undefined },
     '2026-12-04T08:30:00.000Z',
   ).map((event, i) => ({ ...event, position: `p${i}` }));
@@ -41,6 +42,26 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('writes a hole of a sparse array as null, as JSON.stringify does', () => {
+    const holey: unknown[] = [];
+    holey[1] = 1;
+    const value = { a: holey };
+
+    expect(canonicalJson(value)).toBe('{"a":[null,1]}');
+  });
+
+  it('writes boxed strings, numbers and booleans as their values', () => {
+    const value = {
+      s: new String('站'),
+      n: new Number(2),
+      b: new Boolean(false),
+    };
+
+    expect(canonicalJson(value)).toBe(
+      JSON.stringify({ b: false, n: 2, s: '站' }),
+    );
+  });
+
   it('keeps text as it is, without normalising it', () => {
     expect(canonicalJson({ s: 'e\u0301１２３' })).toBe('{"s":"e\u0301１２３"}');
   });
@@ -56,6 +77,43 @@ describe('hashing an event', () => {
     expect(
       hashEvent({ ...event, recordedAt: '2026-12-04T08:30:00.001Z' }),
     ).not.toBe(event.hash);
+  });
+
+  it('is the same from canonical bodies as from the values', () => {
+    const values = [
+      { z: 1, a: { y: [1, 'two', null, { c: true, b: false }] } },
+      { '10': 'ten', '9': 'nine', b: 'b', é: '徐汇 🚗', '': 0 },
+      { when: new Date(0), missing: undefined, nan: Number.NaN, neg: -0 },
+      {},
+    ];
+    for (const data of values) {
+      const metadata = { commandId: 'c-1', actor: { id: 'u', roles: ['x'] } };
+      const fields = {
+        streamName: 'station-fault-1',
+        revision: 3,
+        eventId: '0190a0b0-0000-7000-8000-000000000001',
+        type: 'FaultReported',
+        schemaVersion: 1,
+        recordedAt: '2026-12-04T08:30:00.000Z',
+        previousHash: GENESIS_HASH,
+      };
+      const bodies = {
+        dataJson: canonicalJson(data),
+        metadataJson: canonicalJson(metadata),
+      };
+
+      expect(hashEventWithBodies(fields, bodies)).toBe(
+        hashEvent({ ...fields, data, metadata }),
+      );
+      // What a reader gets back hashes the same.
+      expect(
+        hashEvent({
+          ...fields,
+          data: JSON.parse(bodies.dataJson),
+          metadata: JSON.parse(bodies.metadataJson),
+        }),
+      ).toBe(hashEvent({ ...fields, data, metadata }));
+    }
   });
 
   it('starts every stream from 64 zeros', () => {

@@ -46,7 +46,7 @@ export function canonicalJson(value: unknown): string {
 
 function serialize(value: unknown): string | undefined {
   if (value === null) return 'null';
-  const plain = hasToJson(value) ? value.toJSON() : value;
+  const plain = unboxed(hasToJson(value) ? value.toJSON() : value);
   switch (typeof plain) {
     case 'string':
     case 'boolean':
@@ -57,14 +57,21 @@ function serialize(value: unknown): string | undefined {
       throw new TypeError('canonicalJson: a bigint has no JSON form');
     case 'object':
       if (plain === null) return 'null';
-      if (Array.isArray(plain)) {
-        return `[${plain.map((item) => serialize(item) ?? 'null').join(',')}]`;
-      }
+      if (Array.isArray(plain)) return serializeArray(plain);
       return serializeObject(plain as Record<string, unknown>);
     default:
       // undefined, functions and symbols vanish, as in JSON.stringify.
       return undefined;
   }
+}
+
+// By index, not with `map`: a hole in a sparse array is `null`, as in
+// JSON.stringify, where `map` would skip it and leave `[,1]`.
+function serializeArray(array: readonly unknown[]): string {
+  const items: string[] = [];
+  for (let i = 0; i < array.length; i++)
+    items.push(serialize(array[i]) ?? 'null');
+  return `[${items.join(',')}]`;
 }
 
 function serializeObject(object: Record<string, unknown>): string {
@@ -74,6 +81,18 @@ function serializeObject(object: Record<string, unknown>): string {
     if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${members.join(',')}}`;
+}
+
+/** `new String('a')` and its kin stand for their value, as in JSON.stringify. */
+function unboxed(value: unknown): unknown {
+  if (
+    value instanceof String ||
+    value instanceof Number ||
+    value instanceof Boolean
+  ) {
+    return value.valueOf();
+  }
+  return value;
 }
 
 function hasToJson(value: unknown): value is { toJSON(): unknown } {
@@ -86,18 +105,39 @@ function hasToJson(value: unknown): value is { toJSON(): unknown } {
 
 /** sha-256 (hex) over the canonical JSON of the hashed fields. */
 export function hashEvent(fields: HashedFields): string {
-  const covered: HashedFields = {
-    streamName: fields.streamName,
-    revision: fields.revision,
-    eventId: fields.eventId,
-    type: fields.type,
-    schemaVersion: fields.schemaVersion,
-    data: fields.data,
-    metadata: fields.metadata,
-    recordedAt: fields.recordedAt,
-    previousHash: fields.previousHash,
-  };
-  return createHash('sha256').update(canonicalJson(covered)).digest('hex');
+  return hashEventWithBodies(fields, {
+    dataJson: canonicalJson(fields.data),
+    metadataJson: canonicalJson(fields.metadata),
+  });
+}
+
+/** An event's data and metadata as canonical JSON. */
+export interface CanonicalBodies {
+  dataJson: string;
+  metadataJson: string;
+}
+
+/**
+ * `hashEvent` for an event whose data and metadata are already canonical
+ * JSON (an append has them, and sends the same text to storage): the
+ * covered object's text is assembled around them instead of serialising
+ * them again. The members are in canonical (sorted) key order.
+ */
+export function hashEventWithBodies(
+  fields: Omit<HashedFields, 'data' | 'metadata'>,
+  bodies: CanonicalBodies,
+): string {
+  const covered =
+    `{"data":${bodies.dataJson}` +
+    `,"eventId":${canonicalJson(fields.eventId)}` +
+    `,"metadata":${bodies.metadataJson}` +
+    `,"previousHash":${canonicalJson(fields.previousHash)}` +
+    `,"recordedAt":${canonicalJson(fields.recordedAt)}` +
+    `,"revision":${canonicalJson(fields.revision)}` +
+    `,"schemaVersion":${canonicalJson(fields.schemaVersion)}` +
+    `,"streamName":${canonicalJson(fields.streamName)}` +
+    `,"type":${canonicalJson(fields.type)}}`;
+  return createHash('sha256').update(covered).digest('hex');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
-import { chainEvents } from '../append-rules';
+import { chainEvents, prepareBatch } from '../append-rules';
 import { hashEvent } from '../hash-chain';
 import { commandBatch } from '../testing/contract-fixtures';
 import { toEventData, toRecordedEvent } from './kurrentdb-event';
@@ -32,7 +32,11 @@ function readBack(
 describe('an event stored in KurrentDB', () => {
   const [chained] = chainEvents(
     'station-fault-1',
-    commandBatch(1, () => ({ station: '徐汇 🚗' })),
+    prepareBatch(
+      'station-fault-1',
+      commandBatch(1, () => ({ station: '徐汇 🚗' })),
+      'no-stream',
+    ),
     { revision: 'no-stream', hash: undefined },
     '2026-12-04T08:00:00.123Z',
   );

@@ -10,6 +10,8 @@ export interface AppendItem {
   headRevision: number;
   headHash: string | null;
   events: readonly ChainedEvent[];
+  /** The events as the function's rows (`insertRowsJson`). */
+  rowsJson: string;
 }
 
 export type ItemOutcome =
@@ -63,16 +65,9 @@ export class AppendBatcher {
   }
 
   private async run(items: readonly AppendItem[]): Promise<ItemOutcome[]> {
-    const payload = items.map((item) => ({
-      stream: item.stream,
-      headRevision: item.headRevision,
-      headHash: item.headHash,
-      lastRevision: item.events[item.events.length - 1].revision,
-      lastHash: item.events[item.events.length - 1].hash,
-      rows: item.events.map(toInsertRow),
-    }));
+    const payload = `[${items.map(itemJson).join(',')}]`;
     const { rows } = await this.pool.query<OutcomeRow>(CALL, [
-      JSON.stringify(payload),
+      payload,
       APPEND_CHANNEL,
     ]);
     const outcomes: ItemOutcome[] = [];
@@ -100,20 +95,16 @@ function toOutcome(row: OutcomeRow): ItemOutcome {
   }
 }
 
-/** The columns `opsdesk_append_batch` reads with jsonb_to_recordset. */
-export function toInsertRow(event: ChainedEvent) {
-  const commandId = event.metadata.commandId;
-  return {
-    stream_name: event.streamName,
-    revision: event.revision,
-    event_id: event.eventId,
-    command_id: typeof commandId === 'string' ? commandId : null,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    recorded_at: event.recordedAt,
-    hash: event.hash,
-    previous_hash: event.previousHash,
-  };
+/** One item of the call, around its rows' JSON text. */
+function itemJson(item: AppendItem): string {
+  const last = item.events[item.events.length - 1];
+  const text = JSON.stringify;
+  return (
+    `{"stream":${text(item.stream)}` +
+    `,"headRevision":${item.headRevision}` +
+    `,"headHash":${text(item.headHash)}` +
+    `,"lastRevision":${last.revision}` +
+    `,"lastHash":${text(last.hash)}` +
+    `,"rows":${item.rowsJson}}`
+  );
 }

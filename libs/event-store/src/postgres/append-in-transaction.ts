@@ -13,7 +13,7 @@ import type {
   ExpectedRevision,
   NewEvent,
 } from '../event-store.port';
-import { toInsertRow } from './append-batcher';
+import { insertRowsJson } from './insert-rows-json';
 import { APPEND_CHANNEL, APPEND_NOTICE_PAYLOAD } from './append-notice';
 import { encodePosition, LOG_START } from './global-position';
 
@@ -122,7 +122,7 @@ export async function appendInTransaction(
   await moveHead(client, streamName, expected, actual, last);
   const inserted = await client.query<{ tx_id: string; position: string }>(
     INSERT_EVENTS,
-    [JSON.stringify(chained.map(toInsertRow)), APPEND_CHANNEL],
+    [insertRowsJson(chained, batch), APPEND_CHANNEL],
   );
   const { tx_id, position } = inserted.rows[0];
   return {

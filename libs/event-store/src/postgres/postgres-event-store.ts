@@ -7,6 +7,7 @@ import {
   prepareBatch,
   satisfiesExpected,
   type ActualRevision,
+  type PreparedEvent,
 } from '../append-rules';
 import {
   EventStoreClosedError,
@@ -29,6 +30,7 @@ import { AppendBatcher } from './append-batcher';
 import { appendInTransaction } from './append-in-transaction';
 import { toRecordedEvent, type EventRow } from './event-row';
 import { decodePosition, encodePosition } from './global-position';
+import { insertRowsJson } from './insert-rows-json';
 import {
   READ_ALL,
   READ_HEAD,
@@ -131,7 +133,7 @@ export class PostgresEventStore implements EventStore {
    */
   private async appendBatched(
     stream: string,
-    batch: readonly NewEvent[],
+    batch: readonly PreparedEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     let head =
@@ -152,6 +154,7 @@ export class PostgresEventStore implements EventStore {
         headRevision: head.revision === 'no-stream' ? -1 : head.revision,
         headHash: allowed ? (head.hash ?? null) : PROBE_HASH,
         events: chained,
+        rowsJson: insertRowsJson(chained, batch),
       });
       if (outcome.outcome === 'appended') {
         const last = chained[chained.length - 1];
