@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 
 // V8 sizes its heap from the machine's memory and lets garbage grow to a
 // few times what is live before it collects. A walk over a long log keeps
-// one page live at a time, so without a nudge its footprint would be
+// a page or two live at a time, so without a nudge its footprint would be
 // mostly old pages waiting for a collection: hundreds of MB on a large
 // machine. A full collection every few pages keeps it at what is live.
 setFlagsFromString('--expose-gc');

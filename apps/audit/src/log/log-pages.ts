@@ -12,8 +12,8 @@ export const PAGE_SIZE = 1000;
 const PAGES_PER_TRIM = 4;
 
 /**
- * The global log one page at a time, so a command holds at most one page
- * in memory however long the log is.
+ * The global log one page at a time, so a command holds one page in
+ * memory however long the log is (two if it reads ahead: `readAhead`).
  */
 export async function* logPages(
   store: EventStore,

@@ -2,6 +2,7 @@ import type { EventStore, GlobalPosition } from '@opsdesk/event-store';
 import { loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { logPages } from '../log/log-pages';
+import { readAhead } from '../log/read-ahead';
 import type { ProgressReporter } from '../progress/progress-reporter';
 import { applyBatch } from './apply-batch';
 import { inTransaction } from './in-transaction';
@@ -16,7 +17,10 @@ export interface StagingBuilt {
  * Fills every plan's staging tables from the start of the log in one
  * pass: each page is read once and applied to every projection that
  * follows its streams, one transaction per page, with each staging
- * checkpoint moved in it. Readers and the live runners never look at
+ * checkpoint moved in it. The next page is read, on a connection of its
+ * own, while the current one is applied and committed, so the server's
+ * work on the read overlaps the transaction (decoding its rows still
+ * takes this thread's time). Readers and the live runners never look at
  * these tables, so nothing waits on this. Staging tables are always new
  * (see dropLeftovers), so every plan starts at the beginning of the log.
  */
@@ -34,10 +38,11 @@ export async function buildStaging(
     built.push({ position: checkpoint.position, events: 0 });
   }
   const prefixes = [...new Set(plans.flatMap((p) => p.staging.streamPrefixes))];
-  for await (const page of logPages(store, {
+  const pages = logPages(store, {
     filter: { streamPrefixes: prefixes },
     pageSize,
-  })) {
+  });
+  for await (const page of readAhead(pages)) {
     await inTransaction(pool, async (client) => {
       // Staging rows lost in a crash are rebuilt anyway: no need to wait
       // for each page to reach the disk. The swap commits durably.
