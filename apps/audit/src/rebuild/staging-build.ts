@@ -18,11 +18,11 @@ export interface StagingBuilt {
  * pass: each page is read once and applied to every projection that
  * follows its streams, one transaction per page, with each staging
  * checkpoint moved in it. The next page is read, on a connection of its
- * own, while the current one is applied and committed: a read takes
- * about as long as a page's transaction, and neither needs the other's
- * result. Readers and the live runners never look at these tables, so
- * nothing waits on this. Staging tables are always new (see
- * dropLeftovers), so every plan starts at the beginning of the log.
+ * own, while the current one is applied and committed, so the server's
+ * work on the read overlaps the transaction (decoding its rows still
+ * takes this thread's time). Readers and the live runners never look at
+ * these tables, so nothing waits on this. Staging tables are always new
+ * (see dropLeftovers), so every plan starts at the beginning of the log.
  */
 export async function buildStaging(
   resources: { pool: Pool; store: EventStore },
