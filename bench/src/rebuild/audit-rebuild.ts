@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { LOG_DIR } from '../support/child';
 import { onInterrupt } from '../support/cleanup';
@@ -39,6 +45,8 @@ export async function auditRebuild(
   timeLimitMs: number,
   cpuProfile?: { dir: string; name: string },
 ): Promise<AuditRebuildRun> {
+  // The first child of a `--only=rebuild` run: nothing has made it yet.
+  mkdirSync(LOG_DIR, { recursive: true });
   const probeFile = join(LOG_DIR, `audit-probe-${projection}.json`);
   rmSync(probeFile, { force: true });
   const args = [
