@@ -1,4 +1,7 @@
-import { P17_WAIVER_TABLE } from '@opsdesk/domain';
+import {
+  P17_WAIVER_TABLE,
+  TRAFFIC_VIOLATION_PROCESS_ID,
+} from '@opsdesk/domain';
 import { SteppableClock } from '@opsdesk/platform';
 import {
   createMoneyProcessProjections,
@@ -158,6 +161,14 @@ describe('rebuild all over a log of every process', () => {
       },
       specialist,
     );
+    // Day 0's SMS is due at once: its timer appends it a moment after the
+    // entry, maybe after every projection looked caught up. Wait for it.
+    await eventually(async () => {
+      const events = await system.resources.store.readAll({
+        filter: { streamPrefixes: [`${TRAFFIC_VIOLATION_PROCESS_ID}-`] },
+      });
+      expect(events.map((e) => e.type)).toContain('traffic-violation.sms-sent');
+    }, 30_000);
     // 维修站 (issue #13): a shop's appointment book, and a quick repair.
     await system.client.post(
       '/repair-orders/shops/SH-REBUILD',
