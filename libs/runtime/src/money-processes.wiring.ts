@@ -19,7 +19,9 @@ import {
 import type { EventStore } from '@opsdesk/event-store';
 import type {
   AutomaticWork,
+  CommandEnvelope,
   CommandPreparer,
+  HandoffJob,
   ProcessCatalog,
   TicketNumberAllocator,
 } from '@opsdesk/messaging';
@@ -189,8 +191,15 @@ export function eInvoiceNumberOf(ticketNumber: string): string {
  * (4.1, 4.9). The command id comes from the causing event, so a
  * redelivered hand-off issues nothing twice.
  */
-export const invoiceAutomation: AutomaticWork = async (job, anyState) => {
-  const state = anyState as InvoiceState;
+export const invoiceAutomation: AutomaticWork = {
+  roles: ['system'],
+  next: async (job, state) => issueEInvoice(job, state as InvoiceState),
+};
+
+function issueEInvoice(
+  job: HandoffJob,
+  state: InvoiceState,
+): CommandEnvelope | null {
   if (job.toRole !== 'system' || state.status !== 'EINVOICE_REQUESTED') {
     return null;
   }
@@ -205,7 +214,7 @@ export const invoiceAutomation: AutomaticWork = async (job, anyState) => {
     causationId: job.eventId,
     issuedAt: new Date().toISOString(),
   };
-};
+}
 
 /** The automatic work of the money processes, by process id. */
 export function moneyProcessAutomation(): [string, AutomaticWork][] {

@@ -93,7 +93,10 @@ export async function referenceRun(
       const current = latestHandoff(process, history);
       if (current && current.eventId !== acted) {
         acted = current.eventId;
-        const automatic = await automation(current, fold(process, history));
+        const automatic = await automation.next(
+          current,
+          fold(process, history),
+        );
         if (automatic) {
           try {
             await executor.execute(automatic);

@@ -28,55 +28,63 @@ export const ROUTING_RULE_VERSION = 'station-region/v1';
 export function stationFaultAutomation(
   options: StationFaultAutomationOptions,
 ): AutomaticWork {
-  return async (job, anyState) => {
-    const state = anyState as StationFaultState;
-    if (
-      job.toRole === 'dispatch-manager' &&
-      state.status === 'AWAITING_DISPATCH'
-    ) {
-      if (options.routingMode !== 'automatic' || !state.station) return null;
-      return automatic(job, 'DispatchToRegion', {
-        regionalPlatformId: state.station.regionId,
-        decision: {
-          mode: 'automatic',
-          ruleVersion: ROUTING_RULE_VERSION,
-          inputs: {
-            stationId: state.station.id,
-            district: state.station.district,
-            street: state.station.street,
-            regionId: state.station.regionId,
-          },
-        },
-      });
-    }
-    if (
-      job.toRole === 'regional-platform' &&
-      state.status === 'AT_REGIONAL_PLATFORM'
-    ) {
-      if (options.assignmentMode !== 'automatic' || !state.regionalPlatformId) {
-        return null;
-      }
-      const choice = await options.inspectors.pick(state.regionalPlatformId);
-      if (!choice) return null;
-      return automatic(job, 'AssignInspection', {
-        inspectorId: choice.inspectorId,
-        decision: {
-          mode: 'automatic',
-          ruleVersion: choice.ruleVersion,
-          inputs: choice.inputs,
-        },
-      });
-    }
-    if (
-      job.toRole === 'regional-platform' &&
-      state.status === 'RESOLVED_BY_INSPECTION'
-    ) {
-      return automatic(job, 'NotifyCustomerService', {
-        resultSummary: state.lastResult ?? '巡检现场已排除故障',
-      });
-    }
-    return null;
+  return {
+    roles: ['dispatch-manager', 'regional-platform'],
+    next: (job, state) => nextStep(options, job, state as StationFaultState),
   };
+}
+
+async function nextStep(
+  options: StationFaultAutomationOptions,
+  job: HandoffJob,
+  state: StationFaultState,
+): Promise<CommandEnvelope | null> {
+  if (
+    job.toRole === 'dispatch-manager' &&
+    state.status === 'AWAITING_DISPATCH'
+  ) {
+    if (options.routingMode !== 'automatic' || !state.station) return null;
+    return automatic(job, 'DispatchToRegion', {
+      regionalPlatformId: state.station.regionId,
+      decision: {
+        mode: 'automatic',
+        ruleVersion: ROUTING_RULE_VERSION,
+        inputs: {
+          stationId: state.station.id,
+          district: state.station.district,
+          street: state.station.street,
+          regionId: state.station.regionId,
+        },
+      },
+    });
+  }
+  if (
+    job.toRole === 'regional-platform' &&
+    state.status === 'AT_REGIONAL_PLATFORM'
+  ) {
+    if (options.assignmentMode !== 'automatic' || !state.regionalPlatformId) {
+      return null;
+    }
+    const choice = await options.inspectors.pick(state.regionalPlatformId);
+    if (!choice) return null;
+    return automatic(job, 'AssignInspection', {
+      inspectorId: choice.inspectorId,
+      decision: {
+        mode: 'automatic',
+        ruleVersion: choice.ruleVersion,
+        inputs: choice.inputs,
+      },
+    });
+  }
+  if (
+    job.toRole === 'regional-platform' &&
+    state.status === 'RESOLVED_BY_INSPECTION'
+  ) {
+    return automatic(job, 'NotifyCustomerService', {
+      resultSummary: state.lastResult ?? '巡检现场已排除故障',
+    });
+  }
+  return null;
 }
 
 function automatic(

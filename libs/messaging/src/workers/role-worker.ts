@@ -14,7 +14,10 @@ import {
   Worker,
   type ConnectionOptions,
 } from 'bullmq';
-import type { AutomaticWork } from '../automation/automatic-work';
+import {
+  automaticWorkFor,
+  type AutomaticWork,
+} from '../automation/automatic-work';
 import { WrongQueueError } from '../commands/command-errors';
 import { fold, type CommandExecutor } from '../commands/command-executor';
 import type { CommandLedger } from '../commands/command-ledger';
@@ -260,10 +263,11 @@ export class RoleWorker {
   }
 
   private async runHandoff(job: HandoffJob, log: Logger) {
-    const work = this.deps.automation.get(job.processId);
+    const work = automaticWorkFor(this.deps.automation, job);
     const process = this.deps.processes.get(job.processId);
     const automatic = Boolean(work && process);
-    // Nothing to do after the telling: recorded and done in one step.
+    // Nothing to do after the telling (a person acts next): recorded and
+    // done in one step, without reading the ticket.
     const isNew = automatic
       ? await this.deps.notifier.record(job)
       : await this.deps.notifier.recordDone(job);
@@ -290,7 +294,7 @@ export class RoleWorker {
       );
       const current = latestHandoff(process, history);
       if (current?.eventId === job.eventId) {
-        const command = await work(job, fold(process, history));
+        const command = await work.next(job, fold(process, history));
         if (command) await this.runAutomatic(command, history, log);
       } else {
         log.debug(
