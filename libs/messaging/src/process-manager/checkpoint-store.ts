@@ -1,4 +1,4 @@
-import type { Fence } from '@opsdesk/platform';
+import { fenceLeaseQuery, type Fence } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 
 /** Where a log consumer resumes: one row per consumer name. */
@@ -17,37 +17,33 @@ export class CheckpointStore {
   }
 
   /**
-   * Under a lease, the fence is checked in the same transaction, so a
+   * Under a lease, the fence is checked in the same statement, so a
    * former holder cannot move the checkpoint (back) after a takeover.
    */
   async save(name: string, position: string, fence?: Fence): Promise<void> {
-    const upsert = `INSERT INTO ${this.table} (name, position) VALUES ($1, $2)
-       ON CONFLICT (name)
-         DO UPDATE SET position = EXCLUDED.position, updated_at = now()`;
     if (!fence) {
-      await this.pool.query(upsert, [name, position]);
+      await this.pool.query(
+        `INSERT INTO ${this.table} (name, position) VALUES ($1, $2)
+         ON CONFLICT (name) DO ${UPDATE_POSITION}`,
+        [name, position],
+      );
       return;
     }
-    const client = await this.pool.connect();
-    let broken = false;
-    // The fence may have the server end the session; hear it, not crash.
-    const onConnectionError = () => {
-      broken = true;
-    };
-    client.on('error', onConnectionError);
-    try {
-      await client.query('BEGIN');
-      await fence.check(client);
-      await client.query(upsert, [name, position]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.off('error', onConnectionError);
-      client.release(broken);
-    }
+    // One statement is its own transaction: no idle limit to set.
+    const { rows } = await this.pool.query<{ token: string | null }>(
+      `WITH ${fenceLeaseQuery(3)},
+            saved AS (
+              INSERT INTO ${this.table} (name, position)
+              SELECT $1::text, $2::text FROM fence_lease
+               WHERE fencing_token = $4::bigint
+              ON CONFLICT (name) DO ${UPDATE_POSITION}
+              RETURNING 1)
+       SELECT (SELECT fencing_token::text FROM fence_lease) AS token`,
+      [name, position, fence.lease, fence.token],
+    );
+    fence.confirm(rows[0].token);
   }
 }
+
+const UPDATE_POSITION =
+  'UPDATE SET position = EXCLUDED.position, updated_at = now()';

@@ -2,6 +2,7 @@ import {
   assertLeaseHeld,
   ConsumerLease,
   leaseMigrations,
+  LeaseLostError,
   runMigrations,
   type Fence,
 } from '@opsdesk/platform';
@@ -38,7 +39,11 @@ describe('a process-manager checkpoint saved under a lease', () => {
     return {
       lease: lease.name,
       token,
+      idleLimitMs: 60_000,
       check: (client) => assertLeaseHeld(client, lease.name, token),
+      confirm: (found) => {
+        if (found !== token) throw new LeaseLostError(lease.name, token);
+      },
     };
   }
 

@@ -14,6 +14,17 @@ export interface Fence {
    * idle for a lease's lifetime (see assertLeaseHeld).
    */
   check(client: PoolClient): Promise<void>;
+  /**
+   * The lease's lifetime, which `check` also sets as the transaction's
+   * idle limit; a write that checks the lease itself sets it too.
+   */
+  readonly idleLimitMs: number;
+  /**
+   * For a write that read the lease's token in its own statement (see
+   * fenceLeaseQuery): throws LeaseLostError, and steps down as `check`
+   * does, unless `found` is this holding's token.
+   */
+  confirm(found: string | null | undefined): void;
 }
 
 /** A log consumer that can be started under a fence and stopped again. */
@@ -144,26 +155,33 @@ export class ActiveStandby {
 
   private fenceFor(token: string): Fence {
     const name = this.options.lease.name;
+    const idleLimitMs = this.options.ttlMs;
+    const refuse = (error: LeaseLostError): never => {
+      this.options.logger.warn(
+        { lease: name, fencingToken: token },
+        'write refused: the lease has passed to another holder',
+      );
+      // Not awaited: stopping the consumer waits for the very
+      // transaction that is failing here.
+      if (this.token === token) {
+        this.stepping = this.stepDown('fenced off', false);
+      }
+      throw error;
+    };
     return {
       lease: name,
       token,
+      idleLimitMs,
       check: async (client) => {
         try {
-          await assertLeaseHeld(client, name, token, this.options.ttlMs);
+          await assertLeaseHeld(client, name, token, idleLimitMs);
         } catch (error) {
-          if (error instanceof LeaseLostError) {
-            this.options.logger.warn(
-              { lease: name, fencingToken: token },
-              'write refused: the lease has passed to another holder',
-            );
-            // Not awaited: stopping the consumer waits for the very
-            // transaction that is failing here.
-            if (this.token === token) {
-              this.stepping = this.stepDown('fenced off', false);
-            }
-          }
+          if (error instanceof LeaseLostError) refuse(error);
           throw error;
         }
+      },
+      confirm: (found) => {
+        if (found !== token) refuse(new LeaseLostError(name, token));
       },
     };
   }

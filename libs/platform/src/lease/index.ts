@@ -1,4 +1,5 @@
 export * from './active-standby';
 export * from './consumer-lease';
+export * from './fence-lease-query';
 export * from './lease.errors';
 export * from './lease.migrations';

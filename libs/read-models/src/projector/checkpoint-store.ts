@@ -1,4 +1,5 @@
 import type { GlobalPosition } from '@opsdesk/event-store';
+import { fenceLeaseQuery, type Fence } from '@opsdesk/platform';
 import type { Pool, PoolClient } from 'pg';
 import { CheckpointMovedError } from '../read-model.errors';
 
@@ -16,6 +17,11 @@ interface CheckpointRow {
   events_applied: string;
   updated_at: Date;
 }
+
+/** $3 the new position, $4 the events it moves past. */
+const MOVE = `position = $3,
+            events_applied = events_applied + $4,
+            updated_at = now()`;
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
   return {
@@ -49,6 +55,9 @@ export async function loadCheckpoint(
  * holds `expected`. Run it before the projection's writes: the row lock
  * then makes a second instance wait here, and fail, instead of applying
  * the same events beside this one.
+ *
+ * Under a lease the same statement checks the fence first, so a former
+ * holder moves nothing and the transaction goes on to write nothing.
  */
 export async function advanceCheckpoint(
   client: PoolClient,
@@ -56,16 +65,41 @@ export async function advanceCheckpoint(
   expected: GlobalPosition | null,
   next: GlobalPosition,
   count: number,
+  fence?: Fence,
 ): Promise<void> {
-  const result = await client.query(
-    `UPDATE projection_checkpoints
-        SET position = $3,
-            events_applied = events_applied + $4,
-            updated_at = now()
-      WHERE name = $1 AND position IS NOT DISTINCT FROM $2`,
-    [name, expected, next, count],
+  if (!fence) {
+    const result = await client.query(
+      `UPDATE projection_checkpoints
+          SET ${MOVE}
+        WHERE name = $1 AND position IS NOT DISTINCT FROM $2`,
+      [name, expected, next, count],
+    );
+    if (result.rowCount !== 1) throw new CheckpointMovedError(name, expected);
+    return;
+  }
+  const { rows } = await client.query<{ token: string | null; moved: number }>(
+    `WITH ${fenceLeaseQuery(5, 6)},
+          moved AS (
+            UPDATE projection_checkpoints
+               SET ${MOVE}
+             WHERE name = $1 AND position IS NOT DISTINCT FROM $2
+               AND EXISTS (SELECT 1 FROM fence_lease
+                            WHERE fencing_token = $7::bigint)
+            RETURNING 1)
+     SELECT (SELECT fencing_token::text FROM fence_lease) AS token,
+            (SELECT count(*)::int FROM moved) AS moved`,
+    [
+      name,
+      expected,
+      next,
+      count,
+      fence.lease,
+      String(fence.idleLimitMs),
+      fence.token,
+    ],
   );
-  if (result.rowCount !== 1) throw new CheckpointMovedError(name, expected);
+  fence.confirm(rows[0].token);
+  if (rows[0].moved !== 1) throw new CheckpointMovedError(name, expected);
 }
 
 /**

@@ -273,14 +273,14 @@ export class ProjectionRunner {
     client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
-      // First, so a former holder writes nothing at all.
-      if (this.fence) await this.fence.check(client);
+      // First, with the fence, so a former holder writes nothing at all.
       await advanceCheckpoint(
         client,
         this.projection.name,
         this.committed,
         last.position,
         events.length,
+        this.fence,
       );
       await this.projection.apply(client, events);
       await client.query('COMMIT');
