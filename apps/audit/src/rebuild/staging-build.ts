@@ -1,4 +1,8 @@
-import type { EventStore, GlobalPosition } from '@opsdesk/event-store';
+import type {
+  EventStore,
+  GlobalPosition,
+  RecordedEvent,
+} from '@opsdesk/event-store';
 import { loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { logPages } from '../log/log-pages';
@@ -15,14 +19,16 @@ export interface StagingBuilt {
 
 /**
  * Fills every plan's staging tables from the start of the log in one
- * pass: each page is read once and applied to every projection that
- * follows its streams, one transaction per page, with each staging
- * checkpoint moved in it. The next page is read, on a connection of its
- * own, while the current one is applied and committed, so the server's
- * work on the read overlaps the transaction (decoding its rows still
- * takes this thread's time). Readers and the live runners never look at
- * these tables, so nothing waits on this. Staging tables are always new
- * (see dropLeftovers), so every plan starts at the beginning of the log.
+ * pass: each page is read once, and each projection that follows its
+ * streams applies its share in a transaction of its own, with its staging
+ * checkpoint moved in it. The shares run side by side: every projection
+ * writes tables of its own, and while the server writes one projection's
+ * rows this thread folds another's (one after another, each waited for
+ * the other). The next page is read, on a connection of its own, while
+ * the current one is applied and committed. Readers and the live runners
+ * never look at these tables, so nothing waits on this. Staging tables
+ * are always new (see dropLeftovers), so every plan starts at the
+ * beginning of the log.
  */
 export async function buildStaging(
   resources: { pool: Pool; store: EventStore },
@@ -43,27 +49,37 @@ export async function buildStaging(
     pageSize,
   });
   for await (const page of readAhead(pages)) {
-    await inTransaction(pool, async (client) => {
-      // Staging rows lost in a crash are rebuilt anyway: no need to wait
-      // for each page to reach the disk. The swap commits durably.
-      await client.query('SET LOCAL synchronous_commit = off');
-      for (const [index, plan] of plans.entries()) {
-        const followed = plan.staging.streamPrefixes;
-        const events = page.filter((event) =>
-          followed.some((prefix) => event.streamName.startsWith(prefix)),
-        );
-        if (events.length === 0) continue;
-        const state = built[index];
-        state.position = await applyBatch(
-          client,
-          plan.staging,
-          state.position,
-          events,
-        );
-        state.events += events.length;
-      }
-    });
+    const shares = plans.map((plan, index) =>
+      applyShare(pool, plan, built[index], page),
+    );
+    // Every share settles before the next page or an error leaves here,
+    // so no transaction outlives the rebuild.
+    const failed = (await Promise.allSettled(shares)).find(
+      (outcome) => outcome.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
     progress.advance(page.length);
   }
   return built;
+}
+
+/** One projection's events of the page, applied in a transaction. */
+async function applyShare(
+  pool: Pool,
+  plan: RebuildPlan,
+  state: StagingBuilt,
+  page: readonly RecordedEvent[],
+): Promise<void> {
+  const followed = plan.staging.streamPrefixes;
+  const events = page.filter((event) =>
+    followed.some((prefix) => event.streamName.startsWith(prefix)),
+  );
+  if (events.length === 0) return;
+  state.position = await inTransaction(pool, async (client) => {
+    // Staging rows lost in a crash are rebuilt anyway: no need to wait
+    // for each page to reach the disk. The swap commits durably.
+    await client.query('SET LOCAL synchronous_commit = off');
+    return applyBatch(client, plan.staging, state.position, events);
+  });
+  state.events += events.length;
 }

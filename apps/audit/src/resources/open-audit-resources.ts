@@ -33,10 +33,10 @@ export async function openAuditResources(
   }
   await checkPostgres(config.databaseUrl);
   const logger = stderrLogger('audit', logLevel);
-  // A rebuild holds its lock on one connection and its transaction on
-  // another while a third pages through the log.
+  // A rebuild holds its lock on one connection and pages through the log
+  // on another, while up to four projections apply a page side by side.
   const pool = createPool(config.databaseUrl, config.databaseSchema, {
-    max: 4,
+    max: 6,
   });
   const stored = new PostgresEventStore(pool, { logger });
   const registry = upcasters();
