@@ -1,15 +1,9 @@
-import {
-  assertLeaseHeld,
-  ConsumerLease,
-  leaseMigrations,
-  LeaseLostError,
-  runMigrations,
-  type Fence,
-} from '@opsdesk/platform';
+import { leaseMigrations, runMigrations, type Fence } from '@opsdesk/platform';
 import {
   createTestSchema,
   type TestSchema,
 } from '../../../../test/support/database';
+import { holdLease } from '../../../../test/support/lease';
 import { messagingMigrations } from '../messaging.migrations';
 import { CheckpointStore } from './checkpoint-store';
 
@@ -32,19 +26,8 @@ describe('a process-manager checkpoint saved under a lease', () => {
 
   afterAll(() => db.drop());
 
-  async function holding(holder: string): Promise<Fence> {
-    const lease = new ConsumerLease(db.pool, 'process-manager', holder, 60_000);
-    const token = await lease.tryAcquire();
-    if (token === undefined) throw new Error(`${holder} got no lease`);
-    return {
-      lease: lease.name,
-      token,
-      idleLimitMs: 60_000,
-      check: (client) => assertLeaseHeld(client, lease.name, token),
-      confirm: (found) => {
-        if (found !== token) throw new LeaseLostError(lease.name, token);
-      },
-    };
+  function holding(holder: string): Promise<Fence> {
+    return holdLease(db.pool, 'process-manager', holder);
   }
 
   it('refuses the former holder and keeps the new holder’s position', async () => {

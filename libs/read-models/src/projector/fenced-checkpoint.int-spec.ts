@@ -1,6 +1,4 @@
 import {
-  assertLeaseHeld,
-  ConsumerLease,
   leaseMigrations,
   LeaseLostError,
   runMigrations,
@@ -10,6 +8,7 @@ import {
   createTestSchema,
   type TestSchema,
 } from '../../../../test/support/database';
+import { holdLease } from '../../../../test/support/lease';
 import { CheckpointMovedError } from '../read-model.errors';
 import { checkpointMigrations } from './checkpoint.migrations';
 import { advanceCheckpoint, loadCheckpoint } from './checkpoint-store';
@@ -34,24 +33,8 @@ describe('a projection checkpoint moved under a lease', () => {
 
   afterAll(() => db.drop());
 
-  async function holding(holder: string): Promise<Fence> {
-    const lease = new ConsumerLease(
-      db.pool,
-      `projection:${name}`,
-      holder,
-      60_000,
-    );
-    const token = await lease.tryAcquire();
-    if (token === undefined) throw new Error(`${holder} got no lease`);
-    return {
-      lease: lease.name,
-      token,
-      idleLimitMs: 60_000,
-      check: (client) => assertLeaseHeld(client, lease.name, token),
-      confirm: (found) => {
-        if (found !== token) throw new LeaseLostError(lease.name, token);
-      },
-    };
+  function holding(holder: string): Promise<Fence> {
+    return holdLease(db.pool, `projection:${name}`, holder);
   }
 
   /** Moves the checkpoint; answers the transaction's idle limit after. */
