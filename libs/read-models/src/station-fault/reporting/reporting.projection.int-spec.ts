@@ -19,6 +19,7 @@ import {
   ZHOUPU,
 } from '../../testing/reporting-scenario.fixture';
 import { createReportingProjection } from './reporting.projection';
+import { REPORTING_TICKET_COLUMNS } from './reporting.tables';
 
 const { midnight, open, repaired } = REPORTING_TICKETS;
 
@@ -94,6 +95,46 @@ describe('the reporting projection fed a gate, a pile and a light', () => {
         resolution: 'ops-team',
         time_to_clear_s: 14340,
         closed_at: new Date('2026-03-10T14:00:00.000Z'),
+      },
+    ]);
+  });
+
+  it('keeps its fold in reporting_folds, out of the rows reports read', async () => {
+    const columns = await db.pool.query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = $1 AND table_name = 'reporting_tickets'
+        ORDER BY ordinal_position`,
+      [db.schema],
+    );
+    expect(columns.rows.map((r) => r.name)).toEqual([
+      ...REPORTING_TICKET_COLUMNS,
+    ]);
+    const { rows } = await db.pool.query(
+      `SELECT ticket_id, last_revision, state->>'status' AS status,
+              custody_periods, holder_since
+         FROM reporting_folds ORDER BY ticket_id`,
+    );
+    expect(rows).toEqual([
+      {
+        ticket_id: midnight,
+        last_revision: 9,
+        status: 'CLOSED',
+        custody_periods: 6,
+        holder_since: null,
+      },
+      {
+        ticket_id: open,
+        last_revision: 11,
+        status: 'SUPPLIER_HANDLING',
+        custody_periods: 9,
+        holder_since: new Date('2026-03-10T06:00:00.000Z'),
+      },
+      {
+        ticket_id: repaired,
+        last_revision: 19,
+        status: 'CLOSED',
+        custody_periods: 10,
+        holder_since: null,
       },
     ]);
   });
