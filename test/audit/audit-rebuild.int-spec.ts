@@ -15,6 +15,7 @@ import {
   projectionMigrations,
   ProjectionRunner,
   readModelMigrations,
+  ReportingQueries,
 } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import {
@@ -170,6 +171,40 @@ describe('rebuilding read models beside a running projector', () => {
         );
         expect(staged.rowCount).toBe(0);
       }
+    });
+  });
+
+  describe('the reporting projection rebuilt on its own', () => {
+    it('builds its fold table too, and every report answers as before', async () => {
+      const queries = new ReportingQueries(db.pool);
+      // Everything but an open period's held time, which runs to now().
+      const reports = async () => ({
+        summary: await queries.summary({}),
+        byDay: await queries.byDay({}),
+        byStationDay: await queries.byStationDay({}),
+        timeToClear: await queries.timeToClear({}),
+        backlog: await queries.backlog({}),
+        periods: (
+          await queries.custodyPeriods({}, { limit: 500, offset: 0 })
+        ).map(({ heldS: _heldS, ...period }) => period),
+      });
+      const before = await reports();
+      expect(before.summary.reported).toBeGreaterThan(0);
+
+      const run = await audit(['rebuild', 'reporting', '--json'], tool());
+
+      expect(run.code).toBe(0);
+      const [rebuilt] = (
+        JSON.parse(run.stdout) as {
+          rebuilt: { tables: { table: string; rows: number }[] }[];
+        }
+      ).rebuilt;
+      expect(rebuilt.tables.map((t) => t.table)).toEqual([
+        'reporting_tickets',
+        'reporting_custody',
+        'reporting_folds',
+      ]);
+      expect(await reports()).toEqual(before);
     });
   });
 

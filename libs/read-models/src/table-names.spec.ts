@@ -9,11 +9,22 @@ describe('read-model table names under a rebuild suffix', () => {
       ['ticket-view_next', ['ticket_view_next']],
       ['inbox_next', ['inbox_items_next', 'inbox_folds_next']],
       ['timeline_next', ['timeline_entries_next']],
-      ['reporting_next', ['reporting_tickets_next', 'reporting_custody_next']],
+      [
+        'reporting_next',
+        [
+          'reporting_tickets_next',
+          'reporting_custody_next',
+          'reporting_folds_next',
+        ],
+      ],
     ]);
     const ddl = projections.flatMap((p) => p.migrations.map((m) => m.sql));
     expect(ddl.join('\n')).not.toMatch(
-      /CREATE TABLE (ticket_view|inbox_items|inbox_folds|timeline_entries|reporting_tickets|reporting_custody) /,
+      /CREATE TABLE (ticket_view|inbox_items|inbox_folds|timeline_entries|reporting_tickets|reporting_custody|reporting_folds) /,
+    );
+    // Nor does a later migration alter, fill or rewrite a live table.
+    expect(ddl.join('\n')).not.toMatch(
+      /(ALTER TABLE|INSERT INTO|FROM|CLUSTER) (ticket_view|inbox_items|inbox_folds|timeline_entries|reporting_tickets|reporting_custody|reporting_folds)\b/,
     );
   });
 

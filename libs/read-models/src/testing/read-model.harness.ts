@@ -21,6 +21,27 @@ export async function appendAll(
   }
 }
 
+/** Applies each event in a transaction of its own, as a live runner does. */
+export async function applyAll(
+  pool: Pool,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  for (const event of events) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await projection.apply(client, [event]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
 /** Polls until `check` holds; fails with `what` if it never does. */
 export async function waitUntil(
   what: string,

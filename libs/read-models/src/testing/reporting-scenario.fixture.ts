@@ -305,3 +305,15 @@ export function reportingScenario(): RecordedEvent[][] {
 
   return [midnight.events, open.events, repaired.events];
 }
+
+/** The tickets' events interleaved, as the global log would hold them. */
+export function byRecordedAt(
+  tickets: readonly RecordedEvent[][],
+): RecordedEvent[] {
+  return tickets
+    .flat()
+    .sort(
+      (a, b) =>
+        a.recordedAt.localeCompare(b.recordedAt) || a.revision - b.revision,
+    );
+}

@@ -1,18 +1,17 @@
 import { postgresEventStoreMigrations } from '@opsdesk/event-store';
-import type { RecordedEvent } from '@opsdesk/event-store';
 import { runMigrations } from '@opsdesk/platform';
 import {
   createTestSchema,
   type TestSchema,
 } from '../../../../../test/support/database';
-import type { Projection } from '../../projection';
 import {
   projectionMigrations,
   readModelMigrations,
 } from '../../read-model.migrations';
 import { ReportingQueries } from '../../queries/reporting-queries';
-import { snapshot } from '../../testing/read-model.harness';
+import { applyAll, snapshot } from '../../testing/read-model.harness';
 import {
+  byRecordedAt,
   CHUANSHA,
   HONGQIAO,
   REPORTING_TICKETS,
@@ -20,37 +19,7 @@ import {
   ZHOUPU,
 } from '../../testing/reporting-scenario.fixture';
 import { createReportingProjection } from './reporting.projection';
-
-/** Applies each event in a transaction of its own, as a live runner does. */
-async function applyAll(
-  db: TestSchema,
-  projection: Projection,
-  events: readonly RecordedEvent[],
-): Promise<void> {
-  for (const event of events) {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projection.apply(client, [event]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-}
-
-/** The tickets' events interleaved, as the global log would hold them. */
-function byRecordedAt(tickets: readonly RecordedEvent[][]): RecordedEvent[] {
-  return tickets
-    .flat()
-    .sort(
-      (a, b) =>
-        a.recordedAt.localeCompare(b.recordedAt) || a.revision - b.revision,
-    );
-}
+import { REPORTING_TICKET_COLUMNS } from './reporting.tables';
 
 const { midnight, open, repaired } = REPORTING_TICKETS;
 
@@ -66,7 +35,7 @@ describe('the reporting projection fed a gate, a pile and a light', () => {
       ...readModelMigrations,
       ...projectionMigrations({ tableSuffix: '_rebuild' }),
     ]);
-    await applyAll(db, live, log);
+    await applyAll(db.pool, live, log);
   });
 
   afterAll(async () => {
@@ -126,6 +95,46 @@ describe('the reporting projection fed a gate, a pile and a light', () => {
         resolution: 'ops-team',
         time_to_clear_s: 14340,
         closed_at: new Date('2026-03-10T14:00:00.000Z'),
+      },
+    ]);
+  });
+
+  it('keeps its fold in reporting_folds, out of the rows reports read', async () => {
+    const columns = await db.pool.query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = $1 AND table_name = 'reporting_tickets'
+        ORDER BY ordinal_position`,
+      [db.schema],
+    );
+    expect(columns.rows.map((r) => r.name)).toEqual([
+      ...REPORTING_TICKET_COLUMNS,
+    ]);
+    const { rows } = await db.pool.query(
+      `SELECT ticket_id, last_revision, state->>'status' AS status,
+              custody_periods, holder_since
+         FROM reporting_folds ORDER BY ticket_id`,
+    );
+    expect(rows).toEqual([
+      {
+        ticket_id: midnight,
+        last_revision: 9,
+        status: 'CLOSED',
+        custody_periods: 6,
+        holder_since: null,
+      },
+      {
+        ticket_id: open,
+        last_revision: 11,
+        status: 'SUPPLIER_HANDLING',
+        custody_periods: 9,
+        holder_since: new Date('2026-03-10T06:00:00.000Z'),
+      },
+      {
+        ticket_id: repaired,
+        last_revision: 19,
+        status: 'CLOSED',
+        custody_periods: 10,
+        holder_since: null,
       },
     ]);
   });
@@ -299,13 +308,13 @@ describe('the reporting projection fed a gate, a pile and a light', () => {
 
   it('changes nothing when every event is delivered again', async () => {
     const before = await snapshot(db.pool, live);
-    await applyAll(db, live, log);
+    await applyAll(db.pool, live, log);
     expect(await snapshot(db.pool, live)).toEqual(before);
   });
 
   it('builds the same rows into fresh tables, one ticket after another', async () => {
     const fresh = createReportingProjection({ tableSuffix: '_rebuild' });
-    await applyAll(db, fresh, reportingScenario().flat());
+    await applyAll(db.pool, fresh, reportingScenario().flat());
     expect(await snapshot(db.pool, fresh)).toEqual(
       await snapshot(db.pool, live),
     );

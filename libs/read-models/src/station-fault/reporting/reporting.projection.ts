@@ -13,34 +13,42 @@ import {
   type CustodyPeriodEnd,
   type CustodyPeriodStart,
   type ReportingStep,
-  type ReportingTicketRow,
 } from './reporting.row';
 import {
+  loadReportingTickets,
+  reportingFoldValues,
+  reportingTicketValues,
+} from './reporting.stored-rows';
+import {
+  REPORTING_FOLD_COLUMNS,
   REPORTING_TICKET_COLUMNS,
   reportingMigrations,
   reportingTables,
 } from './reporting.tables';
 import { reportingViewsSql } from './reporting.views';
 
-type DbRow = Record<string, unknown>;
-
 /**
  * `reporting_tickets` and `reporting_custody`: per ticket its report day,
  * dimensions and outcome, and every period a role held it. The `report_*`
- * views over them are what dashboards read.
+ * views over them are what dashboards read. `reporting_folds` holds what
+ * the projection folds from, for itself.
  */
 export function createReportingProjection(
   options: ReadModelProjectionOptions = {},
 ): Projection {
   const tables = reportingTables(options.tableSuffix);
-  const { reportingTickets: t, reportingCustody: c } = tables;
-  const insertTickets = `INSERT INTO ${t} (${REPORTING_TICKET_COLUMNS.join(', ')})`;
-  const onConflict = updateOnConflict('ticket_id', REPORTING_TICKET_COLUMNS);
+  const {
+    reportingTickets: t,
+    reportingCustody: c,
+    reportingFolds: f,
+  } = tables;
+  const upsertTickets = upsert(t, REPORTING_TICKET_COLUMNS);
+  const upsertFolds = upsert(f, REPORTING_FOLD_COLUMNS);
 
   return {
     name: projectionName(REPORTING_PROJECTION, options.tableSuffix),
     migrations: reportingMigrations(tables),
-    tables: [t, c],
+    tables: [t, c, f],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
     // Only the live tables have views; a rebuild re-points them.
     ...(options.tableSuffix ? {} : { views: reportingViewsSql(tables) }),
@@ -48,15 +56,22 @@ export function createReportingProjection(
     async apply(client, events) {
       const { steps, latest } = await foldPage(client, events, {
         ticketOf: (event) => stationFaultTicketId(event.streamName),
-        load: (db, ids) => loadRows(db, t, ids),
+        load: (db, ids) => loadReportingTickets(db, tables, ids),
         next: nextReporting,
         foldOf: (step) => step.ticket,
       });
+      const tickets = [...latest.values()].map((step) => step.ticket);
       await insertMany(
         client,
-        insertTickets,
-        onConflict,
-        [...latest.values()].map((step) => reportingTicketValues(step.ticket)),
+        upsertTickets.head,
+        upsertTickets.tail,
+        tickets.map(reportingTicketValues),
+      );
+      await insertMany(
+        client,
+        upsertFolds.head,
+        upsertFolds.tail,
+        tickets.map(reportingFoldValues),
       );
       const custody = custodyChanges(steps.map(({ step }) => step));
       await insertMany(
@@ -68,6 +83,14 @@ export function createReportingProjection(
       );
       await endPeriods(client, c, custody.ended);
     },
+  };
+}
+
+/** The two ends of an INSERT of rows keyed by ticket, updating a stored one. */
+function upsert(table: string, columns: readonly string[]) {
+  return {
+    head: `INSERT INTO ${table} (${columns.join(', ')})`,
+    tail: updateOnConflict('ticket_id', columns),
   };
 }
 
@@ -129,90 +152,4 @@ async function endPeriods(
       ended.map((e) => e.durationS),
     ],
   );
-}
-
-async function loadRows(
-  client: PoolClient,
-  table: string,
-  ticketIds: string[],
-): Promise<Map<string, ReportingTicketRow>> {
-  const { rows } = await client.query<DbRow>(
-    `SELECT *, to_char(report_day, 'YYYY-MM-DD') AS report_day_text
-       FROM ${table} WHERE ticket_id = ANY($1)
-      ORDER BY ticket_id FOR UPDATE`,
-    [ticketIds],
-  );
-  return new Map(rows.map((row) => [String(row.ticket_id), toRow(row)]));
-}
-
-function iso(value: unknown): string {
-  return (value as Date).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
-
-function toRow(row: DbRow): ReportingTicketRow {
-  return {
-    ticketId: String(row.ticket_id),
-    ticketNumber: row.ticket_number as string | null,
-    reportDay: String(row.report_day_text),
-    callTime: iso(row.call_time),
-    recordedAt: iso(row.recorded_at),
-    regionId: row.region_id as string | null,
-    stationId: row.station_id as string | null,
-    stationName: row.station_name as string | null,
-    district: row.district as string | null,
-    subsidiaryId: row.subsidiary_id as string | null,
-    category: row.category as ReportingTicketRow['category'],
-    status: row.status as ReportingTicketRow['status'],
-    inspectionVisits: Number(row.inspection_visits),
-    firstVisitResult:
-      row.first_visit_result as ReportingTicketRow['firstVisitResult'],
-    escalated: Boolean(row.escalated),
-    supplierInvolved: Boolean(row.supplier_involved),
-    repairedOnSite: Boolean(row.repaired_on_site),
-    resolution: row.resolution as ReportingTicketRow['resolution'],
-    clearedAt: isoOrNull(row.cleared_at),
-    timeToClearS: row.time_to_clear_s as number | null,
-    closedAt: isoOrNull(row.closed_at),
-    updatedAt: iso(row.updated_at),
-    lastRevision: Number(row.last_revision),
-    state: row.state as ReportingTicketRow['state'],
-    custodyPeriods: Number(row.custody_periods),
-    holderSince: isoOrNull(row.holder_since),
-  };
-}
-
-/** Values in `REPORTING_TICKET_COLUMNS` order. */
-function reportingTicketValues(row: ReportingTicketRow): unknown[] {
-  return [
-    row.ticketId,
-    row.ticketNumber,
-    row.reportDay,
-    row.callTime,
-    row.recordedAt,
-    row.regionId,
-    row.stationId,
-    row.stationName,
-    row.district,
-    row.subsidiaryId,
-    row.category,
-    row.status,
-    row.inspectionVisits,
-    row.firstVisitResult,
-    row.escalated,
-    row.supplierInvolved,
-    row.repairedOnSite,
-    row.resolution,
-    row.clearedAt,
-    row.timeToClearS,
-    row.closedAt,
-    row.updatedAt,
-    row.lastRevision,
-    JSON.stringify(row.state),
-    row.custodyPeriods,
-    row.holderSince,
-  ];
 }

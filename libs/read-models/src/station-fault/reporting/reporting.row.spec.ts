@@ -8,17 +8,17 @@ import {
   type CustodyPeriodEnd,
   type CustodyPeriodStart,
   type ReportingStep,
-  type ReportingTicketRow,
+  type ReportingTicket,
 } from './reporting.row';
 
 interface Folded {
-  ticket: ReportingTicketRow;
+  ticket: ReportingTicket;
   started: CustodyPeriodStart[];
   ended: CustodyPeriodEnd[];
 }
 
 function fold(events: readonly RecordedEvent[]): Folded {
-  let ticket: ReportingTicketRow | null = null;
+  let ticket: ReportingTicket | null = null;
   const started: CustodyPeriodStart[] = [];
   const ended: CustodyPeriodEnd[] = [];
   for (const event of events) {

@@ -3,16 +3,19 @@ import { tableName } from '../../table-names';
 
 /** The reporting projection's own tables; dashboards read the views. */
 export interface ReportingTables {
-  /** One row per ticket: its report day, dimensions, outcome and fold. */
+  /** One row per ticket: its report day, dimensions and outcome. */
   reportingTickets: string;
   /** One row per ticket per holding period (custody). */
   reportingCustody: string;
+  /** One row per ticket: the projection's own fold, not for readers. */
+  reportingFolds: string;
 }
 
 export function reportingTables(suffix = ''): ReportingTables {
   return {
     reportingTickets: tableName('reporting_tickets', suffix),
     reportingCustody: tableName('reporting_custody', suffix),
+    reportingFolds: tableName('reporting_folds', suffix),
   };
 }
 
@@ -40,6 +43,11 @@ export const REPORTING_TICKET_COLUMNS = [
   'time_to_clear_s',
   'closed_at',
   'updated_at',
+] as const;
+
+/** Column order of the fold upsert; `reportingFoldValues` follows it. */
+export const REPORTING_FOLD_COLUMNS = [
+  'ticket_id',
   'last_revision',
   'state',
   'custody_periods',
@@ -102,11 +110,50 @@ export function reportingDdl({
   `;
 }
 
+/**
+ * Moves the fold out of the ticket rows (#9): a report reads a region's
+ * week of them, and with the fold's wide `state` in each row that meant
+ * about one heap page per ticket. The folds are copied over, the columns
+ * dropped, and the table rewritten, since a dropped column's value stays
+ * in a stored row until the row is written again (a closed ticket's never
+ * is). CLUSTER is the rewrite a migration's transaction allows; the day
+ * index's order also keeps a region's week on few pages. The cluster mark
+ * goes again, so the table is defined as one a rebuild creates.
+ */
+export function reportingFoldsDdl({
+  reportingTickets: t,
+  reportingFolds: f,
+}: ReportingTables): string {
+  return `
+    CREATE TABLE ${f} (
+      ticket_id text PRIMARY KEY,
+      last_revision integer NOT NULL,
+      -- The domain's fold, without the reporter.
+      state jsonb NOT NULL,
+      -- Holding periods opened so far; the open one is number this - 1.
+      custody_periods integer NOT NULL,
+      holder_since timestamptz
+    );
+    INSERT INTO ${f} (ticket_id, last_revision, state, custody_periods,
+                      holder_since)
+      SELECT ticket_id, last_revision, state, custody_periods, holder_since
+        FROM ${t};
+    ALTER TABLE ${t} DROP COLUMN last_revision, DROP COLUMN state,
+      DROP COLUMN custody_periods, DROP COLUMN holder_since;
+    CLUSTER ${t} USING ${t}_day_idx;
+    ALTER TABLE ${t} SET WITHOUT CLUSTER;
+  `;
+}
+
 export function reportingMigrations(tables: ReportingTables): Migration[] {
   return [
     {
       id: `read-models/002-${tables.reportingTickets}`,
       sql: reportingDdl(tables),
+    },
+    {
+      id: `read-models/003-${tables.reportingTickets}-folds`,
+      sql: reportingFoldsDdl(tables),
     },
   ];
 }
