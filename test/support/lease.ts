@@ -1,9 +1,4 @@
-import {
-  assertLeaseHeld,
-  ConsumerLease,
-  LeaseLostError,
-  type Fence,
-} from '@opsdesk/platform';
+import { ConsumerLease, LeaseLostError, type Fence } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 
 /**
@@ -23,7 +18,6 @@ export async function holdLease(
     lease: name,
     token,
     idleLimitMs: ttlMs,
-    check: (client) => assertLeaseHeld(client, name, token, ttlMs),
     confirm: (found) => {
       if (found !== token) throw new LeaseLostError(name, token);
     },

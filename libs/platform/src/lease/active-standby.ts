@@ -1,28 +1,24 @@
-import type { PoolClient } from 'pg';
 import type { Logger } from '../logger';
-import { assertLeaseHeld, type ConsumerLease } from './consumer-lease';
+import type { ConsumerLease } from './consumer-lease';
 import { LeaseLostError } from './lease.errors';
 
-/** What an active consumer checks in every transaction that writes. */
+/**
+ * What an active consumer checks in every transaction that writes: the
+ * write share-locks the lease's row in its own statement (see
+ * fenceLeaseQuery) and hands the token it found to `confirm`.
+ */
 export interface Fence {
   readonly lease: string;
   readonly token: string;
   /**
-   * Throws LeaseLostError unless the holding is still current, and then
-   * makes the instance step down; run it inside the writing transaction.
-   * It also has the server end the session if the transaction then sits
-   * idle for a lease's lifetime (see assertLeaseHeld).
-   */
-  check(client: PoolClient): Promise<void>;
-  /**
-   * The lease's lifetime, which `check` also sets as the transaction's
-   * idle limit; a write that checks the lease itself sets it too.
+   * The lease's lifetime: a writing transaction sets it as its idle
+   * limit, so that a holder frozen mid-transaction, which would keep the
+   * lease's row locked, has its session ended (see assertLeaseHeld).
    */
   readonly idleLimitMs: number;
   /**
-   * For a write that read the lease's token in its own statement (see
-   * fenceLeaseQuery): throws LeaseLostError, and steps down as `check`
-   * does, unless `found` is this holding's token.
+   * Throws LeaseLostError unless `found` is this holding's token, and
+   * then makes the instance step down.
    */
   confirm(found: string | null | undefined): void;
 }
@@ -155,33 +151,22 @@ export class ActiveStandby {
 
   private fenceFor(token: string): Fence {
     const name = this.options.lease.name;
-    const idleLimitMs = this.options.ttlMs;
-    const refuse = (error: LeaseLostError): never => {
-      this.options.logger.warn(
-        { lease: name, fencingToken: token },
-        'write refused: the lease has passed to another holder',
-      );
-      // Not awaited: stopping the consumer waits for the very
-      // transaction that is failing here.
-      if (this.token === token) {
-        this.stepping = this.stepDown('fenced off', false);
-      }
-      throw error;
-    };
     return {
       lease: name,
       token,
-      idleLimitMs,
-      check: async (client) => {
-        try {
-          await assertLeaseHeld(client, name, token, idleLimitMs);
-        } catch (error) {
-          if (error instanceof LeaseLostError) refuse(error);
-          throw error;
-        }
-      },
+      idleLimitMs: this.options.ttlMs,
       confirm: (found) => {
-        if (found !== token) refuse(new LeaseLostError(name, token));
+        if (found === token) return;
+        this.options.logger.warn(
+          { lease: name, fencingToken: token },
+          'write refused: the lease has passed to another holder',
+        );
+        // Not awaited: stopping the consumer waits for the very
+        // transaction that is failing here.
+        if (this.token === token) {
+          this.stepping = this.stepDown('fenced off', false);
+        }
+        throw new LeaseLostError(name, token);
       },
     };
   }

@@ -12,6 +12,7 @@ import {
   type StandbyConsumer,
 } from './active-standby';
 import { assertLeaseHeld, ConsumerLease } from './consumer-lease';
+import { fenceLeaseQuery } from './fence-lease-query';
 import { LeaseLostError } from './lease.errors';
 import { leaseMigrations } from './lease.migrations';
 
@@ -198,7 +199,12 @@ describe('consumer leases in PostgreSQL', () => {
           const client: PoolClient = await pool.connect();
           try {
             await client.query('BEGIN');
-            await fence!.check(client);
+            const { rows } = await client.query<{ token: string }>(
+              `WITH ${fenceLeaseQuery(1, 2)}
+               SELECT fencing_token::text AS token FROM fence_lease`,
+              [fence!.lease, String(fence!.idleLimitMs)],
+            );
+            fence!.confirm(rows[0]?.token);
             await client.query('COMMIT');
           } catch (error) {
             await client.query('ROLLBACK');

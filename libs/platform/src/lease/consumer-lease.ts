@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { fenceLeaseQuery } from './fence-lease-query';
 import { LeaseLostError } from './lease.errors';
 
 /**
@@ -78,14 +79,10 @@ export async function assertLeaseHeld(
   token: string,
   idleLimitMs?: number,
 ): Promise<void> {
-  // The idle limit and the share lock in one round trip; the limit only
-  // matters once the statement has ended and the transaction idles.
+  // The check a fenced write makes inside its own statement, alone.
   const { rows } = await client.query<{ fencing_token: string }>(
-    idleLimitMs === undefined
-      ? `SELECT fencing_token FROM consumer_leases WHERE name = $1 FOR SHARE`
-      : `SELECT fencing_token,
-                set_config('idle_in_transaction_session_timeout', $2, true)
-           FROM consumer_leases WHERE name = $1 FOR SHARE`,
+    `WITH ${fenceLeaseQuery(1, idleLimitMs === undefined ? undefined : 2)}
+     SELECT fencing_token::text AS fencing_token FROM fence_lease`,
     idleLimitMs === undefined ? [name] : [name, String(idleLimitMs)],
   );
   if (rows[0]?.fencing_token !== token) throw new LeaseLostError(name, token);

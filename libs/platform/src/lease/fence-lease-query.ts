@@ -1,14 +1,13 @@
 /**
- * A fence's lease check as a WITH query of the caller's own write, for a
- * write that checks its holding in the same statement instead of one of
- * its own: a round trip fewer per transaction, which a projection pays
- * on every page. `fence_lease` is the lease's row, share-locked like
- * assertLeaseHeld's, so a takeover waits for the writing transaction to
- * end. The write tests `fence_lease.fencing_token` itself, returns it,
- * and the caller hands it to `Fence.confirm`.
+ * A fence's lease check as a WITH query of the caller's own write, so the
+ * check costs no round trip of its own (a projection pays one per page).
+ * `fence_lease` is the lease's row, share-locked so that a takeover waits
+ * for the writing transaction to end. The write tests
+ * `fence_lease.fencing_token` itself, returns it, and the caller hands it
+ * to `Fence.confirm`; assertLeaseHeld is the same check alone.
  *
- * With `idleLimitParam` it also sets the transaction's idle limit, as
- * `Fence.check` does; a statement outside a transaction has no idle time.
+ * With `idleLimitParam` it also sets the transaction's idle limit (the
+ * lease's lifetime); a statement outside a transaction has no idle time.
  */
 export function fenceLeaseQuery(
   nameParam: number,
