@@ -78,7 +78,7 @@ describe('projection runners over the PostgreSQL event store', () => {
     await runMigrations(db.pool, db.schema, [
       ...postgresEventStoreMigrations,
       ...readModelMigrations,
-      ...['_replay', '_resume', '_fail', '_twin'].flatMap((tableSuffix) =>
+      ...['_replay', '_resume', '_fail', '_twin', '_flush'].flatMap((tableSuffix) =>
         projectionMigrations({ tableSuffix }),
       ),
     ]);
@@ -238,6 +238,47 @@ describe('projection runners over the PostgreSQL event store', () => {
       expect(await snapshot(db.pool, projection)).toEqual(
         reference.get('ticket-view'),
       );
+    });
+  });
+
+  describe('committing a page', () => {
+    const projection = createTicketViewProjection({ tableSuffix: '_flush' });
+
+    it('does not wait for the WAL flush, and leaves the session as it was', async () => {
+      const settings: string[] = [];
+      const r = runner({
+        ...projection,
+        async apply(client, events) {
+          const { rows } = await client.query<{ setting: string }>(
+            "SELECT current_setting('synchronous_commit') AS setting",
+          );
+          settings.push(rows[0].setting);
+          await projection.apply(client, events);
+        },
+      });
+      await r.start();
+      await waitForCheckpoint(db.pool, projection.name, last);
+      await r.stop();
+
+      expect(settings.length).toBeGreaterThan(0);
+      expect(new Set(settings)).toEqual(new Set(['off']));
+      expect(await snapshot(db.pool, projection)).toEqual(
+        reference.get('ticket-view'),
+      );
+      // SET LOCAL ends with the transaction: the pooled sessions wait again.
+      const sessions = await Promise.all(
+        Array.from({ length: 3 }, () => db.pool.connect()),
+      );
+      try {
+        for (const session of sessions) {
+          const { rows } = await session.query<{ setting: string }>(
+            "SELECT current_setting('synchronous_commit') AS setting",
+          );
+          expect(rows[0].setting).toBe('on');
+        }
+      } finally {
+        for (const session of sessions) session.release();
+      }
     });
   });
 });
