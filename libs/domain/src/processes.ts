@@ -113,26 +113,26 @@ export const PROCESS_TRANSITIONS: Readonly<
   [vehicleRepairProcess.processId]: VEHICLE_REPAIR_TRANSITIONS,
 };
 
+/** Every process with its stream prefix, longest id first. */
+const BY_PREFIX: readonly { prefix: string; process: AnyProcessDefinition }[] =
+  Object.values(PROCESSES)
+    .map((process) => ({ prefix: `${process.processId}-`, process }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+
 /**
  * The process a stream belongs to, from its name `<processId>-<ticketId>`.
  * Ticket ids contain hyphens and one process id may prefix another, so
- * the longest matching id wins.
+ * the longest matching id wins: the first match, longest first. (Every
+ * projection asks this of every event it opens, so nothing is built per
+ * call.)
  */
 export function processOfStream(
   streamName: string,
 ): AnyProcessDefinition | undefined {
-  let found: AnyProcessDefinition | undefined;
-  for (const process of Object.values(PROCESSES)) {
-    const prefix = `${process.processId}-`;
-    const longer =
-      found === undefined || process.processId.length > found.processId.length;
-    if (
-      streamName.startsWith(prefix) &&
-      streamName.length > prefix.length &&
-      longer
-    ) {
-      found = process;
+  for (const { prefix, process } of BY_PREFIX) {
+    if (streamName.length > prefix.length && streamName.startsWith(prefix)) {
+      return process;
     }
   }
-  return found;
+  return undefined;
 }
