@@ -1,4 +1,4 @@
-import { TurnBatcher } from '@opsdesk/platform';
+import { prepared, TurnBatcher } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import type { ChainedEvent } from '../append-rules';
 import { APPEND_CHANNEL } from './append-notice';
@@ -36,7 +36,8 @@ interface OutcomeRow {
   stored: StoredRow[] | null;
 }
 
-const CALL = 'SELECT * FROM opsdesk_append_batch($1::jsonb, $2)';
+// The function's own row type, fixed by its migration (see `prepared`).
+const CALL = prepared('SELECT * FROM opsdesk_append_batch($1::jsonb, $2)');
 
 /**
  * Group commit for appends (see TurnBatcher): appends that arrive
@@ -66,10 +67,9 @@ export class AppendBatcher {
 
   private async run(items: readonly AppendItem[]): Promise<ItemOutcome[]> {
     const payload = `[${items.map(itemJson).join(',')}]`;
-    const { rows } = await this.pool.query<OutcomeRow>(CALL, [
-      payload,
-      APPEND_CHANNEL,
-    ]);
+    const { rows } = await this.pool.query<OutcomeRow>(
+      CALL([payload, APPEND_CHANNEL]),
+    );
     const outcomes: ItemOutcome[] = [];
     for (const row of rows) outcomes[row.item] = toOutcome(row);
     return outcomes;

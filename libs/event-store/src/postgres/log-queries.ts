@@ -1,4 +1,8 @@
+import { prepared } from '@opsdesk/platform';
 import { EVENT_COLUMNS } from './event-row';
+
+// The reads below are prepared (parsed and planned once per connection):
+// every ticket action reads its stream, and every projection a page.
 
 // Only transactions below the snapshot's xmin have ended, so no row can
 // still appear before the cursor: that is what makes late commits safe.
@@ -18,19 +22,19 @@ const PREFIX_FILTER = `($3::text[] IS NULL OR EXISTS (
     WHERE starts_with(stream_name, p.prefix)))`;
 
 /** $1 tx id, $2 position (exclusive cursor), $3 prefixes or null, $4 limit. */
-export const READ_ALL = `
+export const READ_ALL = prepared(`
   SELECT ${EVENT_COLUMNS}
   FROM events
   WHERE ${GATE} AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
   ORDER BY events.tx_id, events.position
-  LIMIT $4`;
+  LIMIT $4`);
 
 /**
  * As READ_ALL, plus the gate itself on every row (one row of nulls when
  * nothing matched), so a filtered reader can move its cursor past rows
  * it has scanned without a match.
  */
-export const READ_PAGE = `
+export const READ_PAGE = prepared(`
   SELECT g.gate::text AS gate, page.*
   FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS gate) g
   LEFT JOIN LATERAL (
@@ -39,25 +43,26 @@ export const READ_PAGE = `
     WHERE tx_id < g.gate AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
     ORDER BY events.tx_id, events.position
     LIMIT $4) page ON true
-  ORDER BY page.sort_tx, page.sort_position`;
+  ORDER BY page.sort_tx, page.sort_position`);
 
 const STREAM_WHERE = `stream_name = $1
     AND ($3::timestamptz IS NULL OR recorded_at <= $3)`;
 
 /** $1 stream, $2 from revision or null, $3 until or null, $4 limit. */
-export const READ_STREAM_FORWARDS = `
+export const READ_STREAM_FORWARDS = prepared(`
   SELECT ${EVENT_COLUMNS}
   FROM events
   WHERE ${STREAM_WHERE} AND ($2::bigint IS NULL OR revision >= $2)
   ORDER BY events.revision ASC
-  LIMIT $4`;
+  LIMIT $4`);
 
-export const READ_STREAM_BACKWARDS = `
+export const READ_STREAM_BACKWARDS = prepared(`
   SELECT ${EVENT_COLUMNS}
   FROM events
   WHERE ${STREAM_WHERE} AND ($2::bigint IS NULL OR revision <= $2)
   ORDER BY events.revision DESC
-  LIMIT $4`;
+  LIMIT $4`);
 
-export const READ_HEAD =
-  'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_name = $1';
+export const READ_HEAD = prepared(
+  'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_name = $1',
+);

@@ -1,4 +1,8 @@
-import { createLogger, type Logger } from '@opsdesk/platform';
+import {
+  createLogger,
+  type Logger,
+  type PreparedQuery,
+} from '@opsdesk/platform';
 import type { Pool, PoolClient } from 'pg';
 import {
   chainEvents,
@@ -230,9 +234,9 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const { direction, fromRevision, maxCount, untilMs } =
       checkReadStreamOptions(options);
-    const sql =
+    const statement =
       direction === 'forwards' ? READ_STREAM_FORWARDS : READ_STREAM_BACKWARDS;
-    const events = await this.query(sql, [
+    const events = await this.query(statement, [
       streamName,
       fromRevision ?? null,
       // Milliseconds, as the in-memory store compares them.
@@ -285,9 +289,9 @@ export class PostgresEventStore implements EventStore {
     await this.tail.close();
   }
 
-  private async query(sql: string, params: unknown[]) {
+  private async query(statement: PreparedQuery, params: unknown[]) {
     try {
-      const result = await this.pool.query<EventRow>(sql, params);
+      const result = await this.pool.query<EventRow>(statement(params));
       return result.rows.map(toRecordedEvent);
     } catch (error) {
       throw await translatePgError(error);
@@ -303,7 +307,7 @@ export class PostgresEventStore implements EventStore {
       const result = await this.pool.query<{
         revision: string;
         last_hash: string;
-      }>(READ_HEAD, [streamName]);
+      }>(READ_HEAD([streamName]));
       const row = result.rows[0];
       return row
         ? { revision: Number(row.revision), hash: row.last_hash }

@@ -38,12 +38,14 @@ export class PostgresFeed implements SubscriptionFeed {
     const cursor = decodePosition(after);
     const served = this.tail.serve(cursor, filter, limit);
     if (served) return served;
-    const result = await this.pool.query<PageRow>(READ_PAGE, [
-      cursor.txId.toString(),
-      cursor.position.toString(),
-      filter?.streamPrefixes ?? null,
-      limit,
-    ]);
+    const result = await this.pool.query<PageRow>(
+      READ_PAGE([
+        cursor.txId.toString(),
+        cursor.position.toString(),
+        filter?.streamPrefixes ?? null,
+        limit,
+      ]),
+    );
     const events = result.rows.flatMap((row) =>
       row.event_id === null ? [] : [toRecordedEvent(row as EventRow)],
     );

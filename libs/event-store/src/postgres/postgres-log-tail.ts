@@ -165,12 +165,14 @@ export class PostgresLogTail {
     let moved = false;
     for (;;) {
       const to: LogCursor = this.to;
-      const result = await client.query<PageRow>(READ_PAGE, [
-        to.txId.toString(),
-        to.position.toString(),
-        null,
-        this.settings.pageSize,
-      ]);
+      const result = await client.query<PageRow>(
+        READ_PAGE([
+          to.txId.toString(),
+          to.position.toString(),
+          null,
+          this.settings.pageSize,
+        ]),
+      );
       const rows = result.rows.filter((row) => row.event_id !== null);
       for (const row of rows) {
         const event = deepFreeze(toRecordedEvent(row as EventRow));

@@ -1,8 +1,20 @@
-import { TurnBatcher } from '@opsdesk/platform';
+import { prepared, TurnBatcher } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import type { CommandOutcome } from './command-outcome';
 
-const COLUMNS = 6;
+/**
+ * Each column as an array, so one prepared statement takes any number of
+ * outcomes (a tuple of placeholders per row made a new text per count).
+ */
+const RECORD_OUTCOMES = prepared(
+  `INSERT INTO command_outcomes
+     (command_id, process_id, ticket_id, status, http_status, answer)
+   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+                        $5::int[], $6::jsonb[])
+   ON CONFLICT (command_id) DO UPDATE
+     SET status = EXCLUDED.status, http_status = EXCLUDED.http_status,
+         answer = EXCLUDED.answer, recorded_at = now()`,
+);
 
 /**
  * Remembers what each command did, so the API can answer a status query
@@ -28,31 +40,15 @@ export class CommandLedger {
   }
 
   private async write(outcomes: CommandOutcome[]): Promise<void[]> {
-    const parameters: unknown[] = [];
-    const tuples = outcomes.map((outcome, index) => {
-      parameters.push(
-        outcome.commandId,
-        outcome.processId,
-        outcome.ticketId,
-        outcome.status,
-        outcome.status === 'accepted' ? 200 : outcome.httpStatus,
-        JSON.stringify(outcome),
-      );
-      const first = index * COLUMNS;
-      const placeholders = Array.from(
-        { length: COLUMNS },
-        (_, column) => `$${first + column + 1}`,
-      );
-      return `(${placeholders.join(', ')})`;
-    });
     await this.pool.query(
-      `INSERT INTO command_outcomes
-         (command_id, process_id, ticket_id, status, http_status, answer)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (command_id) DO UPDATE
-         SET status = EXCLUDED.status, http_status = EXCLUDED.http_status,
-             answer = EXCLUDED.answer, recorded_at = now()`,
-      parameters,
+      RECORD_OUTCOMES([
+        outcomes.map((o) => o.commandId),
+        outcomes.map((o) => o.processId),
+        outcomes.map((o) => o.ticketId),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => (o.status === 'accepted' ? 200 : o.httpStatus)),
+        outcomes.map((o) => JSON.stringify(o)),
+      ]),
     );
     return outcomes.map(() => undefined);
   }

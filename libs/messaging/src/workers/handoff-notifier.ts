@@ -1,8 +1,32 @@
-import { TurnBatcher } from '@opsdesk/platform';
+import { prepared, TurnBatcher } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import { handoffJobId, type HandoffJob } from '../queues/jobs';
 
-const COLUMNS = 8;
+/**
+ * Each column as an array, so one prepared statement takes a batch of any
+ * size. A repeat of a hand-off recorded before is new no longer, but one
+ * that leaves no work behind is done now even if the earlier run stopped
+ * before it was (xmax is 0 only on a row this statement inserted, not on
+ * one it updated).
+ */
+const RECORD_HANDOFFS = prepared(
+  `INSERT INTO handoff_notifications AS h (job_id, ticket_id, event_id,
+     from_role, to_role, assignee_id, status, completed_at)
+   SELECT job_id, ticket_id, event_id, from_role, to_role, assignee_id,
+          status, CASE WHEN done THEN now() END
+     FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[],
+                 $6::text[], $7::text[], $8::boolean[])
+          AS r(job_id, ticket_id, event_id, from_role, to_role, assignee_id,
+               status, done)
+   ON CONFLICT (job_id) DO UPDATE
+     SET completed_at = coalesce(h.completed_at, EXCLUDED.completed_at)
+   RETURNING job_id, (xmax = 0) AS inserted`,
+);
+
+const MARK_DONE = prepared(
+  `UPDATE handoff_notifications SET completed_at = now()
+    WHERE job_id = ANY($1) AND completed_at IS NULL`,
+);
 
 /**
  * Records that a role was told of a ticket it now holds. The job id is
@@ -45,41 +69,20 @@ export class HandoffNotifier {
   }
 
   private async insert(batch: Recording[]): Promise<boolean[]> {
-    const parameters: unknown[] = [];
-    const tuples = batch.map(({ jobId, job, done }, index) => {
-      parameters.push(
-        jobId,
-        job.ticketId,
-        job.eventId,
-        job.fromRole,
-        job.toRole,
-        job.assigneeId ?? null,
-        job.status,
-        done,
-      );
-      const first = index * COLUMNS;
-      const placeholders = Array.from(
-        { length: COLUMNS - 1 },
-        (_, column) => `$${first + column + 1}`,
-      );
-      const done$ = `$${first + COLUMNS}`;
-      return `(${placeholders.join(', ')}, CASE WHEN ${done$}::boolean THEN now() END)`;
-    });
-    // A repeat of a hand-off recorded before is new no longer, but one
-    // that leaves no work behind is done now even if the earlier run
-    // stopped before it was (xmax is 0 only on a row this statement
-    // inserted, not on one it updated).
     const { rows } = await this.pool.query<{
       job_id: string;
       inserted: boolean;
     }>(
-      `INSERT INTO handoff_notifications AS h (job_id, ticket_id, event_id,
-         from_role, to_role, assignee_id, status, completed_at)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (job_id) DO UPDATE
-         SET completed_at = coalesce(h.completed_at, EXCLUDED.completed_at)
-       RETURNING job_id, (xmax = 0) AS inserted`,
-      parameters,
+      RECORD_HANDOFFS([
+        batch.map((r) => r.jobId),
+        batch.map((r) => r.job.ticketId),
+        batch.map((r) => r.job.eventId),
+        batch.map((r) => r.job.fromRole),
+        batch.map((r) => r.job.toRole),
+        batch.map((r) => r.job.assigneeId ?? null),
+        batch.map((r) => r.job.status),
+        batch.map((r) => r.done),
+      ]),
     );
     const inserted = new Set(
       rows.filter((row) => row.inserted).map((row) => row.job_id),
@@ -88,11 +91,7 @@ export class HandoffNotifier {
   }
 
   private async markDone(jobIds: string[]): Promise<void[]> {
-    await this.pool.query(
-      `UPDATE handoff_notifications SET completed_at = now()
-        WHERE job_id = ANY($1) AND completed_at IS NULL`,
-      [jobIds],
-    );
+    await this.pool.query(MARK_DONE([jobIds]));
     return jobIds.map(() => undefined);
   }
 }

@@ -1,6 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from '../prepared';
 import { TurnBatcher } from '../turn-batcher';
 import { newDataKey } from './sealed-text';
+
+/** Every projection page with sealed personal data asks this. */
+const EXISTING_KEYS = prepared(
+  `SELECT subject, data_key FROM personal_data_keys
+    WHERE subject = ANY($1) ORDER BY subject FOR SHARE`,
+);
 
 type Queryable = Pool | PoolClient;
 
@@ -92,9 +99,7 @@ export class DataKeyVault {
     client: PoolClient,
   ): Promise<Map<string, Buffer>> {
     const { rows } = await client.query<{ subject: string; data_key: Buffer }>(
-      `SELECT subject, data_key FROM personal_data_keys
-        WHERE subject = ANY($1) ORDER BY subject FOR SHARE`,
-      [[...new Set(subjects)]],
+      EXISTING_KEYS([[...new Set(subjects)]]),
     );
     return new Map(rows.map((row) => [row.subject, row.data_key]));
   }

@@ -1,3 +1,4 @@
+import { prepared, type PreparedQuery } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
 
 /** `INSERT INTO table (a, b, c)`: what a caller gives as the head. */
@@ -9,6 +10,12 @@ const HEAD = /^\s*INSERT\s+INTO\s+(\S+)\s*\(([^)]*)\)\s*$/i;
  * migrations, and a staging table's suffix makes its name its own.
  */
 const columnTypesByTable = new Map<string, Promise<Map<string, string>>>();
+
+/**
+ * The statement for each head and tail, prepared (see `prepared`): its
+ * text depends on them and the column types only, never on the rows.
+ */
+const statements = new Map<string, Promise<PreparedQuery>>();
 
 /**
  * One INSERT for many rows: `head` is `INSERT INTO t (columns)`, `tail`
@@ -31,6 +38,31 @@ export async function insertMany(
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const statement = await statementFor(client, head, tail);
+  await client.query(statement([JSON.stringify(rows)]));
+}
+
+function statementFor(
+  client: PoolClient,
+  head: string,
+  tail: string,
+): Promise<PreparedQuery> {
+  const key = `${head}\n${tail}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = buildStatement(client, head, tail);
+    statements.set(key, statement);
+    // Not kept when it failed (no such table yet): built again next time.
+    statement.catch(() => statements.delete(key));
+  }
+  return statement;
+}
+
+async function buildStatement(
+  client: PoolClient,
+  head: string,
+  tail: string,
+): Promise<PreparedQuery> {
   const parsed = HEAD.exec(head);
   if (!parsed) throw new Error(`insertMany: not an INSERT head: ${head}`);
   const [, table, columnList] = parsed;
@@ -43,10 +75,9 @@ export async function insertMany(
     }
     return `(r.value->>${index})::${type}`;
   });
-  await client.query(
+  return prepared(
     `${head} SELECT ${casts.join(', ')}
        FROM jsonb_array_elements($1::jsonb) AS r ${tail}`,
-    [JSON.stringify(rows)],
   );
 }
 

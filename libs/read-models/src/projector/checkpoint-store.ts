@@ -1,5 +1,5 @@
 import type { GlobalPosition } from '@opsdesk/event-store';
-import { fenceLeaseQuery, type Fence } from '@opsdesk/platform';
+import { fenceLeaseQuery, prepared, type Fence } from '@opsdesk/platform';
 import type { Pool, PoolClient } from 'pg';
 import { CheckpointMovedError } from '../read-model.errors';
 
@@ -50,6 +50,25 @@ export async function loadCheckpoint(
   return toCheckpoint(result.rows[0]);
 }
 
+const MOVE_CHECKPOINT = prepared(
+  `UPDATE projection_checkpoints
+      SET ${MOVE}
+    WHERE name = $1 AND position IS NOT DISTINCT FROM $2`,
+);
+
+const MOVE_FENCED_CHECKPOINT = prepared(
+  `WITH ${fenceLeaseQuery(5, 6)},
+        moved AS (
+          UPDATE projection_checkpoints
+             SET ${MOVE}
+           WHERE name = $1 AND position IS NOT DISTINCT FROM $2
+             AND EXISTS (SELECT 1 FROM fence_lease
+                          WHERE fencing_token = $7::bigint)
+          RETURNING 1)
+   SELECT (SELECT fencing_token::text FROM fence_lease) AS token,
+          (SELECT count(*)::int FROM moved) AS moved`,
+);
+
 /**
  * Moves the checkpoint inside the caller's transaction, only if it still
  * holds `expected`. Run it before the projection's writes: the row lock
@@ -69,26 +88,13 @@ export async function advanceCheckpoint(
 ): Promise<void> {
   if (!fence) {
     const result = await client.query(
-      `UPDATE projection_checkpoints
-          SET ${MOVE}
-        WHERE name = $1 AND position IS NOT DISTINCT FROM $2`,
-      [name, expected, next, count],
+      MOVE_CHECKPOINT([name, expected, next, count]),
     );
     if (result.rowCount !== 1) throw new CheckpointMovedError(name, expected);
     return;
   }
   const { rows } = await client.query<{ token: string | null; moved: number }>(
-    `WITH ${fenceLeaseQuery(5, 6)},
-          moved AS (
-            UPDATE projection_checkpoints
-               SET ${MOVE}
-             WHERE name = $1 AND position IS NOT DISTINCT FROM $2
-               AND EXISTS (SELECT 1 FROM fence_lease
-                            WHERE fencing_token = $7::bigint)
-            RETURNING 1)
-     SELECT (SELECT fencing_token::text FROM fence_lease) AS token,
-            (SELECT count(*)::int FROM moved) AS moved`,
-    [
+    MOVE_FENCED_CHECKPOINT([
       name,
       expected,
       next,
@@ -96,7 +102,7 @@ export async function advanceCheckpoint(
       fence.lease,
       String(fence.idleLimitMs),
       fence.token,
-    ],
+    ]),
   );
   fence.confirm(rows[0].token);
   if (rows[0].moved !== 1) throw new CheckpointMovedError(name, expected);

@@ -1,5 +1,6 @@
 import type { RoleId } from '@opsdesk/domain';
 import type { Pool } from 'pg';
+import { prepared } from '@opsdesk/platform';
 import type { ReadModelProjectionOptions } from '../projection';
 import { inboxTables } from '../station-fault/inbox/inbox.tables';
 import { ticketViewTables } from '../station-fault/ticket-view/ticket-view.tables';
@@ -121,10 +122,11 @@ export class TicketQueries {
     );
     if (assigneeIds.length === 0) return counts;
     const result = await this.pool.query<{ assignee_id: string; n: string }>(
-      `SELECT assignee_id, count(*) AS n FROM ${this.inboxItems}
-        WHERE role = $1 AND assignee_id = ANY($2::text[])
-        GROUP BY assignee_id`,
-      [role, assigneeIds],
+      prepared(
+        `SELECT assignee_id, count(*) AS n FROM ${this.inboxItems}
+          WHERE role = $1 AND assignee_id = ANY($2::text[])
+          GROUP BY assignee_id`,
+      )([role, assigneeIds]),
     );
     for (const row of result.rows) counts[row.assignee_id] = Number(row.n);
     return counts;

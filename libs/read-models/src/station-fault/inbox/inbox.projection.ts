@@ -1,3 +1,4 @@
+import { prepared } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
 import { foldPage } from '../../batch/fold-page';
 import { insertMany, updateOnConflict } from '../../batch/insert-many';
@@ -71,9 +72,9 @@ export function createInboxProjection(
       // A ticket nobody holds any more leaves every inbox.
       const left = steps.filter(([, step]) => !step.item).map(([id]) => id);
       if (left.length > 0) {
-        await client.query(`DELETE FROM ${items} WHERE ticket_id = ANY($1)`, [
-          left,
-        ]);
+        await client.query(
+          prepared(`DELETE FROM ${items} WHERE ticket_id = ANY($1)`)([left]),
+        );
       }
       await insertMany(
         client,
@@ -91,10 +92,11 @@ async function loadFolds(
   ticketIds: string[],
 ): Promise<Map<string, InboxFold>> {
   const { rows } = await client.query<FoldRow>(
-    `SELECT ticket_id, last_revision, state, holder_since
-       FROM ${table} WHERE ticket_id = ANY($1)
-      ORDER BY ticket_id FOR UPDATE`,
-    [ticketIds],
+    prepared(
+      `SELECT ticket_id, last_revision, state, holder_since
+         FROM ${table} WHERE ticket_id = ANY($1)
+        ORDER BY ticket_id FOR UPDATE`,
+    )([ticketIds]),
   );
   return new Map(
     rows.map((row) => [

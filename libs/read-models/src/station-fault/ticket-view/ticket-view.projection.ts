@@ -1,3 +1,4 @@
+import { prepared } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
 import { foldPage } from '../../batch/fold-page';
 import { insertMany, updateOnConflict } from '../../batch/insert-many';
@@ -71,10 +72,11 @@ async function loadFolds(
   ticketIds: string[],
 ): Promise<Map<string, TicketViewFold>> {
   const { rows } = await client.query<FoldRow>(
-    `SELECT ticket_id, last_revision, state, reported_at, closed_at
-       FROM ${table} WHERE ticket_id = ANY($1)
-      ORDER BY ticket_id FOR UPDATE`,
-    [ticketIds],
+    prepared(
+      `SELECT ticket_id, last_revision, state, reported_at, closed_at
+         FROM ${table} WHERE ticket_id = ANY($1)
+        ORDER BY ticket_id FOR UPDATE`,
+    )([ticketIds]),
   );
   return new Map(
     rows.map((row) => [
