@@ -78,8 +78,8 @@ describe('projection runners over the PostgreSQL event store', () => {
     await runMigrations(db.pool, db.schema, [
       ...postgresEventStoreMigrations,
       ...readModelMigrations,
-      ...['_replay', '_resume', '_fail', '_twin', '_flush'].flatMap((tableSuffix) =>
-        projectionMigrations({ tableSuffix }),
+      ...['_replay', '_resume', '_fail', '_twin', '_flush'].flatMap(
+        (tableSuffix) => projectionMigrations({ tableSuffix }),
       ),
     ]);
     store = new PostgresEventStore(db.pool, { pollIntervalMs: 50 });
