@@ -1,5 +1,14 @@
 import type { Pool } from 'pg';
-import { shanghaiDay, TurnBatcher } from '@opsdesk/platform';
+import { prepared, shanghaiDay, TurnBatcher } from '@opsdesk/platform';
+
+const TAKE_NUMBERS = prepared(
+  `INSERT INTO ticket_number_counters (prefix, day, last_number)
+   SELECT * FROM unnest($1::text[], $2::text[], $3::integer[])
+   ON CONFLICT (prefix, day) DO UPDATE
+     SET last_number = ticket_number_counters.last_number
+                       + EXCLUDED.last_number
+   RETURNING prefix, day, last_number`,
+);
 
 interface Counter {
   prefix: string;
@@ -47,17 +56,11 @@ export class TicketNumberAllocator {
       day: string;
       last_number: number;
     }>(
-      `INSERT INTO ticket_number_counters (prefix, day, last_number)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::integer[])
-       ON CONFLICT (prefix, day) DO UPDATE
-         SET last_number = ticket_number_counters.last_number
-                           + EXCLUDED.last_number
-       RETURNING prefix, day, last_number`,
-      [
+      TAKE_NUMBERS([
         counters.map((c) => c.prefix),
         counters.map((c) => c.day),
         counters.map((c) => c.count),
-      ],
+      ]),
     );
     // Each counter's block ends at its new last number.
     const next = new Map(

@@ -3,6 +3,19 @@ import { prepared } from '../prepared';
 import { TurnBatcher } from '../turn-batcher';
 import { newDataKey } from './sealed-text';
 
+/** Every intake makes a key (or finds the one a retry made). */
+const MAKE_OR_FIND_KEYS = prepared(
+  `WITH made AS (
+     INSERT INTO personal_data_keys (subject, data_key)
+     SELECT * FROM unnest($1::text[], $2::bytea[])
+     ON CONFLICT (subject) DO NOTHING
+     RETURNING subject, data_key)
+   SELECT subject, data_key FROM made
+   UNION ALL
+   SELECT subject, data_key FROM personal_data_keys
+    WHERE subject = ANY($1)`,
+);
+
 /** Every projection page with sealed personal data asks this. */
 const EXISTING_KEYS = prepared(
   `SELECT subject, data_key FROM personal_data_keys
@@ -50,18 +63,7 @@ export class DataKeyVault {
     const { rows } = await this.pool.query<{
       subject: string;
       data_key: Buffer;
-    }>(
-      `WITH made AS (
-         INSERT INTO personal_data_keys (subject, data_key)
-         SELECT * FROM unnest($1::text[], $2::bytea[])
-         ON CONFLICT (subject) DO NOTHING
-         RETURNING subject, data_key)
-       SELECT subject, data_key FROM made
-       UNION ALL
-       SELECT subject, data_key FROM personal_data_keys
-        WHERE subject = ANY($1)`,
-      [subjects, subjects.map(() => newDataKey())],
-    );
+    }>(MAKE_OR_FIND_KEYS([subjects, subjects.map(() => newDataKey())]));
     const keys = new Map(rows.map((row) => [row.subject, row.data_key]));
     return Promise.all(
       subjects.map(async (subject) => {
