@@ -5,6 +5,7 @@ import type {
 } from '@opsdesk/event-store';
 import { LeaseLostError, type Fence, type Logger } from '@opsdesk/platform';
 import type { CheckpointStore } from '../process-manager/checkpoint-store';
+import { PacedCheckpoint } from './paced-checkpoint';
 
 const RESTART_DELAY_MS = 1000;
 
@@ -16,8 +17,9 @@ export interface LogFollowerOptions {
   streamPrefixes: readonly string[];
   logger: Logger;
   /**
-   * Awaited one event at a time; the checkpoint moves after each page
-   * of events the log gives, so a crash replays at most that page.
+   * Awaited one event at a time; the checkpoint moves after the pages
+   * the log gives, at most every so often (PacedCheckpoint), so a crash
+   * replays the events handled since.
    */
   handle(event: RecordedEvent): Promise<void>;
 }
@@ -37,8 +39,15 @@ export class LogFollower {
   private starting?: Promise<void>;
   /** The lease it writes its checkpoint under, when it runs under one. */
   private fence?: Fence;
+  private readonly checkpoint: PacedCheckpoint;
 
-  constructor(private readonly options: LogFollowerOptions) {}
+  constructor(private readonly options: LogFollowerOptions) {
+    this.checkpoint = new PacedCheckpoint({
+      save: (position) =>
+        options.checkpoints.save(options.name, position, this.fence),
+      onError: (error) => this.failed(error),
+    });
+  }
 
   /** Subscribes from the checkpoint; does nothing while subscribed. */
   start(fence?: Fence): Promise<void> {
@@ -58,10 +67,18 @@ export class LogFollower {
     await this.subscription?.stop();
     this.subscription = undefined;
     this.starting = undefined;
+    // What it handled last is not replayed by the next start.
+    await this.checkpoint.flush().catch((error: unknown) => {
+      this.options.logger.warn(
+        { err: error, consumer: this.options.name },
+        'log follower stopped without saving its last position',
+      );
+    });
   }
 
   private async subscribe(): Promise<void> {
     const { name, store, checkpoints, streamPrefixes, logger } = this.options;
+    this.checkpoint.discard();
     const after = await checkpoints.load(name);
     logger.info({ consumer: name, after }, 'log follower started');
     this.subscription = store.subscribeToAll({
@@ -69,11 +86,18 @@ export class LogFollower {
       filter: { streamPrefixes },
       onEvents: async (events) => {
         for (const event of events) await this.options.handle(event);
-        const last = events[events.length - 1];
-        await checkpoints.save(name, last.position, this.fence);
+        await this.checkpoint.passed(events[events.length - 1].position);
       },
       onError: (error) => this.restartAfter(error),
     });
+  }
+
+  /** A save the checkpoint's timer made failed: as if a page had. */
+  private failed(error: unknown): void {
+    const subscription = this.subscription;
+    if (!subscription) return;
+    void subscription.stop().catch(() => undefined);
+    this.restartAfter(error);
   }
 
   private restartAfter(error: unknown): void {

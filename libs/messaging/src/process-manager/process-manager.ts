@@ -12,6 +12,7 @@ import {
 import type { ProcessCatalog } from '../commands/process-catalog';
 import type { HandoffJob } from '../queues/jobs';
 import type { RoleQueueSet } from '../queues/role-queue-set';
+import { PacedCheckpoint } from '../follow/paced-checkpoint';
 import type { CheckpointStore } from './checkpoint-store';
 import { handoffFor } from './handoff-for';
 import { StreamStateCache } from './stream-state-cache';
@@ -23,7 +24,9 @@ const RESTART_DELAY_MS = 1000;
  * the new holder's queue. It is driven by the log, not by an in-memory
  * bus, so a crash between an append and its hand-off loses nothing: the
  * checkpoint is saved only after the job is on the queue, and a replayed
- * event produces the same job id.
+ * event produces the same job id. The checkpoint moves at most every so
+ * often under load (PacedCheckpoint): a crash replays the events since,
+ * and their jobs are the ones already on the queues.
  *
  * Under a lease (ActiveStandby) only the holder runs, and its checkpoint
  * writes check the fence. A former holder that wakes up after a takeover
@@ -36,6 +39,7 @@ export class ProcessManager {
   private stopped = true;
   private readonly cache: StreamStateCache;
   private fence?: Fence;
+  private readonly checkpoint: PacedCheckpoint;
 
   constructor(
     private readonly store: EventStore,
@@ -46,11 +50,16 @@ export class ProcessManager {
     private readonly name = 'process-manager',
   ) {
     this.cache = new StreamStateCache(store);
+    this.checkpoint = new PacedCheckpoint({
+      save: (position) => checkpoints.save(name, position, this.fence),
+      onError: (error) => this.failed(error),
+    });
   }
 
   async start(fence?: Fence): Promise<void> {
     this.stopped = false;
     this.fence = fence;
+    this.checkpoint.discard();
     const after = await this.checkpoints.load(this.name);
     this.logger.info({ consumer: this.name, after }, 'process manager started');
     this.subscription = this.store.subscribeToAll({
@@ -65,6 +74,13 @@ export class ProcessManager {
     this.stopped = true;
     clearTimeout(this.restartTimer);
     await this.subscription?.stop();
+    // What it handled last is not replayed by the next start.
+    await this.checkpoint.flush().catch((error: unknown) => {
+      this.logger.warn(
+        { err: error, consumer: this.name },
+        'process manager stopped without saving its last position',
+      );
+    });
   }
 
   /**
@@ -85,8 +101,16 @@ export class ProcessManager {
       await this.queues.addHandoffs(jobs);
     }
     faultPoint('process-manager:before-checkpoint');
-    const last = events[events.length - 1];
-    await this.checkpoints.save(this.name, last.position, this.fence);
+    await this.checkpoint.passed(events[events.length - 1].position);
+  }
+
+  /** A save the checkpoint's timer made failed: as if a page had. */
+  private failed(error: unknown): void {
+    const subscription = this.subscription;
+    if (!subscription) return;
+    this.subscription = undefined;
+    void subscription.stop().catch(() => undefined);
+    this.restartAfter(error);
   }
 
   private restartAfter(error: unknown) {
@@ -96,8 +120,10 @@ export class ProcessManager {
       { err: error, consumer: this.name },
       'process manager stopped',
     );
-    if (this.stopped) return;
+    // One restart at a time: a page and a timed save may both fail.
+    if (this.stopped || this.restartTimer) return;
     this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
       this.start(this.fence).catch((e: unknown) => this.restartAfter(e));
     }, RESTART_DELAY_MS);
   }
