@@ -101,6 +101,36 @@ describe('the station-fault HTTP API', () => {
     });
   });
 
+  describe('the jobs the gateway enqueues', () => {
+    async function commandJob(commandId: string) {
+      const job = await system.resources.queues
+        .queue('cs-phone-agent')
+        .getJob(`command.${commandId}`);
+      return job?.data.kind === 'command' ? job.data.command : undefined;
+    }
+
+    it('say an intake opens its ticket, and an action on it does not', async () => {
+      const created = await system.client.post<TicketAnswer>(
+        '/station-faults',
+        intake(),
+        { actor: agent },
+      );
+      const task = await system.client.post<TicketAnswer>(
+        `/station-faults/${created.ticket.id}/create-task`,
+        {},
+        { actor: agent },
+      );
+
+      expect(await commandJob(created.commandId)).toMatchObject({
+        ticketId: created.ticket.id,
+        opensTicket: true,
+      });
+      const action = await commandJob(task.commandId);
+      expect(action).toMatchObject({ ticketId: created.ticket.id });
+      expect(action?.opensTicket).toBeUndefined();
+    });
+  });
+
   describe('an action command sent twice with one key', () => {
     it('yields one event and the same answer', async () => {
       const created = await system.client.post<TicketAnswer>(

@@ -27,11 +27,17 @@ function envelope(
   };
 }
 
-/** 4.1 for a new ticket, as the API would enqueue it (the worker numbers it). */
+/**
+ * 4.1 for a new ticket, as the API would enqueue it: the gateway makes up
+ * the ticket's id and says so (`opensTicket`); the worker numbers it.
+ */
 export function intakeCommand(generator: LifecycleGenerator): CommandEnvelope {
   const { ticketNumber: _numberedByTheWorker, ...payload } =
     generator.intakePayload();
-  return envelope(uuidv7(), 'ReportStationFault', payload);
+  return {
+    ...envelope(uuidv7(), 'ReportStationFault', payload),
+    opensTicket: true,
+  };
 }
 
 /** 4.2: routing (4.3) and inspector assignment (4.4) then follow by themselves. */

@@ -100,7 +100,7 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       );
     }
 
-    const { commandId, ticketId } = await this.identify(request);
+    const { commandId, ticketId, opensTicket } = await this.identify(request);
     const known = await this.ledger.find(commandId);
     if (known) return { state: 'done', outcome: known };
 
@@ -114,6 +114,7 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       correlationId: commandId,
       causationId: commandId,
       issuedAt: new Date().toISOString(),
+      ...(opensTicket ? { opensTicket } : {}),
     };
     const job = await this.queues.addCommand(role, envelope);
 
@@ -129,9 +130,10 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       commandId: uuidv7(),
       ticketId: request.ticketId ?? uuidv7(),
     };
-    if (!request.idempotency) return proposed;
+    const minted = request.ticketId === undefined;
+    if (!request.idempotency) return { ...proposed, opensTicket: minted };
     const { key, request: received } = request.idempotency;
-    return this.keys.claim(
+    const claimed = await this.keys.claim(
       key,
       {
         processId: request.processId,
@@ -142,6 +144,9 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       },
       proposed,
     );
+    // A repeated request gets its first ids back: its ticket may exist.
+    const fresh = claimed.commandId === proposed.commandId;
+    return { ...claimed, opensTicket: minted && fresh };
   }
 
   private async waitFor(

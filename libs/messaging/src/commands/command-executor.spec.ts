@@ -192,3 +192,72 @@ describe('CommandExecutor answering from what it appended', () => {
     expect(await store.readStream(STREAM)).toHaveLength(2);
   });
 });
+
+describe('CommandExecutor with a command that opens its ticket', () => {
+  const logger = createLogger('executor-spec', 'silent');
+  const processes = new ProcessCatalog().register(tally, {});
+
+  function opening(commandId: string): CommandEnvelope {
+    return { ...count(commandId), opensTicket: true };
+  }
+
+  /** The store, with the stream reads the executor makes counted. */
+  function counted(store: EventStore): {
+    store: EventStore;
+    reads: () => number;
+  } {
+    let reads = 0;
+    const proxy = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property !== 'readStream') return value.bind(target);
+        return (...args: Parameters<EventStore['readStream']>) => {
+          reads += 1;
+          return target.readStream(...args);
+        };
+      },
+    });
+    return { store: proxy, reads: () => reads };
+  }
+
+  it('decides on no history, without reading the stream', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const watched = counted(store);
+    const executor = new CommandExecutor(watched.store, processes, logger);
+
+    const outcome = await executor.execute(opening('first'));
+
+    expect(watched.reads()).toBe(0);
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.data)).toEqual([{ before: 0 }]);
+    expect(outcome).toMatchObject({ revision: 0, duplicate: false });
+  });
+
+  it('answers the same job run again as a duplicate and appends nothing more', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const executor = new CommandExecutor(store, processes, logger);
+    const first = await executor.execute(opening('first'));
+
+    const again = await new CommandExecutor(store, processes, logger).execute(
+      opening('first'),
+    );
+
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await store.readStream(STREAM)).toHaveLength(1);
+  });
+
+  it('decides on the stream when it exists after all', async () => {
+    const store = new InMemoryEventStore({ logger });
+    await new CommandExecutor(store, processes, logger).execute(count('other'));
+
+    const outcome = await new CommandExecutor(store, processes, logger).execute(
+      opening('mine'),
+    );
+
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.metadata.commandId)).toEqual(['other', 'mine']);
+    expect(events[1].data).toEqual({ before: 1 });
+    expect(outcome).toMatchObject({ revision: 1, duplicate: false });
+  });
+});

@@ -25,6 +25,8 @@ export type CommandPreparer = (
 
 const MAX_CONFLICT_RETRIES = 5;
 
+const NO_HISTORY: readonly RecordedEvent[] = [];
+
 /**
  * Load, decide, append: the one way a command changes a ticket. Domain
  * errors propagate unchanged (the caller records the rejection); a
@@ -47,13 +49,19 @@ export class CommandExecutor {
   /**
    * With `history`, the stream as its caller has just read it, the first
    * decision is made on it without reading again; a stale one costs a
-   * conflict and a fresh read.
+   * conflict and a fresh read. So is a command that opens its ticket
+   * (`opensTicket`), on no history.
    */
   async execute(
     envelope: CommandEnvelope,
     history?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome> {
-    const outcome = await this.run(envelope, () => true, history);
+    // A ticket opened by this command has no history yet. Should the
+    // stream exist after all (the job's second run), the append conflicts
+    // and the next attempt reads it and answers as a duplicate; the only
+    // cost is a ticket number taken for nothing, and numbers may have gaps.
+    const known = history ?? (envelope.opensTicket ? NO_HISTORY : undefined);
+    const outcome = await this.run(envelope, () => true, known);
     // Without a precondition the command is always decided.
     return outcome as AcceptedOutcome;
   }

@@ -13,6 +13,12 @@ export interface CommandEnvelope {
   causationId: string;
   /** When the command was issued, ISO-8601 UTC. */
   issuedAt: string;
+  /**
+   * The gateway made up this ticket's id for this command: its stream is
+   * new, so the worker decides without reading it. A hint only: a job
+   * run again finds the stream its first run wrote when it appends.
+   */
+  opensTicket?: boolean;
 }
 
 export interface CommandJob {
