@@ -6,6 +6,7 @@ export * from './projector/backoff';
 export * from './projector/checkpoint-store';
 export * from './projector/checkpoint.migrations';
 export * from './projector/projection-runner';
+export * from './projector/shared-commits';
 export * from './station-fault/station-fault-stream';
 export * from './station-fault/station-fault.projections';
 export * from './station-fault/ticket-view/ticket-view.projection';

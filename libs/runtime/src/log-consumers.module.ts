@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { CheckpointStore, ProcessManager } from '@opsdesk/messaging';
 import type { ActiveStandby } from '@opsdesk/platform';
-import { ProjectionRunner } from '@opsdesk/read-models';
+import { ProjectionRunner, SharedCommits } from '@opsdesk/read-models';
 import { DeadlinesModule } from './deadlines.module';
 import { underLease } from './lease-holder';
 import { liveProjections } from './live-projections';
@@ -94,11 +94,15 @@ export class LogConsumersHost
         logger: logger.child({ component: 'card-courier-follower' }),
       }),
     );
+    // The read models of a process get each page at about the same
+    // moment: their commits of it share a transaction.
+    const commits = new SharedCommits(pool);
     this.projections = liveProjections(resources).map((projection) => {
       const runner = new ProjectionRunner({
         projection,
         store,
         pool,
+        commits,
         logger: logger.child({ component: 'projector' }),
       });
       const lease = underLease(resources, `projection:${runner.name}`, runner);

@@ -33,6 +33,7 @@ import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './projection-runner';
+import { SharedCommits } from './shared-commits';
 
 class SimulatedHandlerFailure extends Error {
   readonly code = 'TEST_HANDLER_FAILURE';
@@ -78,7 +79,7 @@ describe('projection runners over the PostgreSQL event store', () => {
     await runMigrations(db.pool, db.schema, [
       ...postgresEventStoreMigrations,
       ...readModelMigrations,
-      ...['_replay', '_resume', '_fail', '_twin', '_flush'].flatMap(
+      ...['_replay', '_resume', '_fail', '_twin', '_flush', '_shared'].flatMap(
         (tableSuffix) => projectionMigrations({ tableSuffix }),
       ),
     ]);
@@ -279,6 +280,64 @@ describe('projection runners over the PostgreSQL event store', () => {
       } finally {
         for (const session of sessions) session.release();
       }
+    });
+  });
+
+  describe('run side by side with shared commits', () => {
+    const [ticketView, inbox] = createStationFaultProjections({
+      tableSuffix: '_shared',
+    });
+
+    it('each end with the rows and checkpoint they reach alone', async () => {
+      const commits = new SharedCommits(db.pool);
+      const a = runner(ticketView, { commits });
+      const b = runner(inbox, { commits });
+
+      await Promise.all([a.start(), b.start()]);
+      await waitForCheckpoint(db.pool, ticketView.name, last);
+      await waitForCheckpoint(db.pool, inbox.name, last);
+
+      for (const projection of [ticketView, inbox]) {
+        expect(
+          (await loadCheckpoint(db.pool, projection.name)).eventsApplied,
+        ).toBe(log.length);
+      }
+      expect(await snapshot(db.pool, ticketView)).toEqual(
+        reference.get('ticket-view'),
+      );
+      expect(await snapshot(db.pool, inbox)).toEqual(reference.get('inbox'));
+    });
+
+    it('lets one go on while the other fails on an event', async () => {
+      await resetCheckpoint(db.pool, ticketView.name, null);
+      await resetCheckpoint(db.pool, inbox.name, null);
+      const commits = new SharedCommits(db.pool);
+      const bad = log[12];
+      let failing = true;
+      const flaky = instrumented(inbox, (event) => {
+        if (failing && event.eventId === bad.eventId) {
+          throw new SimulatedHandlerFailure('simulated');
+        }
+      });
+      const a = runner(ticketView, { commits });
+      const b = runner(flaky, { commits });
+
+      await Promise.all([a.start(), b.start()]);
+      await waitForCheckpoint(db.pool, ticketView.name, last);
+      await waitUntil(
+        'two failures',
+        () => b.status().consecutiveFailures >= 2,
+      );
+
+      expect(await loadCheckpoint(db.pool, inbox.name)).toMatchObject({
+        position: log[11].position,
+      });
+      failing = false;
+      await waitForCheckpoint(db.pool, inbox.name, last);
+      expect(await snapshot(db.pool, inbox)).toEqual(reference.get('inbox'));
+      expect(await snapshot(db.pool, ticketView)).toEqual(
+        reference.get('ticket-view'),
+      );
     });
   });
 });

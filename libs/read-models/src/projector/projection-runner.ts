@@ -20,17 +20,7 @@ import {
   loadCheckpoint,
   type Checkpoint,
 } from './checkpoint-store';
-
-/**
- * A page's transaction does not wait for its WAL to reach the disk. A
- * read model is derived from a log whose appends do wait: if the server
- * crashes before the flush, the rows and the checkpoint that covers them
- * are lost together, and the runner applies those events again from the
- * log. What it saves is one flush per page on the path from append to a
- * visible row. One round trip: a simple query may hold both statements.
- */
-const BEGIN_WITHOUT_WAITING_FOR_FLUSH =
-  'BEGIN; SET LOCAL synchronous_commit = off';
+import { SharedCommits } from './shared-commits';
 
 export type ProjectionRunnerState =
   'stopped' | 'running' | 'retrying' | 'stopping';
@@ -65,6 +55,11 @@ export interface ProjectionRunnerOptions {
    * 1 turns batching off, for live events too (one per transaction).
    */
   catchUpBatchSize?: number;
+  /**
+   * Shared by the runners of one process, so that their commits of the
+   * same page go in one transaction; by default this runner's own.
+   */
+  commits?: SharedCommits;
 }
 
 /**
@@ -85,6 +80,7 @@ export class ProjectionRunner {
   private readonly log: Logger;
   private readonly backoff: BackoffOptions;
   private readonly batchSize: number;
+  private readonly commits: SharedCommits;
 
   private state: ProjectionRunnerState = 'stopped';
   /** Bumped on each (re)subscription and on stop; older callbacks no-op. */
@@ -111,6 +107,7 @@ export class ProjectionRunner {
     this.backoff = { ...defaultBackoff, ...options.backoff };
     this.batchSize = Math.max(1, Math.floor(options.catchUpBatchSize ?? 100));
     this.batching = this.batchSize > 1;
+    this.commits = options.commits ?? new SharedCommits(options.pool);
     this.log = (options.logger ?? createLogger('projector')).child({
       projection: options.projection.name,
     });
@@ -268,43 +265,31 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies the events and moves the checkpoint in one transaction. */
+  /**
+   * Applies the events and moves the checkpoint in one transaction,
+   * which other projections' commits of the same page may share.
+   */
   private async commit(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1];
     // With the events in hand, before the transaction: where a paused
     // holder is overtaken by a standby (the fencing test stalls here).
     faultPoint('projector:before-commit');
-    const client = await this.pool.connect();
-    let broken = false;
-    // The server may end the session mid-transaction (the fence's idle
-    // limit); unheard, that error would crash the process.
-    const onConnectionError = () => {
-      broken = true;
-    };
-    client.on('error', onConnectionError);
-    try {
-      await client.query(BEGIN_WITHOUT_WAITING_FOR_FLUSH);
-      // First, with the fence, so a former holder writes nothing at all.
-      await advanceCheckpoint(
-        client,
-        this.projection.name,
-        this.committed,
-        last.position,
-        events.length,
-        this.fence,
-      );
-      await this.projection.apply(client, events);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.off('error', onConnectionError);
-      // A client whose rollback failed is in an unknown state: destroy it.
-      client.release(broken);
-    }
+    const from = this.committed;
+    await this.commits.commit({
+      page: `${events[0].position}/${last.position}`,
+      write: async (client) => {
+        // First, with the fence, so a former holder writes nothing at all.
+        await advanceCheckpoint(
+          client,
+          this.projection.name,
+          from,
+          last.position,
+          events.length,
+          this.fence,
+        );
+        await this.projection.apply(client, events);
+      },
+    });
 
     this.committed = last.position;
     this.eventsApplied += events.length;
