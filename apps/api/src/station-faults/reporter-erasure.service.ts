@@ -32,6 +32,10 @@ export interface ErasureAnswer {
   erasedAt: string;
 }
 
+/** PostgreSQL's deadlock_detected. */
+const DEADLOCK = '40P01';
+const ERASE_ATTEMPTS = 3;
+
 /**
  * Erases a reporter's name and phone on request (crypto-shredding): the
  * ticket's data key is deleted and the read models are scrubbed in one
@@ -80,24 +84,16 @@ export class ReporterErasure {
       );
     }
 
-    const client = await this.pool.connect();
-    let erasedAt: string;
-    try {
-      await client.query('BEGIN');
-      const erasure = await this.vault.erase(
-        access.streamName,
-        { id: principal.id, role, subsidiary: principal.subsidiary },
-        client,
-      );
-      await eraseReporterFromReadModels(client, ticketId);
-      await client.query('COMMIT');
-      erasedAt = erasure.erasedAt;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const erasedBy = {
+      id: principal.id,
+      role,
+      subsidiary: principal.subsidiary,
+    };
+    const { erasedAt } = await this.eraseOnce(
+      access.streamName,
+      ticketId,
+      erasedBy,
+    );
 
     await this.forgetIntakeJobs(access.events);
     this.logger.info(
@@ -105,6 +101,40 @@ export class ReporterErasure {
       'reporter data erased',
     );
     return { ticketId, erased: true, erasedAt };
+  }
+
+  /**
+   * The key and the read models' copies in one transaction. It takes the
+   * key first and then the read models' rows, while a projection's page
+   * locks its rows first and then the keys it opens: PostgreSQL may end
+   * one of the two as a deadlock. When that is the erasure, nothing of it
+   * was kept, and it is made again.
+   */
+  private async eraseOnce(
+    subject: string,
+    ticketId: string,
+    erasedBy: Record<string, unknown>,
+  ): Promise<{ erasedAt: string }> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const erasure = await this.vault.erase(subject, erasedBy, client);
+        await eraseReporterFromReadModels(client, ticketId);
+        await client.query('COMMIT');
+        return erasure;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const deadlock = (error as { code?: string }).code === DEADLOCK;
+        if (!deadlock || attempt >= ERASE_ATTEMPTS) throw error;
+        this.logger.warn(
+          { ticketId, attempt },
+          'reporter erasure ended as a deadlock victim; erasing again',
+        );
+      } finally {
+        client.release();
+      }
+    }
   }
 
   /**

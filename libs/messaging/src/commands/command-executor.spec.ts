@@ -247,6 +247,32 @@ describe('CommandExecutor with a command that opens its ticket', () => {
     expect(await store.readStream(STREAM)).toHaveLength(1);
   });
 
+  it('answers a second run that decides more events than the first stored as a duplicate', async () => {
+    let perDecision = 1;
+    const growing: AnyProcess = {
+      ...tally,
+      decide: (_command, state: { counted: number }): DomainEvent[] =>
+        Array.from({ length: perDecision }, () => ({
+          type: 'tally.counted',
+          schemaVersion: 1,
+          data: { before: state.counted },
+        })),
+    };
+    const catalog = new ProcessCatalog().register(growing, {});
+    const store = new InMemoryEventStore({ logger });
+    const first = await new CommandExecutor(store, catalog, logger).execute(
+      opening('first'),
+    );
+
+    perDecision = 2;
+    const again = await new CommandExecutor(store, catalog, logger).execute(
+      opening('first'),
+    );
+
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await store.readStream(STREAM)).toHaveLength(1);
+  });
+
   it('decides on the stream when it exists after all', async () => {
     const store = new InMemoryEventStore({ logger });
     await new CommandExecutor(store, processes, logger).execute(count('other'));

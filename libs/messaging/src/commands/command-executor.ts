@@ -4,6 +4,7 @@ import {
   type DomainEvent,
 } from '@opsdesk/domain';
 import {
+  PartiallyAppendedBatchError,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
@@ -122,10 +123,13 @@ export class CommandExecutor {
           expectedRevision: lastRevision(history),
         });
       } catch (error) {
-        if (
-          error instanceof WrongExpectedRevisionError &&
-          attempt < MAX_CONFLICT_RETRIES
-        ) {
+        // A history handed in may be stale: a job's second run, decided
+        // afresh, can even make more events than its first run stored.
+        const givenHistory = attempt === 1 && known !== undefined;
+        const stale =
+          error instanceof WrongExpectedRevisionError ||
+          (givenHistory && error instanceof PartiallyAppendedBatchError);
+        if (stale && attempt < MAX_CONFLICT_RETRIES) {
           this.logger.debug(
             { commandId: envelope.commandId, attempt, stream: streamName },
             'concurrent write, deciding again',

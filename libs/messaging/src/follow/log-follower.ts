@@ -40,12 +40,14 @@ export class LogFollower {
   /** The lease it writes its checkpoint under, when it runs under one. */
   private fence?: Fence;
   private readonly checkpoint: PacedCheckpoint;
+  /** The running subscription's token; callbacks of older ones no-op. */
+  private current?: object;
 
   constructor(private readonly options: LogFollowerOptions) {
     this.checkpoint = new PacedCheckpoint({
       save: (position) =>
         options.checkpoints.save(options.name, position, this.fence),
-      onError: (error) => this.failed(error),
+      onError: (error) => this.lost(this.current, error),
     });
   }
 
@@ -63,7 +65,9 @@ export class LogFollower {
   async stop(): Promise<void> {
     this.wanted = false;
     clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     await this.starting?.catch(() => undefined);
+    this.current = undefined;
     await this.subscription?.stop();
     this.subscription = undefined;
     this.starting = undefined;
@@ -78,45 +82,59 @@ export class LogFollower {
 
   private async subscribe(): Promise<void> {
     const { name, store, checkpoints, streamPrefixes, logger } = this.options;
-    this.checkpoint.discard();
+    // A save still on its way lands before the load, so the checkpoint
+    // never moves back behind where this subscription starts.
+    await this.checkpoint.discard();
     const after = await checkpoints.load(name);
     logger.info({ consumer: name, after }, 'log follower started');
+    const token = {};
+    this.current = token;
     this.subscription = store.subscribeToAll({
       after,
       filter: { streamPrefixes },
       onEvents: async (events) => {
+        // A page of a subscription given up on is left to the next one,
+        // which starts from the stored checkpoint.
+        if (this.current !== token) return;
         for (const event of events) await this.options.handle(event);
+        if (this.current !== token) return;
         await this.checkpoint.passed(events[events.length - 1].position);
       },
-      onError: (error) => this.restartAfter(error),
+      onError: (error) => this.lost(token, error),
     });
   }
 
-  /** A save the checkpoint's timer made failed: as if a page had. */
-  private failed(error: unknown): void {
-    const subscription = this.subscription;
-    if (!subscription) return;
-    void subscription.stop().catch(() => undefined);
-    this.restartAfter(error);
-  }
-
-  private restartAfter(error: unknown): void {
-    if (error instanceof LeaseLostError) {
-      // Fenced off: the lease's owner stops it and has said so.
-      this.subscription = undefined;
-      this.starting = undefined;
-      return;
-    }
+  /** The subscription of `token` failed: a page, or a timed save. */
+  private lost(token: object | undefined, error: unknown): void {
+    // News from a subscription already given up on changes nothing.
+    if (token === undefined || this.current !== token) return;
+    this.current = undefined;
+    void this.subscription?.stop().catch(() => undefined);
+    this.subscription = undefined;
+    this.starting = undefined;
+    // Fenced off: the lease's owner stops it and has said so.
+    if (error instanceof LeaseLostError) return;
     this.options.logger.error(
       { err: error, consumer: this.options.name },
       'log follower stopped; restarting from its checkpoint',
     );
-    this.subscription = undefined;
-    this.starting = undefined;
-    if (!this.wanted) return;
+    this.restartLater();
+  }
+
+  private restartLater(): void {
+    // One restart at a time.
+    if (!this.wanted || this.restartTimer) return;
     this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
       if (!this.wanted) return;
-      this.start(this.fence).catch((e: unknown) => this.restartAfter(e));
+      this.start(this.fence).catch((error: unknown) => {
+        if (error instanceof LeaseLostError) return;
+        this.options.logger.error(
+          { err: error, consumer: this.options.name },
+          'log follower could not restart; trying again',
+        );
+        this.restartLater();
+      });
     }, RESTART_DELAY_MS);
   }
 }

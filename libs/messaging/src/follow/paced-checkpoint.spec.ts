@@ -86,7 +86,7 @@ describe('a paced checkpoint', () => {
     await checkpoint.passed('p1');
     await checkpoint.passed('p2');
 
-    checkpoint.discard();
+    await checkpoint.discard();
     await advance(500);
 
     expect(saved).toEqual(['p1']);
@@ -110,5 +110,34 @@ describe('a paced checkpoint', () => {
 
     await expect(paced().passed('p1')).rejects.toThrow('database down');
     expect(errors).toEqual([]);
+  });
+
+  it('lets a discard wait for a save on its way', async () => {
+    let finish: () => void = () => undefined;
+    const checkpoint = new PacedCheckpoint({
+      save: (position) =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            saved.push(position);
+            resolve();
+          };
+        }),
+      onError: (error) => errors.push(error),
+      intervalMs: 200,
+      now: () => clock,
+    });
+    const saving = checkpoint.passed('p1');
+    let discarded = false;
+    const discarding = checkpoint.discard().then(() => {
+      discarded = true;
+    });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(discarded).toBe(false);
+
+    finish();
+    await Promise.all([saving, discarding]);
+
+    expect(discarded).toBe(true);
+    expect(saved).toEqual(['p1']);
   });
 });

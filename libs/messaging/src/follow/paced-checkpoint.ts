@@ -57,10 +57,15 @@ export class PacedCheckpoint {
     return this.saving;
   }
 
-  /** Forgets the waiting position: the follower restarts from the stored one. */
-  discard(): void {
+  /**
+   * Forgets the waiting position: the follower restarts from the stored
+   * one. Resolves once a save already on its way has ended, so the
+   * position loaded next is not overwritten by an older one.
+   */
+  async discard(): Promise<void> {
     this.clearTimer();
     this.pending = undefined;
+    await this.saving.catch(() => undefined);
   }
 
   private clearTimer(): void {

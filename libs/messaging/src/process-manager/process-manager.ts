@@ -40,6 +40,8 @@ export class ProcessManager {
   private readonly cache: StreamStateCache;
   private fence?: Fence;
   private readonly checkpoint: PacedCheckpoint;
+  /** The running subscription's token; callbacks of older ones no-op. */
+  private current?: object;
 
   constructor(
     private readonly store: EventStore,
@@ -52,27 +54,33 @@ export class ProcessManager {
     this.cache = new StreamStateCache(store);
     this.checkpoint = new PacedCheckpoint({
       save: (position) => checkpoints.save(name, position, this.fence),
-      onError: (error) => this.failed(error),
+      onError: (error) => this.lost(this.current, error),
     });
   }
 
   async start(fence?: Fence): Promise<void> {
     this.stopped = false;
     this.fence = fence;
-    this.checkpoint.discard();
+    // A save still on its way lands before the load, so the checkpoint
+    // never moves back behind where this subscription starts.
+    await this.checkpoint.discard();
     const after = await this.checkpoints.load(this.name);
     this.logger.info({ consumer: this.name, after }, 'process manager started');
+    const token = {};
+    this.current = token;
     this.subscription = this.store.subscribeToAll({
       after,
       filter: { streamPrefixes: this.processes.streamPrefixes() },
-      onEvents: (events) => this.handle(events),
-      onError: (error) => this.restartAfter(error),
+      onEvents: (events) => this.handle(token, events),
+      onError: (error) => this.lost(token, error),
     });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    this.current = undefined;
     await this.subscription?.stop();
     // What it handled last is not replayed by the next start.
     await this.checkpoint.flush().catch((error: unknown) => {
@@ -87,7 +95,13 @@ export class ProcessManager {
    * A page of events: their hand-offs go on the queues together, then
    * the checkpoint moves past the page once.
    */
-  private async handle(events: readonly RecordedEvent[]): Promise<void> {
+  private async handle(
+    token: object,
+    events: readonly RecordedEvent[],
+  ): Promise<void> {
+    // A page of a subscription given up on is left to the next one,
+    // which starts from the stored checkpoint.
+    if (this.current !== token) return;
     const jobs: HandoffJob[] = [];
     for (const event of events) {
       const process = this.processes.ofStream(event.streamName);
@@ -101,15 +115,17 @@ export class ProcessManager {
       await this.queues.addHandoffs(jobs);
     }
     faultPoint('process-manager:before-checkpoint');
+    if (this.current !== token) return;
     await this.checkpoint.passed(events[events.length - 1].position);
   }
 
-  /** A save the checkpoint's timer made failed: as if a page had. */
-  private failed(error: unknown): void {
-    const subscription = this.subscription;
-    if (!subscription) return;
+  /** The subscription of `token` failed: a page, or a timed save. */
+  private lost(token: object | undefined, error: unknown): void {
+    // News from a subscription already given up on changes nothing.
+    if (token === undefined || this.current !== token) return;
+    this.current = undefined;
+    void this.subscription?.stop().catch(() => undefined);
     this.subscription = undefined;
-    void subscription.stop().catch(() => undefined);
     this.restartAfter(error);
   }
 

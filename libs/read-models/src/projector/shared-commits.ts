@@ -4,10 +4,12 @@ import type { Pool, PoolClient } from 'pg';
 /** One projection's commit of a page: its checkpoint and its rows. */
 export interface PageCommit {
   /**
-   * The page's first and last positions. Only commits of the same page
-   * share a transaction: they then lock the same tickets' data keys
-   * before writing (see `vaultOpener`), so an erasure waits for them all
-   * or they all wait for it, never one of each.
+   * The page's first and last positions: only commits of the same page
+   * share a transaction, so it touches each ticket of the page and no
+   * other. (A page locks its tickets' rows and then the data keys it
+   * opens, the reporter erasure the key and then the rows; either may be
+   * ended as a deadlock, in a shared transaction as in a lone one. A
+   * shared one is made again commit by commit, the erasure again whole.)
    */
   page: string;
   write(client: PoolClient): Promise<void>;
