@@ -47,15 +47,9 @@ function statementFor(
   head: string,
   tail: string,
 ): Promise<PreparedQuery> {
-  const key = `${head}\n${tail}`;
-  let statement = statements.get(key);
-  if (!statement) {
-    statement = buildStatement(client, head, tail);
-    statements.set(key, statement);
-    // Not kept when it failed (no such table yet): built again next time.
-    statement.catch(() => statements.delete(key));
-  }
-  return statement;
+  return cachedOnce(statements, `${head}\n${tail}`, () =>
+    buildStatement(client, head, tail),
+  );
 }
 
 async function buildStatement(
@@ -85,14 +79,27 @@ function columnTypes(
   client: PoolClient,
   table: string,
 ): Promise<Map<string, string>> {
-  let types = columnTypesByTable.get(table);
-  if (!types) {
-    types = readColumnTypes(client, table);
-    columnTypesByTable.set(table, types);
-    // A failed look-up (the table not made yet) is tried again next time.
-    types.catch(() => columnTypesByTable.delete(table));
+  return cachedOnce(columnTypesByTable, table, () =>
+    readColumnTypes(client, table),
+  );
+}
+
+/**
+ * The promise kept for `key`, made on first use. One that fails (its
+ * table not made yet) is not kept: the next use makes it again.
+ */
+function cachedOnce<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  let kept = cache.get(key);
+  if (!kept) {
+    kept = make();
+    cache.set(key, kept);
+    kept.catch(() => cache.delete(key));
   }
-  return types;
+  return kept;
 }
 
 async function readColumnTypes(
