@@ -9,24 +9,31 @@ import { PacedCheckpoint } from './paced-checkpoint';
 
 const RESTART_DELAY_MS = 1000;
 
-export interface LogFollowerOptions {
+interface LogFollowerCommon {
   /** Also the checkpoint's key. */
   name: string;
   store: EventStore;
   checkpoints: CheckpointStore;
   streamPrefixes: readonly string[];
   logger: Logger;
-  /**
-   * Awaited one event at a time; the checkpoint moves after the pages
-   * the log gives, at most every so often (PacedCheckpoint), so a crash
-   * replays the events handled since.
-   */
-  handle(event: RecordedEvent): Promise<void>;
 }
 
 /**
- * A checkpointed consumer of the stored log, the way the process manager
- * follows it: a crash between a handler's effect and its checkpoint
+ * The handler is awaited one event at a time (`handle`) or a page at a
+ * time (`handlePage`); the checkpoint moves after the pages the log gives,
+ * at most every so often (PacedCheckpoint), so a crash replays the events
+ * handled since.
+ */
+export type LogFollowerOptions = LogFollowerCommon &
+  (
+    | { handle(event: RecordedEvent): Promise<void> }
+    | { handlePage(events: readonly RecordedEvent[]): Promise<void> }
+  );
+
+/**
+ * A checkpointed consumer of the stored log (the process manager, the
+ * timers, the links between processes): a crash between a handler's
+ * effect and its checkpoint
  * replays the event, so handlers make their effects idempotent (ids
  * derived from the event). A failing handler stops the subscription,
  * which starts again from the checkpoint a moment later.
@@ -96,12 +103,18 @@ export class LogFollower {
         // A page of a subscription given up on is left to the next one,
         // which starts from the stored checkpoint.
         if (this.current !== token) return;
-        for (const event of events) await this.options.handle(event);
+        await this.handlePage(events);
         if (this.current !== token) return;
         await this.checkpoint.passed(events[events.length - 1].position);
       },
       onError: (error) => this.lost(token, error),
     });
+  }
+
+  private async handlePage(events: readonly RecordedEvent[]): Promise<void> {
+    const { options } = this;
+    if ('handlePage' in options) return options.handlePage(events);
+    for (const event of events) await options.handle(event);
   }
 
   /** The subscription of `token` failed: a page, or a timed save. */
