@@ -63,7 +63,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'],
     },
     {
       ...shared,

@@ -108,11 +108,38 @@ const QUICK: Omit<BenchOptions, 'parts' | 'writeDocs'> = {
   queries: { rate: 200, connections: 50, durationMs: 3000 },
 };
 
+export const USAGE = `usage: npm run bench [-- options]
+  --quick              a short smoke run (one repetition, small sizes)
+  --only=PART[,PART]   some parts only: ${PARTS.join(', ')}
+  --reps=N             measure each figure N times (default 3)
+  --no-docs            leave BENCHMARKS.md as it is
+  --help               this text`;
+
+/** A command line the bench cannot run; the message is one line. */
+export class BenchUsageError extends Error {}
+
+/** What the command line asks for: a run, or the usage text. */
+export type BenchRequest =
+  { kind: 'run'; options: BenchOptions } | { kind: 'help' };
+
 /**
  * `--quick` for a short smoke run; `--only=appends,queries` for some
- * parts; `--reps=N`; `--no-docs` to leave BENCHMARKS.md alone.
+ * parts; `--reps=N`; `--no-docs` to leave BENCHMARKS.md alone. Anything
+ * else is refused before a minute of measuring is spent on a typo.
  */
-export function parseOptions(argv: readonly string[]): BenchOptions {
+export function parseOptions(argv: readonly string[]): BenchRequest {
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  const unknown = argv.filter(
+    (a) =>
+      !['--quick', '--no-docs'].includes(a) &&
+      !a.startsWith('--only=') &&
+      !a.startsWith('--reps='),
+  );
+  if (unknown.length) {
+    throw new BenchUsageError(
+      `unknown option ${unknown.join(' ')} (npm run bench -- --help lists them)`,
+    );
+  }
   const quick = argv.includes('--quick');
   const base = quick ? QUICK : FULL;
   const only = argv.find((a) => a.startsWith('--only='));
@@ -122,17 +149,29 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         .split(',')
         .map((p) => p.trim())
     : [...PARTS];
-  const unknown = parts.filter((p) => !(PARTS as string[]).includes(p));
-  if (unknown.length) {
-    throw new Error(
-      `Unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`,
+  const unknownParts = parts.filter((p) => !(PARTS as string[]).includes(p));
+  if (unknownParts.length) {
+    throw new BenchUsageError(
+      `unknown part ${unknownParts.join(', ')}; parts: ${PARTS.join(', ')}`,
     );
   }
-  const reps = argv.find((a) => a.startsWith('--reps='));
   return {
-    ...base,
-    reps: reps ? Math.max(1, Number(reps.slice('--reps='.length))) : base.reps,
-    parts: parts as PartName[],
-    writeDocs: !quick && !only && !argv.includes('--no-docs'),
+    kind: 'run',
+    options: {
+      ...base,
+      reps: repsOf(argv) ?? base.reps,
+      parts: parts as PartName[],
+      writeDocs: !quick && !only && !argv.includes('--no-docs'),
+    },
   };
+}
+
+function repsOf(argv: readonly string[]): number | undefined {
+  const given = argv.find((a) => a.startsWith('--reps='));
+  if (given === undefined) return undefined;
+  const reps = Number(given.slice('--reps='.length));
+  if (!Number.isInteger(reps) || reps < 1) {
+    throw new BenchUsageError(`--reps must be a whole number of at least 1`);
+  }
+  return reps;
 }

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { runAppendsPart } from './appends/appends.part';
 import { runEndToEndPart } from './end-to-end/end-to-end.part';
-import { parseOptions } from './options';
+import { BenchUsageError, parseOptions, USAGE } from './options';
 import { runQueriesPart } from './queries/queries.part';
 import {
   prepareLogSchema,
@@ -27,7 +27,12 @@ const round = (values: number[]) =>
   values.map((l) => Math.round(l * 100) / 100);
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const request = parseOptions(process.argv.slice(2));
+  if (request.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { options } = request;
   await ensureBenchDatabase();
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
@@ -121,6 +126,10 @@ for (const [signal, status] of [
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BenchUsageError) {
+    process.stderr.write(`bench: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `bench failed: ${(error as Error).stack ?? String(error)}\n`,
   );
