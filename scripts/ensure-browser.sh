@@ -11,8 +11,11 @@ fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${missing[*]} for the dashboard's browser test"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Another install running (a second test run, the system's own updates)
+  # holds dpkg's lock: wait for it rather than fail.
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -qq "${missing[@]}" >/dev/null
 else
   echo "the dashboard's browser test needs Debian's ${missing[*]}: apt-get install -y ${missing[*]}" >&2
   exit 1
