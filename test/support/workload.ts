@@ -4,6 +4,7 @@ import {
   type StationFaultState,
 } from '@opsdesk/domain';
 import type { RecordedEvent } from '@opsdesk/event-store';
+import { CheckpointStore } from '@opsdesk/messaging';
 import { createLogger } from '@opsdesk/platform';
 import { loadCheckpoint } from '@opsdesk/read-models';
 import {
@@ -64,6 +65,17 @@ export async function settledLog(system: TestSystem): Promise<SettledLog> {
       .map((stream) => fold(stream).status)
       .filter((status) => AUTOMATIC.includes(status));
     expect(waiting).toEqual([]);
+    // A call-back that has ended closes its station fault through the
+    // process linker, which follows the log behind the workers: settled
+    // only once it has followed both processes' events to the end.
+    const linked = await store.readAll({
+      filter: { streamPrefixes: ['station-fault-', 'phone-callback-'] },
+    });
+    const linker = await new CheckpointStore(
+      system.schema.pool,
+      'follower_checkpoints',
+    ).load('process-linker');
+    expect(linker).toBe(linked[linked.length - 1].position);
     const checkpoint = await loadCheckpoint(system.schema.pool, 'reporting');
     expect(checkpoint.position).toBe(events[events.length - 1].position);
     return { events, tickets };
