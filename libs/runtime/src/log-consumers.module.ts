@@ -59,6 +59,7 @@ export class LogConsumersHost
         queues,
         new CheckpointStore(pool),
         logger.child({ component: 'process-manager' }),
+        { feeds: resources.histories },
       ),
     );
     this.violationTimers = underLease(

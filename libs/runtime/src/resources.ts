@@ -3,6 +3,7 @@ import {
   CommandLedger,
   messagingMigrations,
   RoleQueueSet,
+  StreamHistories,
   timerMigrations,
   type ProcessCatalog,
 } from '@opsdesk/messaging';
@@ -44,6 +45,11 @@ export interface OpsdeskResources {
   logger: Logger;
   pool: Pool;
   store: EventStore;
+  /**
+   * Tickets' streams as this process last saw them, shared by its role
+   * workers and kept current by its process manager while that runs.
+   */
+  histories: StreamHistories;
   processes: ProcessCatalog;
   queues: RoleQueueSet;
   ledger: CommandLedger;
@@ -98,11 +104,13 @@ export async function openResources(
     logger.info({ seeded }, 'station registry was empty; seeded it');
   }
 
+  const store = await createEventStore(config, pool, logger);
   return {
     config,
     logger,
     pool,
-    store: await createEventStore(config, pool, logger),
+    store,
+    histories: new StreamHistories(store),
     processes: createProcessCatalog(config),
     queues: new RoleQueueSet(bullConnection(config), config.queuePrefix),
     ledger: new CommandLedger(pool),

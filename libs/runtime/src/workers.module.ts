@@ -12,7 +12,6 @@ import {
   RoleWorker,
   SealingEventStore,
   stationFaultAutomation,
-  StreamHistories,
   TicketNumberAllocator,
   type AutomaticWork,
   type CommandPreparer,
@@ -38,14 +37,11 @@ export class RoleWorkersHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly workers: RoleWorker[];
-  /** Every role's worker reads tickets' streams through the same memory. */
-  private readonly histories: StreamHistories;
 
   constructor(
     @Inject(WORKER_ROLES_TOKEN) roles: readonly WorkerRole[],
     @Inject(RESOURCES_TOKEN) private readonly resources: OpsdeskResources,
   ) {
-    this.histories = new StreamHistories(resources.store);
     this.workers = roles.map((role) => this.createWorker(role));
   }
 
@@ -122,9 +118,9 @@ export class RoleWorkersHost
           logger,
           preparers,
           () => this.resources.clock.now(),
-          this.histories,
+          this.resources.histories,
         ),
-        histories: this.histories,
+        histories: this.resources.histories,
         ledger,
         notifier: new HandoffNotifier(pool),
         automation,

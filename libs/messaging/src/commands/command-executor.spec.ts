@@ -1,4 +1,8 @@
-import { streamNameOf, type DomainEvent } from '@opsdesk/domain';
+import {
+  streamNameOf,
+  TicketNotInStateError,
+  type DomainEvent,
+} from '@opsdesk/domain';
 import {
   InMemoryEventStore,
   WrongExpectedRevisionError,
@@ -8,6 +12,7 @@ import { createLogger, eventIdFor } from '@opsdesk/platform';
 import type { CommandEnvelope } from '../queues/jobs';
 import { CommandExecutor } from './command-executor';
 import { ProcessCatalog, type AnyProcess } from './process-catalog';
+import { StreamHistories } from './stream-histories';
 
 /**
  * A process whose every decision depends on the state it was decided
@@ -285,5 +290,147 @@ describe('CommandExecutor with a command that opens its ticket', () => {
     expect(events.map((e) => e.metadata.commandId)).toEqual(['other', 'mine']);
     expect(events[1].data).toEqual({ before: 1 });
     expect(outcome).toMatchObject({ revision: 1, duplicate: false });
+  });
+});
+
+describe('CommandExecutor with the histories a log feed keeps', () => {
+  const logger = createLogger('executor-spec', 'silent');
+  const processes = new ProcessCatalog().register(tally, {});
+
+  /** The store, with the stream reads made through it counted. */
+  function withReadsCounted(store: EventStore) {
+    let reads = 0;
+    const watched = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property !== 'readStream') return value.bind(target);
+        return (...args: Parameters<EventStore['readStream']>) => {
+          reads += 1;
+          return target.readStream(...args);
+        };
+      },
+    });
+    return { watched, reads: () => reads };
+  }
+
+  function fedExecutor(store: EventStore, process: AnyProcess = tally) {
+    const { watched, reads } = withReadsCounted(store);
+    const histories = new StreamHistories(watched);
+    const feed = histories.openFeed();
+    const catalog = new ProcessCatalog().register(process, {});
+    const executor = new CommandExecutor(
+      watched,
+      catalog,
+      logger,
+      new Map(),
+      () => new Date('2026-12-04T02:00:00.000Z'),
+      histories,
+    );
+    /** What the process manager does with each page of the log. */
+    const follow = async () => feed.offer(await store.readStream(STREAM));
+    return { executor, reads, follow, feed };
+  }
+
+  /** Someone else (another process) appends a count. */
+  async function countElsewhere(store: EventStore, commandId: string) {
+    await new CommandExecutor(store, processes, logger).execute(
+      count(commandId),
+    );
+  }
+
+  it('decides on the history the feed holds, without reading', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow } = fedExecutor(store);
+    await countElsewhere(store, 'first');
+    await follow();
+
+    const outcome = await executor.execute(count('second'));
+
+    expect(reads()).toBe(0);
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.data)).toEqual([{ before: 0 }, { before: 1 }]);
+    expect(outcome).toMatchObject({ revision: 1, duplicate: false });
+  });
+
+  it('reads and decides again when the feed is behind the stream', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow } = fedExecutor(store);
+    await countElsewhere(store, 'first');
+    await follow();
+    await countElsewhere(store, 'second');
+
+    await executor.execute(count('third'));
+
+    expect(reads()).toBe(1);
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.data)).toEqual([
+      { before: 0 },
+      { before: 1 },
+      { before: 2 },
+    ]);
+  });
+
+  it('reads before refusing a command the held history would refuse', async () => {
+    // Counting needs two counts before it: one that is not held yet
+    // must not make the command fail.
+    const picky: AnyProcess = {
+      ...tally,
+      decide: (command, state: { counted: number }) => {
+        if (state.counted < 2) {
+          throw new TicketNotInStateError(
+            command.ticketId,
+            'OPEN',
+            ['OPEN'],
+            'Count',
+          );
+        }
+        return tally.decide(command, state, {} as never, {});
+      },
+    };
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow } = fedExecutor(store, picky);
+    await countElsewhere(store, 'first');
+    await follow();
+    await countElsewhere(store, 'second');
+
+    const outcome = await executor.execute(count('third'));
+
+    expect(reads()).toBe(1);
+    expect(outcome).toMatchObject({ revision: 2, duplicate: false });
+  });
+
+  it('reads after its own append until the feed has shown it', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow } = fedExecutor(store);
+    await countElsewhere(store, 'first');
+    await follow();
+
+    await executor.execute(count('second'));
+    await executor.execute(count('third'));
+    expect(reads()).toBe(1);
+
+    await follow();
+    await executor.execute(count('fourth'));
+    expect(reads()).toBe(1);
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.data)).toEqual([
+      { before: 0 },
+      { before: 1 },
+      { before: 2 },
+      { before: 3 },
+    ]);
+  });
+
+  it('reads as before once the feed is closed', async () => {
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow, feed } = fedExecutor(store);
+    await countElsewhere(store, 'first');
+    await follow();
+    feed.close();
+
+    await executor.execute(count('second'));
+
+    expect(reads()).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  DomainError,
   streamNameOf,
   type DomainCommand,
   type DomainEvent,
@@ -51,18 +52,15 @@ export class CommandExecutor {
    * With `history`, the stream as its caller has just read it, the first
    * decision is made on it without reading again; a stale one costs a
    * conflict and a fresh read. So is a command that opens its ticket
-   * (`opensTicket`), on no history.
+   * (`opensTicket`), on no history, and one whose stream the process's
+   * log feed keeps (`StreamHistories.guess`).
    */
   async execute(
     envelope: CommandEnvelope,
     history?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome> {
-    // A ticket opened by this command has no history yet. Should the
-    // stream exist after all (the job's second run), the append conflicts
-    // and the next attempt reads it and answers as a duplicate; the only
-    // cost is a ticket number taken for nothing, and numbers may have gaps.
-    const known = history ?? (envelope.opensTicket ? NO_HISTORY : undefined);
-    const outcome = await this.run(envelope, () => true, known);
+    const first = history ?? this.savedRead(envelope);
+    const outcome = await this.run(envelope, () => true, first);
     // Without a precondition the command is always decided.
     return outcome as AcceptedOutcome;
   }
@@ -71,19 +69,38 @@ export class CommandExecutor {
    * Like `execute`, but only while `holds(history)` is true of the stream
    * as read before deciding (and read again after a concurrent write);
    * null when it does not hold. A timer uses it to act only while the
-   * step it belongs to is still open.
+   * step it belongs to is still open; automatic work, only while the
+   * hand-off that called for it is the latest. Without `history` the
+   * stream is read first, never guessed: a guess that is behind could
+   * say a timer's step is not open yet.
    */
   async executeWhen(
     envelope: CommandEnvelope,
     holds: (history: readonly RecordedEvent[]) => boolean,
+    history?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome | null> {
-    return this.run(envelope, holds);
+    return this.run(envelope, holds, history);
+  }
+
+  /** A history to decide on first without reading, if there is one. */
+  private savedRead(
+    envelope: CommandEnvelope,
+  ): readonly RecordedEvent[] | undefined {
+    // A ticket opened by this command has no history yet. Should the
+    // stream exist after all (the job's second run), the append conflicts
+    // and the next attempt reads it and answers as a duplicate; the only
+    // cost is a ticket number taken for nothing, and numbers may have gaps.
+    if (envelope.opensTicket) return NO_HISTORY;
+    return this.histories.guess(
+      streamNameOf(envelope.processId, envelope.ticketId),
+    );
   }
 
   private async run(
     envelope: CommandEnvelope,
     holds: (history: readonly RecordedEvent[]) => boolean,
-    known?: readonly RecordedEvent[],
+    /** Decided on first without reading; a stale one is read again. */
+    first?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome | null> {
     const process = this.processes.get(envelope.processId);
     if (!process) throw new UnknownProcessError(envelope.processId);
@@ -93,8 +110,12 @@ export class CommandExecutor {
     const streamName = streamNameOf(envelope.processId, envelope.ticketId);
 
     for (let attempt = 1; ; attempt++) {
-      const history =
-        attempt === 1 && known ? known : await this.histories.read(streamName);
+      // A history not read just now may be behind the stream. Whatever is
+      // concluded from it alone, a refusal or a precondition that fails,
+      // is concluded again on a read; an append made on it must find the
+      // stream where the history ends.
+      const unread = attempt === 1 && first !== undefined;
+      const history = unread ? first : await this.histories.read(streamName);
 
       const earlier = history.filter(
         (e) => e.metadata.commandId === envelope.commandId,
@@ -102,17 +123,27 @@ export class CommandExecutor {
       if (earlier.length > 0) {
         return outcomeOf(envelope, process, history, earlier, true);
       }
-      if (!holds(history)) return null;
+      if (!holds(history)) {
+        if (unread) continue;
+        return null;
+      }
 
       const state = fold(process, history);
-      const prepared = await this.prepare(envelope, state);
       const now = this.clock().toISOString();
-      const decided = process.definition.decide(
-        toDomainCommand(prepared),
-        state,
-        { now, actor: prepared.actor },
-        process.config,
-      );
+      let prepared: CommandEnvelope;
+      let decided: DomainEvent[];
+      try {
+        prepared = await this.prepare(envelope, state);
+        decided = process.definition.decide(
+          toDomainCommand(prepared),
+          state,
+          { now, actor: prepared.actor },
+          process.config,
+        );
+      } catch (error) {
+        if (unread && error instanceof DomainError) continue;
+        throw error;
+      }
 
       const events = decided.map((event, index) =>
         toNewEvent(prepared, event, index, now),
@@ -123,12 +154,11 @@ export class CommandExecutor {
           expectedRevision: lastRevision(history),
         });
       } catch (error) {
-        // A history handed in may be stale: a job's second run, decided
-        // afresh, can even make more events than its first run stored.
-        const givenHistory = attempt === 1 && known !== undefined;
+        // A job's second run, decided afresh on a history that is behind,
+        // can even make more events than its first run stored.
         const stale =
           error instanceof WrongExpectedRevisionError ||
-          (givenHistory && error instanceof PartiallyAppendedBatchError);
+          (unread && error instanceof PartiallyAppendedBatchError);
         if (stale && attempt < MAX_CONFLICT_RETRIES) {
           this.logger.debug(
             { commandId: envelope.commandId, attempt, stream: streamName },
@@ -142,6 +172,9 @@ export class CommandExecutor {
       // Stored by an earlier run of this command: the next read finds
       // those events and answers as a duplicate.
       if (appended.alreadyAppended) continue;
+      if (events.length > 0) {
+        this.histories.appended(streamName, appended.nextExpectedRevision);
+      }
       if (events.length === 0) {
         return outcomeOf(envelope, process, history, [], false);
       }

@@ -71,3 +71,55 @@ describe('reading a stream through its remembered history', () => {
     expect(again).toHaveLength(1);
   });
 });
+
+describe('guessing a stream from the log feed', () => {
+  const logger = createLogger('histories-spec', 'silent');
+
+  async function storeWith(n: number) {
+    const store = new InMemoryEventStore({ logger });
+    await store.appendToStream(
+      STREAM,
+      Array.from({ length: n }, (_, i) => counted(i)),
+      { expectedRevision: 'no-stream' },
+    );
+    return { store, events: await store.readStream(STREAM) };
+  }
+
+  it('guesses nothing while no feed is open', async () => {
+    const { store } = await storeWith(2);
+    const histories = new StreamHistories(store);
+    await histories.read(STREAM);
+
+    expect(histories.guess(STREAM)).toBeUndefined();
+  });
+
+  it('holds a stream the feed saw from its first event', async () => {
+    const { store, events } = await storeWith(3);
+    const histories = new StreamHistories(store);
+    const feed = histories.openFeed();
+
+    feed.offer(events.slice(0, 2));
+    feed.offer(events.slice(1));
+
+    expect(histories.guess(STREAM)).toEqual(events);
+  });
+
+  it('ignores a stream whose start it never saw', async () => {
+    const { store, events } = await storeWith(3);
+    const histories = new StreamHistories(store);
+    histories.openFeed().offer(events.slice(1));
+
+    expect(histories.guess(STREAM)).toBeUndefined();
+  });
+
+  it('guesses nothing across a gap until a read fills it', async () => {
+    const { store, events } = await storeWith(3);
+    const histories = new StreamHistories(store);
+    const feed = histories.openFeed();
+    feed.offer([events[0], events[2]]);
+    expect(histories.guess(STREAM)).toBeUndefined();
+
+    await histories.read(STREAM);
+    expect(histories.guess(STREAM)).toEqual(events);
+  });
+});

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@opsdesk/event-store';
 import { faultPoint, type Fence, type Logger } from '@opsdesk/platform';
 import type { ProcessCatalog } from '../commands/process-catalog';
+import type { LogFeed, StreamHistories } from '../commands/stream-histories';
 import { LogFollower } from '../follow/log-follower';
 import type { HandoffJob } from '../queues/jobs';
 import type { RoleQueueSet } from '../queues/role-queue-set';
@@ -25,6 +26,9 @@ import { StreamStateCache } from './stream-state-cache';
 export class ProcessManager {
   private readonly cache: StreamStateCache;
   private readonly follower: LogFollower;
+  private readonly histories?: StreamHistories;
+
+  private feed?: LogFeed;
 
   constructor(
     store: EventStore,
@@ -32,8 +36,17 @@ export class ProcessManager {
     private readonly queues: RoleQueueSet,
     checkpoints: CheckpointStore,
     logger: Logger,
-    name = 'process-manager',
+    options: {
+      name?: string;
+      /**
+       * The workers' histories in this process, kept current from the
+       * pages it follows so that commands need not read their stream.
+       */
+      feeds?: StreamHistories;
+    } = {},
   ) {
+    const { name = 'process-manager' } = options;
+    this.histories = options.feeds;
     this.cache = new StreamStateCache(store);
     this.follower = new LogFollower({
       name,
@@ -46,10 +59,13 @@ export class ProcessManager {
   }
 
   start(fence?: Fence): Promise<void> {
+    this.feed ??= this.histories?.openFeed();
     return this.follower.start(fence);
   }
 
   stop(): Promise<void> {
+    this.feed?.close();
+    this.feed = undefined;
     return this.follower.stop();
   }
 
@@ -58,6 +74,9 @@ export class ProcessManager {
    * the checkpoint moves past the page once.
    */
   private async handle(events: readonly RecordedEvent[]): Promise<void> {
+    // Before the hand-offs go out: the worker that takes one then finds
+    // the event that made it in the history it holds.
+    this.feed?.offer(events);
     const jobs: HandoffJob[] = [];
     for (const event of events) {
       const process = this.processes.ofStream(event.streamName);

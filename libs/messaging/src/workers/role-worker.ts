@@ -285,20 +285,24 @@ export class RoleWorker {
     faultPoint('role-worker:after-notify');
 
     if (work && process) {
-      // Re-read the ticket: the hand-off may be old news by now. Only the
-      // hand-off of the latest change of custody acts; an older one (a
-      // redelivery, a replay) would issue the current step under an id of
-      // its own, so whether that or the current one won would be chance.
-      const history = await this.deps.histories.read(
-        streamNameOf(job.processId, job.ticketId),
-      );
-      const current = latestHandoff(process, history);
-      if (current?.eventId === job.eventId) {
+      // The hand-off may be old news by now. Only the hand-off of the
+      // latest change of custody acts; an older one (a redelivery, a
+      // replay) would issue the current step under an id of its own, so
+      // whether that or the current one won would be chance.
+      const history = await this.historySince(job);
+      const isLatest = (events: readonly RecordedEvent[]) =>
+        latestHandoff(process, events)?.eventId === job.eventId;
+      if (isLatest(history)) {
         const command = await work.next(job, fold(process, history));
-        if (command) await this.runAutomatic(command, history, log);
+        if (command) {
+          await this.runAutomatic(command, history, isLatest, log);
+        }
       } else {
         log.debug(
-          { eventId: job.eventId, currentEventId: current?.eventId },
+          {
+            eventId: job.eventId,
+            currentEventId: latestHandoff(process, history)?.eventId,
+          },
           'hand-off superseded; no automatic work',
         );
       }
@@ -309,14 +313,41 @@ export class RoleWorker {
     return { handoff: isNew ? ('recorded' as const) : ('repeated' as const) };
   }
 
+  /**
+   * The ticket's history as far as the hand-off's event at least: the
+   * one the log feed holds if it has got there, else a read.
+   */
+  private async historySince(
+    job: HandoffJob,
+  ): Promise<readonly RecordedEvent[]> {
+    const stream = streamNameOf(job.processId, job.ticketId);
+    const held = this.deps.histories.guess(stream);
+    if (held?.some((event) => event.eventId === job.eventId)) return held;
+    return this.deps.histories.read(stream);
+  }
+
   private async runAutomatic(
     command: CommandEnvelope,
     history: readonly RecordedEvent[],
+    isLatest: (history: readonly RecordedEvent[]) => boolean,
     log: Logger,
   ) {
     try {
-      // Decided on the history just read; a stale one is read again.
-      const outcome = await this.deps.executor.execute(command, history);
+      // Decided on the history at hand; should the ticket have moved
+      // since, it is read again and the step taken only if the hand-off
+      // is still the latest.
+      const outcome = await this.deps.executor.executeWhen(
+        command,
+        isLatest,
+        history,
+      );
+      if (!outcome) {
+        log.debug(
+          { eventId: command.causationId },
+          'hand-off superseded; no automatic work',
+        );
+        return;
+      }
       await this.deps.ledger.record(outcome);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
