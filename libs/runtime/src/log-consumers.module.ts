@@ -97,7 +97,9 @@ export class LogConsumersHost
     );
     // The read models of a process get each page at about the same
     // moment: their commits of it share a transaction.
-    const commits = new SharedCommits(pool);
+    const commits = new SharedCommits(pool, {
+      nonAppending: resources.nonAppending,
+    });
     this.projections = liveProjections(resources).map((projection) => {
       const runner = new ProjectionRunner({
         projection,

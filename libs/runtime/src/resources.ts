@@ -1,4 +1,7 @@
-import type { EventStore } from '@opsdesk/event-store';
+import {
+  NonAppendingTransactions,
+  type EventStore,
+} from '@opsdesk/event-store';
 import {
   CommandLedger,
   messagingMigrations,
@@ -45,6 +48,8 @@ export interface OpsdeskResources {
   logger: Logger;
   pool: Pool;
   store: EventStore;
+  /** The read models' open pages, which the log tail need not wait for. */
+  nonAppending: NonAppendingTransactions;
   /**
    * Tickets' streams as this process last saw them, shared by its role
    * workers and kept current by its process manager while that runs.
@@ -104,12 +109,14 @@ export async function openResources(
     logger.info({ seeded }, 'station registry was empty; seeded it');
   }
 
-  const store = await createEventStore(config, pool, logger);
+  const nonAppending = new NonAppendingTransactions();
+  const store = await createEventStore(config, pool, logger, nonAppending);
   return {
     config,
     logger,
     pool,
     store,
+    nonAppending,
     histories: new StreamHistories(store),
     processes: createProcessCatalog(config),
     queues: new RoleQueueSet(bullConnection(config), config.queuePrefix),

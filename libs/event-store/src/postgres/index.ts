@@ -3,3 +3,4 @@ export {
   PostgresEventStore,
   type PostgresEventStoreOptions,
 } from './postgres-event-store';
+export { NonAppendingTransactions } from './non-appending-transactions';

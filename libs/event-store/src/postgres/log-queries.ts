@@ -6,7 +6,8 @@ import { EVENT_COLUMNS } from './event-row';
 
 // Only transactions below the snapshot's xmin have ended, so no row can
 // still appear before the cursor: that is what makes late commits safe.
-// The price: any long transaction on the server holds every reader back.
+// The price: any long transaction on the server holds every reader back
+// (the log tail reads past the read models' own pages: READ_TAIL_PAGE).
 // TODO(#3): report reader lag (age of the oldest open transaction id) as a
 // metric and in /health, so a stuck transaction is seen, not just felt.
 const GATE = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
@@ -37,6 +38,30 @@ export const READ_ALL = prepared(`
 export const READ_PAGE = prepared(`
   SELECT g.gate::text AS gate, page.*
   FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS gate) g
+  LEFT JOIN LATERAL (
+    SELECT ${EVENT_COLUMNS}, events.tx_id AS sort_tx, events.position AS sort_position
+    FROM events
+    WHERE tx_id < g.gate AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
+    ORDER BY events.tx_id, events.position
+    LIMIT $4) page ON true
+  ORDER BY page.sort_tx, page.sort_position`);
+
+/**
+ * As READ_PAGE, with $5 the ids of open transactions known to append
+ * nothing (NonAppendingTransactions): the gate is the oldest open
+ * transaction that is not one of them, or the snapshot's xmax when there
+ * is none. Every transaction older than that has ended, or appends
+ * nothing, so again no row can still appear before the cursor.
+ */
+export const READ_TAIL_PAGE = prepared(`
+  SELECT g.gate::text AS gate, page.*
+  FROM (
+    SELECT coalesce(
+      (SELECT min(open.id) FROM pg_snapshot_xip(s.snapshot) AS open(id)
+        WHERE open.id <> ALL($5::xid8[])),
+      pg_snapshot_xmax(s.snapshot)) AS gate
+    FROM (SELECT pg_current_snapshot() AS snapshot) s
+  ) g
   LEFT JOIN LATERAL (
     SELECT ${EVENT_COLUMNS}, events.tx_id AS sort_tx, events.position AS sort_position
     FROM events

@@ -41,6 +41,7 @@ import {
   READ_STREAM_BACKWARDS,
   READ_STREAM_FORWARDS,
 } from './log-queries';
+import type { NonAppendingTransactions } from './non-appending-transactions';
 import { PostgresFeed } from './postgres-feed';
 import { PostgresLogTail } from './postgres-log-tail';
 import { StreamHeads, type StreamHead } from './stream-heads';
@@ -66,6 +67,11 @@ export interface PostgresEventStoreOptions {
   appendCalls?: number;
   /** Waits between a subscription's failed reads. */
   backoff?: { initialMs: number; maxMs: number };
+  /**
+   * Open transactions of this process that append nothing (read models'
+   * pages): the log tail reads past them instead of waiting.
+   */
+  nonAppending?: NonAppendingTransactions;
 }
 
 /**
@@ -97,6 +103,7 @@ export class PostgresEventStore implements EventStore {
       pollIntervalMs: options.pollIntervalMs ?? 500,
       backoff: options.backoff ?? { initialMs: 100, maxMs: 5000 },
       logger: this.logger,
+      nonAppending: options.nonAppending,
     });
     this.batcher = new AppendBatcher(pool, {
       maxItems: options.appendBatchSize ?? 64,

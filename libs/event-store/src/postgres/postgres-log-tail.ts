@@ -10,7 +10,8 @@ import {
   encodePosition,
   type LogCursor,
 } from './global-position';
-import { READ_GATE, READ_PAGE } from './log-queries';
+import { READ_GATE, READ_TAIL_PAGE } from './log-queries';
+import type { NonAppendingTransactions } from './non-appending-transactions';
 import { isPoolEnded } from './translate-error';
 
 type PageRow = { gate: string } & (EventRow | { [K in keyof EventRow]: null });
@@ -29,6 +30,8 @@ export interface LogTailSettings {
   pollIntervalMs: number;
   backoff: { initialMs: number; maxMs: number };
   logger: Logger;
+  /** Open transactions of this process the gate need not wait for. */
+  nonAppending?: NonAppendingTransactions;
 }
 
 /**
@@ -166,11 +169,12 @@ export class PostgresLogTail {
     for (;;) {
       const to: LogCursor = this.to;
       const result = await client.query<PageRow>(
-        READ_PAGE([
+        READ_TAIL_PAGE([
           to.txId.toString(),
           to.position.toString(),
           null,
           this.settings.pageSize,
+          this.settings.nonAppending?.list() ?? [],
         ]),
       );
       const rows = result.rows.filter((row) => row.event_id !== null);

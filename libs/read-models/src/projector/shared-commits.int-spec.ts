@@ -1,3 +1,4 @@
+import { NonAppendingTransactions } from '@opsdesk/event-store';
 import type { PoolClient } from 'pg';
 import {
   createTestSchema,
@@ -100,5 +101,38 @@ describe('shared commits', () => {
     });
 
     expect(setting).toBe('off');
+  });
+});
+
+describe('shared commits and the log tail', () => {
+  it('name their open transaction as one that appends nothing, until it ends', async () => {
+    const nonAppending = new NonAppendingTransactions();
+    const commits = new SharedCommits(db.pool, { nonAppending });
+    const seen: { own: string; listed: string[] }[] = [];
+
+    await commits.commit({
+      page: 'p1/p9',
+      async write(client) {
+        const { rows } = await client.query<{ id: string }>(
+          'SELECT pg_current_xact_id()::text AS id',
+        );
+        seen.push({ own: rows[0].id, listed: nonAppending.list() });
+      },
+    });
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0].listed).toEqual([seen[0].own]);
+    expect(nonAppending.list()).toEqual([]);
+  });
+
+  it('take the name back when the transaction fails', async () => {
+    const nonAppending = new NonAppendingTransactions();
+    const commits = new SharedCommits(db.pool, { nonAppending });
+
+    await expect(
+      commits.commit(writing('ticket-view', 'p1/p9', true)),
+    ).rejects.toThrow('ticket-view failed');
+
+    expect(nonAppending.list()).toEqual([]);
   });
 });

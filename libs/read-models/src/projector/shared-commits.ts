@@ -1,5 +1,6 @@
 import { TurnBatcher } from '@opsdesk/platform';
-import type { Pool, PoolClient } from 'pg';
+import type { NonAppendingTransactions } from '@opsdesk/event-store';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 
 /** One projection's commit of a page: its checkpoint and its rows. */
 export interface PageCommit {
@@ -26,6 +27,15 @@ const BEGIN_WITHOUT_WAITING_FOR_FLUSH =
   'BEGIN; SET LOCAL synchronous_commit = off';
 
 /**
+ * The same, and the transaction's id at once (it would get one at its
+ * first write anyway), for the log tail to read past (see
+ * NonAppendingTransactions): a page writes read-model rows and
+ * checkpoints, never events.
+ */
+const BEGIN_NAMED = `${BEGIN_WITHOUT_WAITING_FOR_FLUSH};
+  SELECT pg_current_xact_id()::text AS id`;
+
+/**
  * Commits of the same page by several projections (every read model of a
  * process is handed each page at about the same moment), made in one
  * transaction: one BEGIN and one COMMIT where each projection paid its
@@ -36,19 +46,28 @@ const BEGIN_WITHOUT_WAITING_FOR_FLUSH =
  *
  * TODO(#9): the price is latency. A read model's rows show only when
  * every share of the page is written, one after another on one
- * connection: at 500 actions/s the projection lag's p50 rose from about
- * 45 to 65–100 ms while the enqueue-to-visible p99 fell (the CPU saved
- * let the workers keep up). Fewer round trips per share would pay for
- * both, e.g. one data-key look-up per shared page instead of one per
- * read model.
+ * connection: at 500 actions/s in one process a shared transaction took
+ * 40–50 ms (p50), most of it its 15-odd round trips each waiting behind
+ * the workers' callbacks in the event loop, so the projection lag's p50
+ * was about 90 ms. Fewer round trips per share (the four checkpoint moves
+ * in one statement, one data-key look-up per page) or the projections on
+ * an event loop of their own would pay for it.
  */
 export class SharedCommits {
   private readonly batcher: TurnBatcher<PageCommit, void>;
 
+  private readonly nonAppending?: NonAppendingTransactions;
+
   constructor(
     private readonly pool: Pool,
-    options: { maxSize?: number; maxRuns?: number } = {},
+    options: {
+      maxSize?: number;
+      maxRuns?: number;
+      /** Where the log tail of this process learns of open pages. */
+      nonAppending?: NonAppendingTransactions;
+    } = {},
   ) {
+    this.nonAppending = options.nonAppending;
     this.batcher = new TurnBatcher((commits) => this.inTransaction(commits), {
       maxSize: options.maxSize ?? 16,
       maxRuns: options.maxRuns ?? 2,
@@ -69,8 +88,9 @@ export class SharedCommits {
       broken = true;
     };
     client.on('error', onConnectionError);
+    let transactionId: string | undefined;
     try {
-      await client.query(BEGIN_WITHOUT_WAITING_FOR_FLUSH);
+      transactionId = await this.begin(client);
       for (const commit of commits) await commit.write(client);
       await client.query('COMMIT');
       return commits.map(() => undefined);
@@ -80,9 +100,26 @@ export class SharedCommits {
       });
       throw error;
     } finally {
+      // Only once it has ended: until then the tail may read past it.
+      if (transactionId) this.nonAppending?.delete(transactionId);
       client.off('error', onConnectionError);
       // A client whose rollback failed is in an unknown state: destroy it.
       client.release(broken);
     }
+  }
+
+  /** Opens the transaction; its id, when the log tail wants to know it. */
+  private async begin(client: PoolClient): Promise<string | undefined> {
+    if (!this.nonAppending) {
+      await client.query(BEGIN_WITHOUT_WAITING_FOR_FLUSH);
+      return undefined;
+    }
+    // A simple query of several statements answers with one result each.
+    const results = (await client.query(
+      BEGIN_NAMED,
+    )) as unknown as QueryResult<{ id: string }>[];
+    const id = results[results.length - 1].rows[0].id;
+    this.nonAppending.add(id);
+    return id;
   }
 }
