@@ -3,7 +3,9 @@ import type { TicketQueries } from '@opsdesk/read-models';
 import { onDutyInspectors, type Roster } from '@opsdesk/stations';
 import { OpenWorkTally } from './open-work-tally';
 
-export const ASSIGNMENT_RULE_VERSION = 'on-duty-least-open/v1';
+// v2: the counts are the read model's, up to a second old, plus the
+// picks made here since (v1 read them for every assignment).
+export const ASSIGNMENT_RULE_VERSION = 'on-duty-least-open/v2';
 
 /**
  * 4.4: an on-duty inspector of the region, the one with the fewest open

@@ -10,7 +10,7 @@ import {
 } from '@opsdesk/event-store';
 import { createLogger, eventIdFor } from '@opsdesk/platform';
 import type { CommandEnvelope } from '../queues/jobs';
-import { CommandExecutor } from './command-executor';
+import { CommandExecutor, type CommandPreparer } from './command-executor';
 import { ProcessCatalog, type AnyProcess } from './process-catalog';
 import { StreamHistories } from './stream-histories';
 
@@ -314,7 +314,11 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
     return { watched, reads: () => reads };
   }
 
-  function fedExecutor(store: EventStore, process: AnyProcess = tally) {
+  function fedExecutor(
+    store: EventStore,
+    process: AnyProcess = tally,
+    preparers = new Map<string, CommandPreparer>(),
+  ) {
     const { watched, reads } = withReadsCounted(store);
     const histories = new StreamHistories(watched);
     const feed = histories.openFeed();
@@ -323,7 +327,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
       watched,
       catalog,
       logger,
-      new Map(),
+      preparers,
       () => new Date('2026-12-04T02:00:00.000Z'),
       histories,
     );
@@ -420,6 +424,31 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
       { before: 2 },
       { before: 3 },
     ]);
+  });
+
+  it('decides a command with a preparer on a read, never on a guess', async () => {
+    // A preparer may act outside the stream (reserve a bay) and undo it
+    // when the command is refused: that refusal must be a final one.
+    const prepared: number[] = [];
+    const preparers = new Map<string, CommandPreparer>([
+      [
+        'tally/Count',
+        (envelope, state) => {
+          prepared.push((state as unknown as { counted: number }).counted);
+          return Promise.resolve(envelope);
+        },
+      ],
+    ]);
+    const store = new InMemoryEventStore({ logger });
+    const { executor, reads, follow } = fedExecutor(store, tally, preparers);
+    await countElsewhere(store, 'first');
+    await follow();
+    await countElsewhere(store, 'second');
+
+    await executor.execute(count('third'));
+
+    expect(reads()).toBe(1);
+    expect(prepared).toEqual([2]);
   });
 
   it('reads as before once the feed is closed', async () => {

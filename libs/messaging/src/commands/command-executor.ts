@@ -53,14 +53,13 @@ export class CommandExecutor {
    * decision is made on it without reading again; a stale one costs a
    * conflict and a fresh read. So is a command that opens its ticket
    * (`opensTicket`), on no history, and one whose stream the process's
-   * log feed keeps (`StreamHistories.guess`).
+   * log feed holds (`StreamHistories.guess`).
    */
   async execute(
     envelope: CommandEnvelope,
     history?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome> {
-    const first = history ?? this.savedRead(envelope);
-    const outcome = await this.run(envelope, () => true, first);
+    const outcome = await this.run(envelope, () => true, history);
     // Without a precondition the command is always decided.
     return outcome as AcceptedOutcome;
   }
@@ -70,9 +69,7 @@ export class CommandExecutor {
    * as read before deciding (and read again after a concurrent write);
    * null when it does not hold. A timer uses it to act only while the
    * step it belongs to is still open; automatic work, only while the
-   * hand-off that called for it is the latest. Without `history` the
-   * stream is read first, never guessed: a guess that is behind could
-   * say a timer's step is not open yet.
+   * hand-off that called for it is the latest.
    */
   async executeWhen(
     envelope: CommandEnvelope,
@@ -82,25 +79,31 @@ export class CommandExecutor {
     return this.run(envelope, holds, history);
   }
 
-  /** A history to decide on first without reading, if there is one. */
-  private savedRead(
+  /** What the first decision is made on, and what a refusal on it means. */
+  private firstHistory(
     envelope: CommandEnvelope,
-  ): readonly RecordedEvent[] | undefined {
+    streamName: string,
+    given: readonly RecordedEvent[] | undefined,
+  ): FirstHistory {
+    if (given) return { kind: 'given', events: given };
     // A ticket opened by this command has no history yet. Should the
     // stream exist after all (the job's second run), the append conflicts
     // and the next attempt reads it and answers as a duplicate; the only
     // cost is a ticket number taken for nothing, and numbers may have gaps.
-    if (envelope.opensTicket) return NO_HISTORY;
-    return this.histories.guess(
-      streamNameOf(envelope.processId, envelope.ticketId),
-    );
+    if (envelope.opensTicket) return { kind: 'given', events: NO_HISTORY };
+    // A preparer may act outside the stream (reserve a bay, and give it
+    // back when the command is refused), on the belief that a refusal is
+    // final: its commands are decided on a read.
+    if (this.preparers.has(preparerKey(envelope))) return { kind: 'read' };
+    const guessed = this.histories.guess(streamName);
+    return guessed ? { kind: 'guessed', events: guessed } : { kind: 'read' };
   }
 
   private async run(
     envelope: CommandEnvelope,
     holds: (history: readonly RecordedEvent[]) => boolean,
     /** Decided on first without reading; a stale one is read again. */
-    first?: readonly RecordedEvent[],
+    given?: readonly RecordedEvent[],
   ): Promise<AcceptedOutcome | null> {
     const process = this.processes.get(envelope.processId);
     if (!process) throw new UnknownProcessError(envelope.processId);
@@ -108,14 +111,18 @@ export class CommandExecutor {
       throw new UnknownCommandError(envelope.processId, envelope.type);
     }
     const streamName = streamNameOf(envelope.processId, envelope.ticketId);
+    const first = this.firstHistory(envelope, streamName, given);
 
     for (let attempt = 1; ; attempt++) {
-      // A history not read just now may be behind the stream. Whatever is
-      // concluded from it alone, a refusal or a precondition that fails,
-      // is concluded again on a read; an append made on it must find the
-      // stream where the history ends.
-      const unread = attempt === 1 && first !== undefined;
-      const history = unread ? first : await this.histories.read(streamName);
+      // A history not read just now may be behind the stream: an append
+      // made on it must find the stream where the history ends. What is
+      // concluded from a guess alone, a refusal or a precondition that
+      // fails, is concluded again on a read.
+      const unread = attempt === 1 && first.kind !== 'read' ? first : null;
+      const guessed = unread?.kind === 'guessed';
+      const history = unread
+        ? unread.events
+        : await this.histories.read(streamName);
 
       const earlier = history.filter(
         (e) => e.metadata.commandId === envelope.commandId,
@@ -124,7 +131,7 @@ export class CommandExecutor {
         return outcomeOf(envelope, process, history, earlier, true);
       }
       if (!holds(history)) {
-        if (unread) continue;
+        if (guessed) continue;
         return null;
       }
 
@@ -141,7 +148,7 @@ export class CommandExecutor {
           process.config,
         );
       } catch (error) {
-        if (unread && error instanceof DomainError) continue;
+        if (guessed && error instanceof DomainError) continue;
         throw error;
       }
 
@@ -158,7 +165,7 @@ export class CommandExecutor {
         // can even make more events than its first run stored.
         const stale =
           error instanceof WrongExpectedRevisionError ||
-          (unread && error instanceof PartiallyAppendedBatchError);
+          (unread !== null && error instanceof PartiallyAppendedBatchError);
         if (stale && attempt < MAX_CONFLICT_RETRIES) {
           this.logger.debug(
             { commandId: envelope.commandId, attempt, stream: streamName },
@@ -191,11 +198,20 @@ export class CommandExecutor {
     envelope: CommandEnvelope,
     state: { status: string },
   ): Promise<CommandEnvelope> {
-    const preparer = this.preparers.get(
-      `${envelope.processId}/${envelope.type}`,
-    );
+    const preparer = this.preparers.get(preparerKey(envelope));
     return preparer ? preparer(envelope, state) : envelope;
   }
+}
+
+type FirstHistory =
+  | { kind: 'read' }
+  /** Handed in, or known: refusals on it are final, as on a read. */
+  | { kind: 'given'; events: readonly RecordedEvent[] }
+  /** The log feed's, possibly behind: refusals on it are read again. */
+  | { kind: 'guessed'; events: readonly RecordedEvent[] };
+
+function preparerKey(envelope: CommandEnvelope): string {
+  return `${envelope.processId}/${envelope.type}`;
 }
 
 export function fold(

@@ -123,3 +123,23 @@ describe('guessing a stream from the log feed', () => {
     expect(histories.guess(STREAM)).toEqual(events);
   });
 });
+
+describe('a feed opened after reads', () => {
+  const logger = createLogger('histories-spec', 'silent');
+
+  it('guesses nothing it held from before, which may have missed events', async () => {
+    const store = new InMemoryEventStore({ logger });
+    await store.appendToStream(STREAM, [counted(0)], {
+      expectedRevision: 'no-stream',
+    });
+    const histories = new StreamHistories(store);
+    await histories.read(STREAM);
+    // Appended while nobody fed the histories; the follower that opens
+    // the feed resumes after it and never offers it.
+    await store.appendToStream(STREAM, [counted(1)], { expectedRevision: 0 });
+
+    histories.openFeed();
+
+    expect(histories.guess(STREAM)).toBeUndefined();
+  });
+});

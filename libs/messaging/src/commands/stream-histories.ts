@@ -24,9 +24,9 @@ export interface LogFeed {
  *
  * While a log follower of this process feeds it (`openFeed`), `guess`
  * offers the held history without asking the store at all. It may be a
- * moment behind the log; a decision made on it is appended with the
- * revision it saw, so a stale guess costs a conflict and a read, never a
- * wrong decision.
+ * moment behind the log: a decision made on it is appended with the
+ * revision it saw, so a stale guess costs a conflict and a read, and the
+ * executor reads before it takes a refusal made on a guess as final.
  */
 export class StreamHistories {
   private readonly histories = new Map<string, Held>();
@@ -79,6 +79,10 @@ export class StreamHistories {
    * follower that stops (a lost lease, a shutdown) stops feeding.
    */
   openFeed(): LogFeed {
+    // What was read while nothing fed it may have missed events the
+    // follower will not offer again (it resumes from its checkpoint, a
+    // former lease holder's perhaps): a new feed starts from nothing.
+    if (this.openFeeds === 0) this.histories.clear();
     this.openFeeds++;
     let open = true;
     return {

@@ -289,14 +289,15 @@ export class RoleWorker {
       // latest change of custody acts; an older one (a redelivery, a
       // replay) would issue the current step under an id of its own, so
       // whether that or the current one won would be chance.
-      const history = await this.historySince(job);
+      const { history, guessed } = await this.historySince(job);
       const isLatest = (events: readonly RecordedEvent[]) =>
         latestHandoff(process, events)?.eventId === job.eventId;
       if (isLatest(history)) {
         const command = await work.next(job, fold(process, history));
-        if (command) {
-          await this.runAutomatic(command, history, isLatest, log);
-        }
+        // A guess is left to the executor, which guesses again (the same
+        // history or newer) and reads before taking a refusal as final.
+        const read = guessed ? undefined : history;
+        if (command) await this.runAutomatic(command, isLatest, read, log);
       } else {
         log.debug(
           {
@@ -319,27 +320,28 @@ export class RoleWorker {
    */
   private async historySince(
     job: HandoffJob,
-  ): Promise<readonly RecordedEvent[]> {
+  ): Promise<{ history: readonly RecordedEvent[]; guessed: boolean }> {
     const stream = streamNameOf(job.processId, job.ticketId);
     const held = this.deps.histories.guess(stream);
-    if (held?.some((event) => event.eventId === job.eventId)) return held;
-    return this.deps.histories.read(stream);
+    if (held?.some((event) => event.eventId === job.eventId)) {
+      return { history: held, guessed: true };
+    }
+    return { history: await this.deps.histories.read(stream), guessed: false };
   }
 
   private async runAutomatic(
     command: CommandEnvelope,
-    history: readonly RecordedEvent[],
     isLatest: (history: readonly RecordedEvent[]) => boolean,
+    read: readonly RecordedEvent[] | undefined,
     log: Logger,
   ) {
     try {
-      // Decided on the history at hand; should the ticket have moved
-      // since, it is read again and the step taken only if the hand-off
-      // is still the latest.
+      // Should the ticket have moved since, it is read again and the step
+      // taken only if the hand-off is still the latest.
       const outcome = await this.deps.executor.executeWhen(
         command,
         isLatest,
-        history,
+        read,
       );
       if (!outcome) {
         log.debug(
