@@ -24,6 +24,16 @@ export class NonAppendingTransactions {
     this.ids.delete(transactionId);
   }
 
+  /**
+   * Forgets every id: the tail has a new connection, perhaps to a server
+   * promoted after a failover that may hand out again ids the old one
+   * gave to transactions still named here. Their owners' deletes find
+   * nothing; until they end, the tail waits for them as for any other.
+   */
+  clear(): void {
+    this.ids.clear();
+  }
+
   /** The ids as the tail's query takes them (xid8 as text). */
   list(): string[] {
     return [...this.ids];

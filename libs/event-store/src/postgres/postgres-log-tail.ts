@@ -236,6 +236,7 @@ export class PostgresLogTail {
 
   private async connect(): Promise<PoolClient> {
     const client = await this.pool.connect();
+    this.settings.nonAppending?.clear();
     // A checked-out client that loses its server emits 'error'; unheard,
     // it would crash the process. Reconnect at once instead.
     client.on('error', () => {
