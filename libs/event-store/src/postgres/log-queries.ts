@@ -31,20 +31,28 @@ export const READ_ALL = prepared(`
   LIMIT $4`);
 
 /**
- * As READ_ALL, plus the gate itself on every row (one row of nulls when
- * nothing matched), so a filtered reader can move its cursor past rows
- * it has scanned without a match.
+ * A page after the cursor below `gate` (a query of one row, `gate`), the
+ * gate itself on every row (one row of nulls when nothing matched), so a
+ * filtered reader can move its cursor past rows it has scanned without a
+ * match.
  */
-export const READ_PAGE = prepared(`
+function pageBelowGate(gate: string): string {
+  return `
   SELECT g.gate::text AS gate, page.*
-  FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS gate) g
+  FROM (${gate}) g
   LEFT JOIN LATERAL (
     SELECT ${EVENT_COLUMNS}, events.tx_id AS sort_tx, events.position AS sort_position
     FROM events
     WHERE tx_id < g.gate AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
     ORDER BY events.tx_id, events.position
     LIMIT $4) page ON true
-  ORDER BY page.sort_tx, page.sort_position`);
+  ORDER BY page.sort_tx, page.sort_position`;
+}
+
+/** As READ_ALL, a page below the gate and the gate itself. */
+export const READ_PAGE = prepared(
+  pageBelowGate('SELECT pg_snapshot_xmin(pg_current_snapshot()) AS gate'),
+);
 
 /**
  * As READ_PAGE, with $5 the ids of open transactions known to append
@@ -53,22 +61,14 @@ export const READ_PAGE = prepared(`
  * is none. Every transaction older than that has ended, or appends
  * nothing, so again no row can still appear before the cursor.
  */
-export const READ_TAIL_PAGE = prepared(`
-  SELECT g.gate::text AS gate, page.*
-  FROM (
+export const READ_TAIL_PAGE = prepared(
+  pageBelowGate(`
     SELECT coalesce(
       (SELECT min(open.id) FROM pg_snapshot_xip(s.snapshot) AS open(id)
         WHERE open.id <> ALL($5::xid8[])),
       pg_snapshot_xmax(s.snapshot)) AS gate
-    FROM (SELECT pg_current_snapshot() AS snapshot) s
-  ) g
-  LEFT JOIN LATERAL (
-    SELECT ${EVENT_COLUMNS}, events.tx_id AS sort_tx, events.position AS sort_position
-    FROM events
-    WHERE tx_id < g.gate AND ${AFTER_CURSOR} AND ${PREFIX_FILTER}
-    ORDER BY events.tx_id, events.position
-    LIMIT $4) page ON true
-  ORDER BY page.sort_tx, page.sort_position`);
+    FROM (SELECT pg_current_snapshot() AS snapshot) s`),
+);
 
 const STREAM_WHERE = `stream_name = $1
     AND ($3::timestamptz IS NULL OR recorded_at <= $3)`;

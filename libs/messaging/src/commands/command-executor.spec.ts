@@ -112,6 +112,26 @@ function withRivalWrites(store: EventStore, times: number): EventStore {
   });
 }
 
+/** The store, with the stream reads made through it counted. */
+function counted(store: EventStore): {
+  store: EventStore;
+  reads: () => number;
+} {
+  let reads = 0;
+  const proxy = new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property !== 'readStream') return value.bind(target);
+      return (...args: Parameters<EventStore['readStream']>) => {
+        reads += 1;
+        return target.readStream(...args);
+      };
+    },
+  });
+  return { store: proxy, reads: () => reads };
+}
+
 describe('CommandExecutor with competing writers', () => {
   const logger = createLogger('executor-spec', 'silent');
   const processes = new ProcessCatalog().register(tally, {});
@@ -206,26 +226,6 @@ describe('CommandExecutor with a command that opens its ticket', () => {
     return { ...count(commandId), opensTicket: true };
   }
 
-  /** The store, with the stream reads the executor makes counted. */
-  function counted(store: EventStore): {
-    store: EventStore;
-    reads: () => number;
-  } {
-    let reads = 0;
-    const proxy = new Proxy(store, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        if (property !== 'readStream') return value.bind(target);
-        return (...args: Parameters<EventStore['readStream']>) => {
-          reads += 1;
-          return target.readStream(...args);
-        };
-      },
-    });
-    return { store: proxy, reads: () => reads };
-  }
-
   it('decides on no history, without reading the stream', async () => {
     const store = new InMemoryEventStore({ logger });
     const watched = counted(store);
@@ -297,29 +297,12 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
   const logger = createLogger('executor-spec', 'silent');
   const processes = new ProcessCatalog().register(tally, {});
 
-  /** The store, with the stream reads made through it counted. */
-  function withReadsCounted(store: EventStore) {
-    let reads = 0;
-    const watched = new Proxy(store, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        if (property !== 'readStream') return value.bind(target);
-        return (...args: Parameters<EventStore['readStream']>) => {
-          reads += 1;
-          return target.readStream(...args);
-        };
-      },
-    });
-    return { watched, reads: () => reads };
-  }
-
   function fedExecutor(
     store: EventStore,
     process: AnyProcess = tally,
     preparers = new Map<string, CommandPreparer>(),
   ) {
-    const { watched, reads } = withReadsCounted(store);
+    const { store: watched, reads } = counted(store);
     const histories = new StreamHistories(watched);
     const feed = histories.openFeed();
     const catalog = new ProcessCatalog().register(process, {});
