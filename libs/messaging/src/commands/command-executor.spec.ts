@@ -326,6 +326,22 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
     );
   }
 
+  /**
+   * A feed that holds the stream as one count left it, and a second
+   * count the feed has not shown yet.
+   */
+  async function fedOneBehind(
+    process: AnyProcess = tally,
+    preparers?: Map<string, CommandPreparer>,
+  ) {
+    const store = new InMemoryEventStore({ logger });
+    const fed = fedExecutor(store, process, preparers);
+    await countElsewhere(store, 'first');
+    await fed.follow();
+    await countElsewhere(store, 'second');
+    return { store, ...fed };
+  }
+
   it('decides on the history the feed holds, without reading', async () => {
     const store = new InMemoryEventStore({ logger });
     const { executor, reads, follow } = fedExecutor(store);
@@ -341,11 +357,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
   });
 
   it('reads and decides again when the feed is behind the stream', async () => {
-    const store = new InMemoryEventStore({ logger });
-    const { executor, reads, follow } = fedExecutor(store);
-    await countElsewhere(store, 'first');
-    await follow();
-    await countElsewhere(store, 'second');
+    const { store, executor, reads } = await fedOneBehind();
 
     await executor.execute(count('third'));
 
@@ -375,11 +387,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
         return tally.decide(command, state, {} as never, {});
       },
     };
-    const store = new InMemoryEventStore({ logger });
-    const { executor, reads, follow } = fedExecutor(store, picky);
-    await countElsewhere(store, 'first');
-    await follow();
-    await countElsewhere(store, 'second');
+    const { executor, reads } = await fedOneBehind(picky);
 
     const outcome = await executor.execute(count('third'));
 
@@ -422,11 +430,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
         },
       ],
     ]);
-    const store = new InMemoryEventStore({ logger });
-    const { executor, reads, follow } = fedExecutor(store, tally, preparers);
-    await countElsewhere(store, 'first');
-    await follow();
-    await countElsewhere(store, 'second');
+    const { executor, reads } = await fedOneBehind(tally, preparers);
 
     await executor.execute(count('third'));
 
