@@ -110,8 +110,7 @@ export class StreamHistories {
     const next = held.events.length;
     if (event.revision < next) return;
     if (event.revision > next) {
-      // Events between were missed (read before the feed opened, say):
-      // the next read fills the gap.
+      // Events between were not offered: the next read fills the gap.
       held.behindUntil = Math.max(held.behindUntil, event.revision);
       return;
     }
