@@ -6,7 +6,7 @@ import {
 } from '../apps/api/src/demo/scenarios';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
-import { eventTypesOf } from './support/ticket-history';
+import { eventTypesOf, handoffsOf } from './support/ticket-history';
 
 type ErrorAnswer = {
   error: { code: string; details: Record<string, unknown> };
@@ -82,15 +82,6 @@ describe('phone call-backs, end to end', () => {
     return rows[0].n;
   }
 
-  async function handoffsOf(ticketId: string) {
-    const { rows } = await system.schema.pool.query<{ to_role: string }>(
-      `SELECT to_role FROM handoff_notifications WHERE ticket_id = $1
-        ORDER BY notified_at, job_id`,
-      [ticketId],
-    );
-    return rows.map((r) => r.to_role);
-  }
-
   describe('a reporter who does not answer three times', () => {
     it('is called at most three times, 30 minutes apart, then goes to the shift leader and the station fault closes', async () => {
       clock.set(sh('2025-10-20 09:00'));
@@ -130,7 +121,7 @@ describe('phone call-backs, end to end', () => {
         holder: { role: 'cs-shift-leader' },
       });
       await eventually(async () => {
-        expect(await handoffsOf(id)).toEqual([
+        expect(await handoffsOf(system.schema.pool, id)).toEqual([
           'cs-phone-agent',
           'cs-shift-leader',
         ]);

@@ -6,7 +6,7 @@ import {
 import type { TimelineEntry } from '../apps/api/src/demo/opsdesk-client';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
-import { eventTypesOf, holdersOf } from './support/ticket-history';
+import { eventTypesOf, handoffsOf, holdersOf } from './support/ticket-history';
 
 /**
  * The manual's three scenarios through HTTP → queues → workers → event
@@ -31,15 +31,6 @@ describe('station fault reporting, end to end', () => {
       expect(entries).toHaveLength(length);
       return entries;
     });
-  }
-
-  async function handoffsOf(ticketId: string) {
-    const { rows } = await system.schema.pool.query<{ to_role: string }>(
-      `SELECT to_role FROM handoff_notifications WHERE ticket_id = $1
-        ORDER BY notified_at, job_id`,
-      [ticketId],
-    );
-    return rows.map((r) => r.to_role);
   }
 
   async function inboxRowsOf(ticketId: string) {
@@ -115,7 +106,7 @@ describe('station fault reporting, end to end', () => {
       expect(timeline.every((e) => e.labelZh && e.labelEn)).toBe(true);
 
       // Every hand-off to a role with a worker was announced exactly once.
-      expect(await handoffsOf(result.ticketId)).toEqual([
+      expect(await handoffsOf(system.schema.pool, result.ticketId)).toEqual([
         'cs-phone-agent',
         'dispatch-manager',
         'regional-platform',
