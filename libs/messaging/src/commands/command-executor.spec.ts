@@ -52,6 +52,15 @@ const DISPATCHER = {
 const TICKET = '0190a5b8-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
 const STREAM = streamNameOf('tally', TICKET);
 
+/** What each count in the stream saw before it, in the stream's order. */
+async function countsRecorded(store: EventStore): Promise<number[]> {
+  const events = await store.readStream(STREAM);
+  return events.map(({ data }) => {
+    expect(data).toEqual({ before: expect.any(Number) });
+    return (data as { before: number }).before;
+  });
+}
+
 function count(commandId: string): CommandEnvelope {
   return {
     commandId,
@@ -234,8 +243,7 @@ describe('CommandExecutor with a command that opens its ticket', () => {
     const outcome = await executor.execute(opening('first'));
 
     expect(watched.reads()).toBe(0);
-    const events = await store.readStream(STREAM);
-    expect(events.map((e) => e.data)).toEqual([{ before: 0 }]);
+    expect(await countsRecorded(store)).toEqual([0]);
     expect(outcome).toMatchObject({ revision: 0, duplicate: false });
   });
 
@@ -351,8 +359,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
     const outcome = await executor.execute(count('second'));
 
     expect(reads()).toBe(0);
-    const events = await store.readStream(STREAM);
-    expect(events.map((e) => e.data)).toEqual([{ before: 0 }, { before: 1 }]);
+    expect(await countsRecorded(store)).toEqual([0, 1]);
     expect(outcome).toMatchObject({ revision: 1, duplicate: false });
   });
 
@@ -362,12 +369,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
     await executor.execute(count('third'));
 
     expect(reads()).toBe(1);
-    const events = await store.readStream(STREAM);
-    expect(events.map((e) => e.data)).toEqual([
-      { before: 0 },
-      { before: 1 },
-      { before: 2 },
-    ]);
+    expect(await countsRecorded(store)).toEqual([0, 1, 2]);
   });
 
   it('reads before refusing a command the held history would refuse', async () => {
@@ -408,13 +410,7 @@ describe('CommandExecutor with the histories a log feed keeps', () => {
     await follow();
     await executor.execute(count('fourth'));
     expect(reads()).toBe(1);
-    const events = await store.readStream(STREAM);
-    expect(events.map((e) => e.data)).toEqual([
-      { before: 0 },
-      { before: 1 },
-      { before: 2 },
-      { before: 3 },
-    ]);
+    expect(await countsRecorded(store)).toEqual([0, 1, 2, 3]);
   });
 
   it('decides a command with a preparer on a read, never on a guess', async () => {
