@@ -53,9 +53,13 @@ export interface SettledLog {
 export async function settledLog(system: TestSystem): Promise<SettledLog> {
   const { store } = system.resources;
   return eventually(async () => {
-    const events = await store.readAll({
-      filter: { streamPrefixes: ['station-fault-'] },
+    // Call-backs too: see the process linker below.
+    const linked = await store.readAll({
+      filter: { streamPrefixes: ['station-fault-', 'phone-callback-'] },
     });
+    const events = linked.filter((e) =>
+      e.streamName.startsWith('station-fault-'),
+    );
     const tickets = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = event.streamName.slice('station-fault-'.length);
@@ -68,9 +72,6 @@ export async function settledLog(system: TestSystem): Promise<SettledLog> {
     // A call-back that has ended closes its station fault through the
     // process linker, which follows the log behind the workers: settled
     // only once it has followed both processes' events to the end.
-    const linked = await store.readAll({
-      filter: { streamPrefixes: ['station-fault-', 'phone-callback-'] },
-    });
     const linker = await new CheckpointStore(
       system.schema.pool,
       'follower_checkpoints',
