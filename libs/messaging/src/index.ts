@@ -13,6 +13,8 @@ export * from './process-manager/process-manager';
 export * from './queues/jobs';
 export * from './queues/role-queue-set';
 export * from './queues/role-queues';
+export * from './replies/command-reply';
+export * from './replies/reply-listener';
 export * from './workers/handoff-notifier';
 export * from './workers/role-worker';
 export * from './process-manager/handoff-for';

@@ -17,7 +17,8 @@ import {
   type CommandPreparer,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import { bullConnection } from '@opsdesk/platform';
+import { bullConnection, createRedisClient } from '@opsdesk/platform';
+import type { Cluster, Redis } from 'ioredis';
 import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
 import {
@@ -37,11 +38,14 @@ export class RoleWorkersHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly workers: RoleWorker[];
+  /** One connection for every worker's replies to waiting gateways. */
+  private readonly replies: Redis | Cluster;
 
   constructor(
     @Inject(WORKER_ROLES_TOKEN) roles: readonly WorkerRole[],
     @Inject(RESOURCES_TOKEN) private readonly resources: OpsdeskResources,
   ) {
+    this.replies = createRedisClient(resources.config);
     this.workers = roles.map((role) => this.createWorker(role));
   }
 
@@ -56,6 +60,8 @@ export class RoleWorkersHost
   async beforeApplicationShutdown(): Promise<void> {
     const bound = workerSettings().shutdownTimeoutMs;
     await Promise.all(this.workers.map((w) => w.close(bound)));
+    // After the workers: the last jobs' replies go out before it closes.
+    await this.replies.quit();
   }
 
   private createWorker(role: WorkerRole): RoleWorker {
@@ -123,6 +129,7 @@ export class RoleWorkersHost
         histories: this.resources.histories,
         ledger,
         notifier: new HandoffNotifier(pool),
+        replies: this.replies,
         automation,
         logger,
       },

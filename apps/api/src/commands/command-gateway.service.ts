@@ -7,7 +7,8 @@ import {
 import { permissionOf, type Actor } from '@opsdesk/domain';
 import {
   isWorkerRole,
-  WORKER_ROLES,
+  replyChannelFor,
+  ReplyListener,
   type CommandEnvelope,
   type CommandLedger,
   type CommandOutcome,
@@ -15,7 +16,7 @@ import {
   type WorkerRole,
 } from '@opsdesk/messaging';
 import {
-  bullConnection,
+  createRedisClient,
   uuidv7,
   type Logger,
   type OpsdeskConfig,
@@ -27,7 +28,6 @@ import {
   PG_POOL,
   ROLE_QUEUES,
 } from '@opsdesk/runtime';
-import { QueueEvents } from 'bullmq';
 import type { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -53,7 +53,7 @@ export type IssueResult =
  */
 @Injectable()
 export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
-  private readonly events = new Map<WorkerRole, QueueEvents>();
+  private readonly replies: ReplyListener;
   private readonly keys: IdempotencyKeys;
 
   constructor(
@@ -64,25 +64,19 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.keys = new IdempotencyKeys(pool);
+    this.replies = new ReplyListener(
+      createRedisClient(config),
+      replyChannelFor(config.queuePrefix, uuidv7()),
+      logger,
+    );
   }
 
   async onModuleInit(): Promise<void> {
-    const connection = bullConnection(this.config);
-    for (const role of WORKER_ROLES) {
-      const events = new QueueEvents(role, {
-        connection,
-        prefix: this.queues.prefixOf(role),
-      });
-      events.on('error', (err) =>
-        this.logger.error({ err, queue: role }, 'queue events error'),
-      );
-      this.events.set(role, events);
-    }
-    await Promise.all([...this.events.values()].map((e) => e.waitUntilReady()));
+    await this.replies.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.events.values()].map((e) => e.close()));
+    await this.replies.close();
   }
 
   async issue(request: IssueCommand): Promise<IssueResult> {
@@ -115,10 +109,18 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       causationId: commandId,
       issuedAt: new Date().toISOString(),
       ...(opensTicket ? { opensTicket } : {}),
+      replyTo: this.replies.channel,
     };
-    const job = await this.queues.addCommand(role, envelope);
+    // Waited for before it is enqueued: a fast worker may answer at once.
+    const reply = this.replies.expect(commandId, this.config.commandWaitMs);
+    try {
+      await this.queues.addCommand(role, envelope);
+    } catch (error) {
+      reply.cancel();
+      throw error;
+    }
 
-    return this.waitFor(role, job, envelope);
+    return this.answer(role, envelope, await reply.outcome);
   }
 
   async status(commandId: string): Promise<CommandOutcome | null> {
@@ -149,33 +151,27 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
     return { ...claimed, opensTicket: minted && fresh };
   }
 
-  private async waitFor(
+  /**
+   * The worker's reply; else what the ledger holds (the reply was lost,
+   * or it went to another gateway that issued the same command first);
+   * else the command is still running.
+   */
+  private async answer(
     role: WorkerRole,
-    job: Awaited<ReturnType<RoleQueueSet['addCommand']>>,
     envelope: CommandEnvelope,
+    replied: CommandOutcome | undefined,
   ): Promise<IssueResult> {
-    const events = this.events.get(role);
-    if (!events) throw new Error(`No queue events for ${role}`);
-    try {
-      const outcome = (await job.waitUntilFinished(
-        events,
-        this.config.commandWaitMs,
-      )) as CommandOutcome;
-      return { state: 'done', outcome };
-    } catch (error) {
-      // A rejection is recorded in the ledger before the job fails; a
-      // timeout leaves nothing there yet.
-      const recorded = await this.ledger.find(envelope.commandId);
-      if (recorded) return { state: 'done', outcome: recorded };
-      this.logger.info(
-        { commandId: envelope.commandId, queue: role, reason: String(error) },
-        'command still running; answering 202',
-      );
-      return {
-        state: 'pending',
-        commandId: envelope.commandId,
-        ticketId: envelope.ticketId,
-      };
-    }
+    if (replied) return { state: 'done', outcome: replied };
+    const recorded = await this.ledger.find(envelope.commandId);
+    if (recorded) return { state: 'done', outcome: recorded };
+    this.logger.info(
+      { commandId: envelope.commandId, queue: role },
+      'command still running; answering 202',
+    );
+    return {
+      state: 'pending',
+      commandId: envelope.commandId,
+      ticketId: envelope.ticketId,
+    };
   }
 }

@@ -19,6 +19,11 @@ export interface CommandEnvelope {
    * run again finds the stream its first run wrote when it appends.
    */
   opensTicket?: boolean;
+  /**
+   * The channel of the gateway waiting for this command's outcome (see
+   * `ReplyListener`); absent when nobody waits on it.
+   */
+  replyTo?: string;
 }
 
 export interface CommandJob {

@@ -50,10 +50,6 @@ export class RoleQueueSet {
     return queue;
   }
 
-  prefixOf(role: WorkerRole): string {
-    return queuePrefixFor(this.basePrefix, role);
-  }
-
   async addCommand(role: WorkerRole, command: CommandEnvelope) {
     return this.queue(role).add(
       command.type,
