@@ -17,7 +17,11 @@ import {
   type CommandPreparer,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import { bullConnection, createRedisClient } from '@opsdesk/platform';
+import {
+  bullConnection,
+  closeRedisClient,
+  createRedisClient,
+} from '@opsdesk/platform';
 import type { Cluster, Redis } from 'ioredis';
 import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
@@ -46,6 +50,9 @@ export class RoleWorkersHost
     @Inject(RESOURCES_TOKEN) private readonly resources: OpsdeskResources,
   ) {
     this.replies = createRedisClient(resources.config);
+    this.replies.on('error', (err: Error) =>
+      resources.logger.error({ err }, 'reply connection error'),
+    );
     this.workers = roles.map((role) => this.createWorker(role));
   }
 
@@ -61,7 +68,7 @@ export class RoleWorkersHost
     const bound = workerSettings().shutdownTimeoutMs;
     await Promise.all(this.workers.map((w) => w.close(bound)));
     // After the workers: the last jobs' replies go out before it closes.
-    await this.replies.quit();
+    await closeRedisClient(this.replies);
   }
 
   private createWorker(role: WorkerRole): RoleWorker {
