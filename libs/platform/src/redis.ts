@@ -57,16 +57,3 @@ export function createRedisClient(settings: RedisSettings): Redis | Cluster {
     ? createClusterClient(settings.redisCluster)
     : createRedis(settings.redisUrl);
 }
-
-/**
- * Closes a plain client: connected, after the replies to what it has
- * sent; otherwise at once, since a QUIT queued while Redis is away would
- * wait for it to come back.
- */
-export async function closeRedisClient(client: Redis | Cluster): Promise<void> {
-  if (client.status === 'ready') {
-    await client.quit();
-    return;
-  }
-  client.disconnect();
-}

@@ -17,11 +17,7 @@ import {
   type CommandPreparer,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import {
-  bullConnection,
-  closeRedisClient,
-  createRedisClient,
-} from '@opsdesk/platform';
+import { bullConnection, createRedisClient } from '@opsdesk/platform';
 import type { Cluster, Redis } from 'ioredis';
 import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
@@ -68,7 +64,7 @@ export class RoleWorkersHost
     const bound = workerSettings().shutdownTimeoutMs;
     await Promise.all(this.workers.map((w) => w.close(bound)));
     // After the workers: the last jobs' replies go out before it closes.
-    await closeRedisClient(this.replies);
+    await this.replies.quit();
   }
 
   private createWorker(role: WorkerRole): RoleWorker {

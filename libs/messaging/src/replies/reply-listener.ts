@@ -1,4 +1,4 @@
-import { closeRedisClient, type Logger } from '@opsdesk/platform';
+import type { Logger } from '@opsdesk/platform';
 import type { Cluster, Redis } from 'ioredis';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { readReply } from './command-reply';
@@ -77,7 +77,7 @@ export class ReplyListener {
     for (const waiters of [...this.waiting.values()]) {
       for (const done of [...waiters]) done(undefined);
     }
-    await closeRedisClient(this.subscriber);
+    await this.subscriber.quit();
   }
 
   private receive(message: string): void {
