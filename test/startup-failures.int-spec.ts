@@ -1,16 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { closedPort } from './support/closed-port';
 import { exited, startApp } from './support/child-process';
 import { TEST_DATABASE_URL } from './support/database';
 import { TEST_REDIS_URL } from './support/redis';
-
-/** A loopback port nobody listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('starting opsdesk without its services', () => {
   it.each([

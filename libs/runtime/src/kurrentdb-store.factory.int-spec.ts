@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createLogger, loadConfig } from '@opsdesk/platform';
-import { createServer, type AddressInfo } from 'node:net';
+import { closedPort } from '../../../test/support/closed-port';
 import { openKurrentDbStore } from './kurrentdb-store.factory';
-
-/** A loopback port nobody listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('EVENT_STORE=kurrentdb with no server at KURRENTDB_URL', () => {
   it('refuses to start with one line naming where it looked, without the password', async () => {

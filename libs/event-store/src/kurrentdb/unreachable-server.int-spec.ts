@@ -1,18 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { createServer, type AddressInfo } from 'node:net';
+import { closedPort } from '../../../../test/support/closed-port';
 import { createLogger } from '@opsdesk/platform';
 import { commandBatch, uniqueName } from '../testing/contract-fixtures';
 import { connectKurrentDb, probeKurrentDb } from './kurrentdb-connection';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
-
-/** A loopback port nobody listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // The real client, against a port where no server answers: what the
 // adapter makes of the client's own connection failures.
