@@ -57,3 +57,30 @@ export function createRedisClient(settings: RedisSettings): Redis | Cluster {
     ? createClusterClient(settings.redisCluster)
     : createRedis(settings.redisUrl);
 }
+
+/**
+ * Closes a plain client. Connected, it first waits for the replies to
+ * what it has sent, up to `boundMs`; otherwise, or past the bound, it
+ * drops the connection: a QUIT queued behind commands sent while Redis
+ * was away would wait for Redis to come back, and one sent to a server
+ * that does not answer would wait for ever.
+ */
+export async function closeRedisClient(
+  client: Redis | Cluster,
+  boundMs = 2_000,
+): Promise<void> {
+  if (client.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), boundMs);
+    });
+    const quit = client.quit().then(
+      () => true,
+      () => true,
+    );
+    const closed = await Promise.race([quit, late]);
+    clearTimeout(timer);
+    if (closed) return;
+  }
+  client.disconnect();
+}

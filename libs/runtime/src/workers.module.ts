@@ -17,7 +17,11 @@ import {
   type CommandPreparer,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import { bullConnection, createRedisClient } from '@opsdesk/platform';
+import {
+  bullConnection,
+  closeRedisClient,
+  createRedisClient,
+} from '@opsdesk/platform';
 import type { Cluster, Redis } from 'ioredis';
 import { callbackPreparers } from './deadlines.wiring';
 import type { OpsdeskResources } from './resources';
@@ -63,8 +67,9 @@ export class RoleWorkersHost
   async beforeApplicationShutdown(): Promise<void> {
     const bound = workerSettings().shutdownTimeoutMs;
     await Promise.all(this.workers.map((w) => w.close(bound)));
-    // After the workers: the last jobs' replies go out before it closes.
-    await this.replies.quit();
+    // After the workers: the last jobs' replies go out before it closes,
+    // unless Redis is away (they would wait for it for ever).
+    await closeRedisClient(this.replies);
   }
 
   private createWorker(role: WorkerRole): RoleWorker {

@@ -50,6 +50,16 @@ export class OwnRedis {
     this.child = undefined;
   }
 
+  /** SIGSTOP: the server keeps its connections and answers nothing. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `freeze`. */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Kills the server and starts it again on the same port. */
   async restart(options: { keepData: boolean }): Promise<void> {
     await this.kill();
@@ -61,6 +71,9 @@ export class OwnRedis {
   }
 
   async stop(): Promise<void> {
+    // A frozen server would take SIGKILL anyway; thawed, it also exits
+    // at once on platforms that queue signals to a stopped process.
+    this.thaw();
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import type { Logger } from '@opsdesk/platform';
+import { closeRedisClient, type Logger } from '@opsdesk/platform';
 import type { Cluster, Redis } from 'ioredis';
 import type { CommandOutcome } from '../commands/command-outcome';
 import { readReply } from './command-reply';
@@ -77,7 +77,7 @@ export class ReplyListener {
     for (const waiters of [...this.waiting.values()]) {
       for (const done of [...waiters]) done(undefined);
     }
-    await this.subscriber.quit();
+    await closeRedisClient(this.subscriber);
   }
 
   private receive(message: string): void {
