@@ -19,8 +19,9 @@ const dispatcher = { id: 'dispatch-desk', role: 'dispatch-manager' };
 
 /**
  * The API hears its commands' outcomes as replies from the workers. The
- * wait is set far beyond the test's own time limit: an answer that came
- * from the ledger after the wait ran out would fail these tests.
+ * wait, and the API's own first look at the ledger, are set far beyond
+ * the test's time limit: an answer that did not come from the reply
+ * would fail these tests.
  */
 describe('commands answered by the worker’s reply', () => {
   let system: TestSystem;
@@ -29,7 +30,10 @@ describe('commands answered by the worker’s reply', () => {
   const heard: { channel: string; outcome: CommandOutcome }[] = [];
 
   beforeAll(async () => {
-    system = await startTestSystem({ COMMAND_WAIT_MS: '600000' });
+    system = await startTestSystem({
+      COMMAND_WAIT_MS: '600000',
+      COMMAND_LOOK_MS: '600000',
+    });
     stationId = (await pickStation(system.client, false)).id;
     listener = createRedis(TEST_REDIS_URL);
     listener.on('pmessage', (_pattern: string, channel: string, text: string) =>

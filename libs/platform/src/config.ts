@@ -33,6 +33,11 @@ export interface OpsdeskConfig extends AuthConfig {
   resultNotifier: 'station-manager' | 'station-ops-team';
   /** How long the API waits for a worker before answering 202. */
   commandWaitMs: number;
+  /**
+   * How soon the API first looks at the ledger and the job itself when no
+   * reply has come (then twice as late each time, up to 2 s).
+   */
+  commandLookMs: number;
   /** How often a standby log consumer tries its lease and a holder renews. */
   leasePollMs: number;
   /** How long a silent holder keeps its lease before a standby takes it. */
@@ -121,6 +126,7 @@ export function loadConfig(
       'station-manager',
     ),
     commandWaitMs: integer('COMMAND_WAIT_MS', env.COMMAND_WAIT_MS, 5000),
+    commandLookMs: integer('COMMAND_LOOK_MS', env.COMMAND_LOOK_MS, 250),
     ...leaseTimes(env),
     mailInbox: loadMailInboxSettings(
       env,

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { permissionOf, type Actor } from '@opsdesk/domain';
 import {
+  commandJobId,
   isWorkerRole,
   replyChannelFor,
   ReplyListener,
@@ -31,6 +32,7 @@ import {
 import type { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import { IdempotencyKeys } from './idempotency-keys';
+import { awaitOutcome, type Look } from './outcome-wait';
 
 export interface IssueCommand {
   processId: string;
@@ -95,9 +97,9 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
     }
 
     const { commandId, ticketId, opensTicket } = await this.identify(request);
-    const known = await this.ledger.find(commandId);
-    if (known) return { state: 'done', outcome: known };
-
+    // Waited for from here on: a repeat's first run may reply while the
+    // ledger is read, and a fast worker as soon as the job is enqueued.
+    const reply = this.replies.expect(commandId, this.config.commandWaitMs);
     const envelope: CommandEnvelope = {
       commandId,
       processId: request.processId,
@@ -111,16 +113,24 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
       ...(opensTicket ? { opensTicket } : {}),
       replyTo: this.replies.channel,
     };
-    // Waited for before it is enqueued: a fast worker may answer at once.
-    const reply = this.replies.expect(commandId, this.config.commandWaitMs);
     try {
+      const known = await this.ledger.find(commandId);
+      if (known) {
+        reply.cancel();
+        return { state: 'done', outcome: known };
+      }
       await this.queues.addCommand(role, envelope);
     } catch (error) {
       reply.cancel();
       throw error;
     }
 
-    return this.answer(role, envelope, await reply.outcome);
+    const outcome = await awaitOutcome(
+      reply,
+      () => this.look(role, envelope),
+      this.config.commandLookMs,
+    );
+    return this.answer(role, envelope, outcome);
   }
 
   async status(commandId: string): Promise<CommandOutcome | null> {
@@ -151,11 +161,19 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
     return { ...claimed, opensTicket: minted && fresh };
   }
 
-  /**
-   * The worker's reply; else what the ledger holds (the reply was lost,
-   * or it went to another gateway that issued the same command first);
-   * else the command is still running.
-   */
+  /** What the ledger holds for the command, else whether its job is over. */
+  private async look(
+    role: WorkerRole,
+    envelope: CommandEnvelope,
+  ): Promise<Look> {
+    const recorded = await this.ledger.find(envelope.commandId);
+    if (recorded) return recorded;
+    const job = commandJobId(envelope);
+    const state = await this.queues.queue(role).getJobState(job);
+    return state === 'failed' ? 'failed for good' : undefined;
+  }
+
+  /** The outcome waited for; else the ledger's (it may have come since). */
   private async answer(
     role: WorkerRole,
     envelope: CommandEnvelope,
@@ -166,7 +184,7 @@ export class CommandGateway implements OnModuleInit, OnApplicationShutdown {
     if (recorded) return { state: 'done', outcome: recorded };
     this.logger.info(
       { commandId: envelope.commandId, queue: role },
-      'command still running; answering 202',
+      'no outcome yet; answering 202',
     );
     return {
       state: 'pending',
