@@ -79,4 +79,14 @@ describe('waiting for a command’s outcome', () => {
     expect(made.length).toBeGreaterThan(0);
     expect(state.cancelled).toBe(false);
   });
+
+  it('stops waiting when a look fails, and passes the failure on', async () => {
+    const { reply, state } = pendingReply();
+    const look = () => Promise.reject(new Error('ledger unreachable'));
+
+    await expect(awaitOutcome(reply, look, 1)).rejects.toThrow(
+      'ledger unreachable',
+    );
+    expect(state.cancelled).toBe(true);
+  });
 });

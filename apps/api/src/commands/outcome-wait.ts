@@ -13,7 +13,7 @@ const LOOK_MAX_MS = 2_000;
  * or over already, a job that failed for good, a reply lost on the way.
  * The first look is `firstLookMs` after the start, each next one twice as
  * late. Undefined when the job failed for good without an outcome or the
- * reply's wait ran out.
+ * reply's wait ran out. A look that fails ends the wait with its error.
  */
 export async function awaitOutcome(
   reply: ExpectedReply,
@@ -26,7 +26,10 @@ export async function awaitOutcome(
       Math.min(pause, LOOK_MAX_MS),
     );
     if (replied.settled) return replied.value;
-    const seen = await look();
+    const seen = await look().catch((error: unknown) => {
+      reply.cancel();
+      throw error;
+    });
     if (seen === undefined) continue;
     reply.cancel();
     return seen === 'failed for good' ? undefined : seen;
