@@ -1,4 +1,6 @@
+import { LogFields, type Logger } from '@opsdesk/platform';
 import type { CommandOutcome } from '../commands/command-outcome';
+import type { CommandEnvelope } from '../queues/jobs';
 
 /**
  * The Redis channel one gateway hears the outcomes of its own commands
@@ -25,6 +27,26 @@ export async function sendReply(
   outcome: CommandOutcome,
 ): Promise<void> {
   await publisher.publish(channel, JSON.stringify(outcome));
+}
+
+/**
+ * Tells the gateway waiting on the command (its `replyTo`), if any; for
+ * after the ledger holds the outcome. The job does not wait for it, and a
+ * reply that cannot be sent fails nothing: the gateway looks at the ledger.
+ */
+export function replyIfAwaited(
+  publisher: ReplyPublisher,
+  command: CommandEnvelope,
+  outcome: CommandOutcome,
+  log: Logger,
+): void {
+  if (!command.replyTo) return;
+  sendReply(publisher, command.replyTo, outcome).catch((err: unknown) =>
+    log.warn(
+      { err, [LogFields.commandId]: command.commandId },
+      'could not send the outcome to the waiting gateway',
+    ),
+  );
 }
 
 /** The outcome a reply carries, or null for a message that is not one. */

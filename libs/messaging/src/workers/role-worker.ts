@@ -24,12 +24,11 @@ import type { CommandLedger } from '../commands/command-ledger';
 import type { StreamHistories } from '../commands/stream-histories';
 import type {
   AcceptedOutcome,
-  CommandOutcome,
   RejectedOutcome,
 } from '../commands/command-outcome';
 import type { ProcessCatalog } from '../commands/process-catalog';
 import { latestHandoff } from '../process-manager/handoff-for';
-import { sendReply, type ReplyPublisher } from '../replies/command-reply';
+import { replyIfAwaited, type ReplyPublisher } from '../replies/command-reply';
 import type { CommandEnvelope, HandoffJob, RoleJob } from '../queues/jobs';
 import { queuePrefixFor, type WorkerRole } from '../queues/role-queues';
 import type { HandoffNotifier } from './handoff-notifier';
@@ -249,7 +248,7 @@ export class RoleWorker {
       faultPoint('role-worker:after-append');
 
       await this.deps.ledger.record(outcome);
-      this.reply(command, outcome, log);
+      replyIfAwaited(this.deps.replies, command, outcome, log);
       log.debug(
         { [LogFields.commandId]: command.commandId, type: command.type },
         outcome.duplicate ? 'command already applied' : 'command applied',
@@ -259,34 +258,13 @@ export class RoleWorker {
       if (!(error instanceof DomainError)) throw error;
       const rejected = rejectionOf(command, error);
       await this.deps.ledger.record(rejected);
-      this.reply(command, rejected, log);
+      replyIfAwaited(this.deps.replies, command, rejected, log);
       log.info(
         { [LogFields.commandId]: command.commandId, code: error.code },
         'command rejected',
       );
       throw new UnrecoverableError(JSON.stringify(rejected.error));
     }
-  }
-
-  /**
-   * Tells the gateway waiting on the command, once the ledger holds the
-   * outcome. The job does not wait for it, and a reply that cannot be
-   * sent fails nothing: the gateway's wait runs out and it reads the
-   * ledger instead.
-   */
-  private reply(
-    command: CommandEnvelope,
-    outcome: CommandOutcome,
-    log: Logger,
-  ): void {
-    if (!command.replyTo) return;
-    sendReply(this.deps.replies, command.replyTo, outcome).catch(
-      (err: unknown) =>
-        log.warn(
-          { err, [LogFields.commandId]: command.commandId },
-          'could not send the outcome to the waiting gateway',
-        ),
-    );
   }
 
   private async runHandoff(job: HandoffJob, log: Logger) {
