@@ -20,8 +20,8 @@ type Settle = (outcome: CommandOutcome | undefined) => void;
  * command somebody waits on, to that one gateway.
  *
  * Pub/sub keeps nothing: a reply sent while the connection is down is
- * lost, and the wait runs out. The caller then reads the ledger, which
- * holds every outcome, so a lost reply only makes an answer later.
+ * lost. The caller also looks at the ledger, which holds every outcome,
+ * so a lost reply only makes an answer later.
  */
 export class ReplyListener {
   private readonly waiting = new Map<string, Set<Settle>>();
