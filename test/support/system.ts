@@ -23,13 +23,20 @@ export interface TestSystem {
   tokens: TokenSource;
   resources: OpsdeskResources;
   schema: TestSchema;
+  /** Closes the app alone (once), leaving the schema for the test to read. */
+  close(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startTestSystem(
   env: Record<string, string> = {},
   /** `clock`: where deciders and timers read the time (the system's by default). */
-  options: { workers?: boolean; clock?: Clock } = {},
+  options: {
+    workers?: boolean;
+    clock?: Clock;
+    /** With workers, where the projections run (beside them by default). */
+    projections?: 'in-process' | 'thread';
+  } = {},
 ): Promise<TestSystem> {
   const schema = await createTestSchema('sys');
   const prefix = testQueuePrefix('sys');
@@ -49,11 +56,16 @@ export async function startTestSystem(
   const resources = await openResources(config, logger, {
     clock: options.clock,
   });
-  const app = await createApiApp(resources, { all: options.workers ?? true });
+  const app = await createApiApp(resources, {
+    all: options.workers ?? true,
+    projections: options.projections,
+  });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
 
   const tokens = signedTokens(config.authSigningKey ?? signingKey);
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= app.close());
   return {
     app,
     resources,
@@ -65,8 +77,9 @@ export async function startTestSystem(
       role: 'cs-phone-agent',
       subsidiary: 'sh',
     }),
+    close,
     async stop() {
-      await app.close();
+      await close();
       await deleteKeys(prefix);
       await schema.drop();
     },

@@ -5,6 +5,7 @@ import {
   CoreModule,
   LogConsumersModule,
   MailIntakeModule,
+  ProjectionThreadModule,
   ReconcilerModule,
   WorkersModule,
   type OpsdeskResources,
@@ -54,6 +55,12 @@ import { StationsController } from './stations/stations.controller';
 export interface ApiOptions {
   /** Also run every role worker, the process manager and the projections. */
   all: boolean;
+  /**
+   * With `all`, where the projections run: beside the workers (the
+   * default), or on an event loop of their own (ProjectionThread), as
+   * `npm start` runs them.
+   */
+  projections?: 'in-process' | 'thread';
   /** The address it will listen on (decides whether a dev key may be used). */
   host?: string;
 }
@@ -84,7 +91,12 @@ export class ApiModule {
     const inProcess = options.all
       ? [
           WorkersModule.forRoles(resources, WORKER_ROLES),
-          LogConsumersModule.forRoot(resources),
+          ...(options.projections === 'thread'
+            ? [
+                LogConsumersModule.forRoot(resources, 'followers'),
+                ProjectionThreadModule.forRoot(resources),
+              ]
+            : [LogConsumersModule.forRoot(resources)]),
           ReconcilerModule.forRoot(resources),
           MailIntakeModule.forRoot(resources),
         ]

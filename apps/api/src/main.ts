@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, loadConfig } from '@opsdesk/platform';
-import { openResources, runMain } from '@opsdesk/runtime';
+import { openResources, projectionPlacement, runMain } from '@opsdesk/runtime';
 import { createApiApp } from './create-api-app';
 
 runMain('opsdesk', async () => {
@@ -10,7 +10,11 @@ runMain('opsdesk', async () => {
 
   const host = process.env.HOST ?? '127.0.0.1';
   const resources = await openResources(config, logger);
-  const app = await createApiApp(resources, { all, host });
+  const app = await createApiApp(resources, {
+    all,
+    host,
+    projections: projectionPlacement(config),
+  });
 
   await app.listen(config.port, host);
   logger.info(

@@ -33,7 +33,12 @@ export async function openSingleProcess(
   const port = await freePort();
   const child = new BenchChild(SYSTEM, {
     name: `${label}-system`,
-    args: ['--all'],
+    // BENCH_PROJECTIONS=in-process: the projections beside the workers,
+    // as before they had a thread of their own, for a comparison.
+    args:
+      process.env.BENCH_PROJECTIONS === 'in-process'
+        ? ['--all', '--projections-in-process']
+        : ['--all'],
     env: {
       DATABASE_URL: BENCH_DATABASE_URL,
       DATABASE_SCHEMA: schema.schema,

@@ -13,7 +13,8 @@ import {
 /**
  * The system under test in its own process, composed as `npm start`
  * composes it: the HTTP API, and with `--all` every role worker, the
- * process manager and the projections. Configured by the environment.
+ * process manager and the projections (on a thread of their own unless
+ * `--projections-in-process`). Configured by the environment.
  */
 async function main(): Promise<void> {
   const channel = childChannel();
@@ -22,7 +23,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('bench-system', config.logLevel);
   const resources = await openResources(config, logger);
-  const app = await createApiApp(resources, { all });
+  const app = await createApiApp(resources, {
+    all,
+    projections: process.argv.includes('--projections-in-process')
+      ? 'in-process'
+      : 'thread',
+  });
   await app.listen(config.port, '127.0.0.1');
 
   const profiler = new CpuProfiler();

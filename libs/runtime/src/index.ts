@@ -26,3 +26,4 @@ export * from './email-case.wiring';
 export * from './centre-emergency.wiring';
 export * from './membership-card.wiring';
 export * from './mail-intake.module';
+export * from './projection-thread/projection-thread';

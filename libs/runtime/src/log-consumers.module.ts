@@ -18,6 +18,15 @@ import { RepairOrderTimers } from './repair-order-timers';
 import { CardCourierFollower } from './card-courier-follower';
 
 const RESOURCES_TOKEN = Symbol('opsdesk:consumer-resources');
+const PARTS_TOKEN = Symbol('opsdesk:consumer-parts');
+
+/**
+ * Which consumers a process runs: all of them, or one side of a process
+ * whose projections run on an event loop of their own (projection-thread/):
+ * the followers that enqueue work (process manager, timers, links), or
+ * the projections that keep the read models.
+ */
+export type LogConsumerParts = 'all' | 'followers' | 'projections';
 
 /** The leases of the log's followers, beside one per projection. */
 export const FOLLOWER_LEASES = {
@@ -46,9 +55,14 @@ export class LogConsumersHost
     runner: ProjectionRunner;
     lease: ActiveStandby;
   }[];
+  private readonly followers: boolean;
 
-  constructor(@Inject(RESOURCES_TOKEN) resources: OpsdeskResources) {
+  constructor(
+    @Inject(RESOURCES_TOKEN) resources: OpsdeskResources,
+    @Inject(PARTS_TOKEN) parts: LogConsumerParts,
+  ) {
     const { store, pool, processes, queues, logger } = resources;
+    this.followers = parts !== 'projections';
     // Each lease is named after the checkpoint it guards.
     this.processManager = underLease(
       resources,
@@ -100,7 +114,8 @@ export class LogConsumersHost
     const commits = new SharedCommits(pool, {
       nonAppending: resources.nonAppending,
     });
-    this.projections = liveProjections(resources).map((projection) => {
+    const projections = parts === 'followers' ? [] : liveProjections(resources);
+    this.projections = projections.map((projection) => {
       const runner = new ProjectionRunner({
         projection,
         store,
@@ -114,18 +129,22 @@ export class LogConsumersHost
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.processManager.start();
-    await this.violationTimers.start();
-    await this.repairTimers.start();
-    await this.cardCourierFollower.start();
+    if (this.followers) {
+      await this.processManager.start();
+      await this.violationTimers.start();
+      await this.repairTimers.start();
+      await this.cardCourierFollower.start();
+    }
     await Promise.all(this.projections.map(({ lease }) => lease.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.processManager.stop();
-    await this.violationTimers.stop();
-    await this.repairTimers.stop();
-    await this.cardCourierFollower.stop();
+    if (this.followers) {
+      await this.processManager.stop();
+      await this.violationTimers.stop();
+      await this.repairTimers.stop();
+      await this.cardCourierFollower.stop();
+    }
     await Promise.all(this.projections.map(({ lease }) => lease.stop()));
   }
 
@@ -140,16 +159,21 @@ export class LogConsumersHost
 
 @Module({})
 export class LogConsumersModule {
-  static forRoot(resources: OpsdeskResources): DynamicModule {
+  static forRoot(
+    resources: OpsdeskResources,
+    parts: LogConsumerParts = 'all',
+  ): DynamicModule {
     return {
       module: LogConsumersModule,
       // Timers and the links between processes follow the log too.
       // TODO(#12): they still run in every projector process (their
       // effects are idempotent, so this costs work, not correctness);
       // put DeadlinesHost's followers under leases like the ones above.
-      imports: [DeadlinesModule.forRoot(resources)],
+      imports:
+        parts === 'projections' ? [] : [DeadlinesModule.forRoot(resources)],
       providers: [
         { provide: RESOURCES_TOKEN, useValue: resources },
+        { provide: PARTS_TOKEN, useValue: parts },
         LogConsumersHost,
       ],
       exports: [LogConsumersHost],

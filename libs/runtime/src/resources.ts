@@ -87,7 +87,11 @@ export function allMigrations(config: OpsdeskConfig): Migration[] {
 export async function openResources(
   config: OpsdeskConfig,
   logger: Logger,
-  options: { clock?: Clock } = {},
+  options: {
+    clock?: Clock;
+    /** Where this process's open pages are told (projection-thread/). */
+    nonAppending?: NonAppendingTransactions;
+  } = {},
 ): Promise<OpsdeskResources> {
   await checkPostgres(config.databaseUrl);
   const redisCheck = await checkConfiguredRedis(config);
@@ -109,7 +113,7 @@ export async function openResources(
     logger.info({ seeded }, 'station registry was empty; seeded it');
   }
 
-  const nonAppending = new NonAppendingTransactions();
+  const nonAppending = options.nonAppending ?? new NonAppendingTransactions();
   const store = await createEventStore(config, pool, logger, nonAppending);
   return {
     config,
