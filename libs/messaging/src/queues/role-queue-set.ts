@@ -25,28 +25,33 @@ const HANDOFF_JOB: JobsOptions = {
   removeOnFail: false,
 };
 
-/** Producers for every role's queue. */
+/**
+ * Producers for every role's queue. A role's queue (and its connection to
+ * Redis) is opened the first time something is sent to it: a process
+ * that never enqueues (the projection thread) or sends to a few roles
+ * holds no idle connection for the others.
+ */
 export class RoleQueueSet {
   private readonly queues = new Map<WorkerRole, Queue<RoleJob>>();
+  private closed = false;
 
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly basePrefix: string,
-  ) {
-    for (const role of WORKER_ROLES) {
-      this.queues.set(
-        role,
-        new Queue<RoleJob>(role, {
-          connection: this.connection,
-          prefix: queuePrefixFor(basePrefix, role),
-        }),
-      );
-    }
-  }
+  ) {}
 
   queue(role: WorkerRole): Queue<RoleJob> {
-    const queue = this.queues.get(role);
-    if (!queue) throw new Error(`No queue for role ${role}`);
+    const open = this.queues.get(role);
+    if (open) return open;
+    if (!WORKER_ROLES.includes(role)) {
+      throw new Error(`No queue for role ${role}`);
+    }
+    if (this.closed) throw new Error('The role queues are closed');
+    const queue = new Queue<RoleJob>(role, {
+      connection: this.connection,
+      prefix: queuePrefixFor(this.basePrefix, role),
+    });
+    this.queues.set(role, queue);
     return queue;
   }
 
@@ -85,6 +90,7 @@ export class RoleQueueSet {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }
