@@ -42,4 +42,11 @@ export const postgresEventStoreMigrations: readonly Migration[] = [
     id: 'event-store/002-append-batch-function',
     sql: APPEND_FUNCTION_SQL,
   },
+  {
+    id: 'event-store/003-drop-command-id-index',
+    // No reader looks events up by command id (the command ledger keeps
+    // each command's outcome), and every append paid for the index: about
+    // 4% of appends a second at 8 in flight.
+    sql: `DROP INDEX IF EXISTS events_command_id_idx`,
+  },
 ];
