@@ -1,4 +1,5 @@
 import { redisConnectionOptions } from '@opsdesk/platform';
+import { workerSettings } from '@opsdesk/runtime';
 import { Queue, Worker } from 'bullmq';
 import { BENCH_REDIS_URL } from '../support/bench-redis';
 import { nowMs } from '../support/time';
@@ -10,6 +11,9 @@ export interface RawDrain {
 }
 
 const QUEUE = 'bench-raw';
+
+/** A role worker's, as the system under test runs them. */
+export const RAW_CONCURRENCY = workerSettings().concurrency;
 
 /**
  * The ceiling the queue sets: BullMQ draining a backlog with a handler
@@ -46,7 +50,7 @@ export async function rawBullmqDrain(
     const startedAt = nowMs();
     const worker = new Worker(QUEUE, async () => ({ ok: true }), {
       ...options,
-      concurrency: 4,
+      concurrency: RAW_CONCURRENCY,
     });
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);

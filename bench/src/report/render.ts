@@ -1,3 +1,4 @@
+import { RAW_CONCURRENCY } from '../end-to-end/bullmq-baseline';
 import type { CpuSplit } from '../support/process-cpu';
 import { formatFigure as f, markdownTable } from '../support/table';
 import type { BenchResults } from './results';
@@ -135,7 +136,7 @@ function endToEnd(r: BenchResults): string[] {
           `${b.lost} / ${b.failedJobs} / ${b.rejected}`,
         ],
         [
-          'raw BullMQ, trivial handler, concurrency 4, same Redis',
+          `raw BullMQ, trivial handler, concurrency ${RAW_CONCURRENCY}, same Redis`,
           `${f(e.rawBullmq)} jobs/s`,
         ],
       ],
