@@ -61,6 +61,8 @@ export interface ApiOptions {
    * `npm start` runs them.
    */
   projections?: 'in-process' | 'thread';
+  /** What a projection thread that ends on its own does (SIGTERM). */
+  onProjectionThreadExit?: (code: number) => void;
   /** The address it will listen on (decides whether a dev key may be used). */
   host?: string;
 }
@@ -94,7 +96,9 @@ export class ApiModule {
           ...(options.projections === 'thread'
             ? [
                 LogConsumersModule.forRoot(resources, 'followers'),
-                ProjectionThreadModule.forRoot(resources),
+                ProjectionThreadModule.forRoot(resources, {
+                  onUnexpectedExit: options.onProjectionThreadExit,
+                }),
               ]
             : [LogConsumersModule.forRoot(resources)]),
           ReconcilerModule.forRoot(resources),

@@ -14,6 +14,12 @@ runMain('opsdesk', async () => {
     all,
     host,
     projections: projectionPlacement(config),
+    // Closed as SIGTERM would close it, then ended with exit code 1, so a
+    // supervisor restarts a process whose read models stopped. (Only a
+    // started thread ends on its own, so `app` is set by then.)
+    onProjectionThreadExit: () => {
+      void app.close().finally(() => process.exit(1));
+    },
   });
 
   await app.listen(config.port, host);

@@ -15,6 +15,7 @@ const STAND_INS = {
     parentPort.postMessage({ type: 'failed', message: 'PostgreSQL is unreachable' });
     process.exit(1);`,
   'crashes-later': `
+    parentPort.postMessage({ type: 'page-open', id: '901' });
     parentPort.postMessage({ type: 'ready' });
     setTimeout(() => process.exit(3), 20);`,
   'opens-pages': `
@@ -82,11 +83,25 @@ describe('ProjectionThread', () => {
     await projections.stop();
   });
 
-  it('stops the process when a running thread ends on its own', async () => {
-    const { projections, unexpectedExits, exitHeard } = thread('crashes-later');
+  it('stops the process when a running thread ends on its own, and forgets its open pages', async () => {
+    const { projections, unexpectedExits, exitHeard, nonAppending } =
+      thread('crashes-later');
     await projections.start();
+    expect(nonAppending.list()).toEqual(['901']);
     await exitHeard;
     expect(unexpectedExits).toEqual([3]);
+    expect(nonAppending.list()).toEqual([]);
+  });
+
+  it('lets the shutdown a crash began stop the ended thread at once', async () => {
+    const { projections, exitHeard } = thread('crashes-later', {
+      // Were stop() to wait for an exit that has come and gone, only this
+      // bound (longer than the test's own limit) would end it.
+      stopBoundMs: 600_000,
+    });
+    await projections.start();
+    await exitHeard;
+    await projections.stop();
   });
 
   it('ends a thread that does not stop within the bound, and says nothing of a crash', async () => {

@@ -57,13 +57,15 @@ export interface ProjectionThreadData {
 }
 
 /**
- * Stops the process as a signal would, with a failing exit code: read
- * models that silently stopped would be worse than a restart by the
- * supervisor. The thread is not restarted alone: it would replay from its
- * checkpoints, but nothing here watches how often it keeps failing.
+ * Stops the process as SIGTERM does (the role workers drain, connections
+ * close): read models that silently stopped would be worse than a
+ * restart. The process then ends by that signal; `npm start` passes its
+ * own handler, which ends it with exit code 1 instead, for a supervisor
+ * that counts a SIGTERM as a clean stop. The thread is not restarted
+ * alone: it would replay from its checkpoints, but nothing here watches
+ * how often it keeps failing.
  */
 function stopTheProcess(): void {
-  process.exitCode = 1;
   process.kill(process.pid, 'SIGTERM');
 }
 
@@ -80,19 +82,25 @@ function stopTheProcess(): void {
  */
 export class ProjectionThread {
   private worker?: Worker;
+  private exited?: Promise<void>;
   private running = false;
   private stopping = false;
+  /** Pages the thread has told of and not yet ended. */
+  private readonly openPages = new Set<string>();
 
   constructor(private readonly settings: ProjectionThreadSettings) {}
 
   /** Resolves once the runners have started. */
   start(): Promise<void> {
-    const { logger, nonAppending } = this.settings;
+    const { logger } = this.settings;
     const data: ProjectionThreadData = { config: this.settings.config };
     const worker = new Worker(this.settings.entry ?? PROJECTION_THREAD_ENTRY, {
       workerData: data,
     });
     this.worker = worker;
+    this.exited = new Promise<void>((done) =>
+      worker.once('exit', () => done()),
+    );
     return new Promise<void>((started, failed) => {
       worker.on('message', (message: FromProjectionThread) => {
         switch (message.type) {
@@ -102,10 +110,10 @@ export class ProjectionThread {
             started();
             return;
           case 'page-open':
-            nonAppending.add(message.id);
+            this.pageOpened(message.id);
             return;
           case 'page-ended':
-            nonAppending.delete(message.id);
+            this.pageEnded(message.id);
             return;
           case 'failed':
             failed(new Error(`projection thread: ${message.message}`));
@@ -117,6 +125,8 @@ export class ProjectionThread {
         failed(error);
       });
       worker.on('exit', (code) => {
+        // Its connections closed with it, and with them its open pages.
+        for (const id of [...this.openPages]) this.pageEnded(id);
         if (this.stopping) return;
         if (!this.running) {
           failed(new Error(`projection thread ended with code ${code}`));
@@ -128,12 +138,15 @@ export class ProjectionThread {
     });
   }
 
-  /** Asks the thread to finish its pages and close; bounded. */
+  /**
+   * Asks the thread to finish its pages and close; bounded. Resolves at
+   * once for a thread that has ended already (a crash stops the process
+   * through this same shutdown).
+   */
   async stop(): Promise<void> {
-    const worker = this.worker;
-    if (!worker || this.stopping) return;
+    const { worker, exited } = this;
+    if (!worker || !exited || this.stopping) return;
     this.stopping = true;
-    const ended = new Promise<void>((done) => worker.once('exit', done));
     worker.postMessage({ type: 'stop' } satisfies ToProjectionThread);
     const boundMs = this.settings.stopBoundMs ?? 15_000;
     const bound = setTimeout(() => {
@@ -143,8 +156,18 @@ export class ProjectionThread {
       );
       void worker.terminate();
     }, boundMs);
-    await ended;
+    await exited;
     clearTimeout(bound);
+  }
+
+  private pageOpened(id: string): void {
+    this.openPages.add(id);
+    this.settings.nonAppending.add(id);
+  }
+
+  private pageEnded(id: string): void {
+    this.openPages.delete(id);
+    this.settings.nonAppending.delete(id);
   }
 }
 
@@ -168,11 +191,15 @@ class ProjectionThreadHost
 /** Runs every projection in a worker thread of this process. */
 @Module({})
 export class ProjectionThreadModule {
-  static forRoot(resources: OpsdeskResources): DynamicModule {
+  static forRoot(
+    resources: OpsdeskResources,
+    options: Pick<ProjectionThreadSettings, 'onUnexpectedExit'> = {},
+  ): DynamicModule {
     const thread = new ProjectionThread({
       config: resources.config,
       nonAppending: resources.nonAppending,
       logger: resources.logger.child({ component: 'projection-thread' }),
+      onUnexpectedExit: options.onUnexpectedExit,
     });
     return {
       module: ProjectionThreadModule,
