@@ -52,6 +52,20 @@ describe('Redis wiped in the middle of a run', () => {
     return ids.filter((id) => !done.has(id)).sort();
   }
 
+  /**
+   * A worker killed mid-append may still commit it: the server finishes a
+   * statement whose client has gone. Waits until the log's end has not
+   * moved for a second.
+   */
+  async function logStandsStill(rig: Rig): Promise<void> {
+    const end = async () => (await readWholeLog(rig.resources.store)).length;
+    await eventually(async () => {
+      const before = await end();
+      await sleep(1000);
+      expect(await end()).toBe(before);
+    }, 120_000);
+  }
+
   async function processManagerCaughtUp(rig: Rig): Promise<void> {
     const { store, processes, pool } = rig.resources;
     await eventually(async () => {
@@ -105,6 +119,7 @@ describe('Redis wiped in the middle of a run', () => {
           // has enqueued the hand-off of every event, so that none of what
           // the wipe loses is still on its way from the process manager.
           for (const name of rig.workers) await rig.fleet.halt(name);
+          await logStandsStill(rig);
           await processManagerCaughtUp(rig);
           await rig.fleet.halt(rig.projector);
           // Older than the reconciler's grace period, so its first run
