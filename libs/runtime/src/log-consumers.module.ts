@@ -47,68 +47,19 @@ export const FOLLOWER_LEASES = {
 export class LogConsumersHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
-  private readonly processManager: ActiveStandby;
-  private readonly violationTimers: ActiveStandby;
-  private readonly repairTimers: ActiveStandby;
-  private readonly cardCourierFollower: ActiveStandby;
+  /** Process manager, timers and links, in the order they start. */
+  private readonly followers: ActiveStandby[];
   private readonly projections: {
     runner: ProjectionRunner;
     lease: ActiveStandby;
   }[];
-  private readonly followers: boolean;
 
   constructor(
     @Inject(RESOURCES_TOKEN) resources: OpsdeskResources,
     @Inject(PARTS_TOKEN) parts: LogConsumerParts,
   ) {
-    const { store, pool, processes, queues, logger } = resources;
-    this.followers = parts !== 'projections';
-    // Each lease is named after the checkpoint it guards.
-    this.processManager = underLease(
-      resources,
-      FOLLOWER_LEASES.processManager,
-      new ProcessManager(
-        store,
-        processes,
-        queues,
-        new CheckpointStore(pool),
-        logger.child({ component: 'process-manager' }),
-        { feeds: resources.histories },
-      ),
-    );
-    this.violationTimers = underLease(
-      resources,
-      FOLLOWER_LEASES.violationTimers,
-      new TrafficViolationTimers({
-        store,
-        checkpoints: new CheckpointStore(pool),
-        queues,
-        clock: resources.clock,
-        logger: logger.child({ component: 'traffic-violation-timers' }),
-      }),
-    );
-    this.repairTimers = underLease(
-      resources,
-      FOLLOWER_LEASES.repairTimers,
-      new RepairOrderTimers({
-        store,
-        checkpoints: new CheckpointStore(pool),
-        queues,
-        clock: resources.clock,
-        logger: logger.child({ component: 'repair-order-timers' }),
-      }),
-    );
-    this.cardCourierFollower = underLease(
-      resources,
-      FOLLOWER_LEASES.cardCourierFollower,
-      new CardCourierFollower({
-        store,
-        checkpoints: new CheckpointStore(pool),
-        queues,
-        clock: resources.clock,
-        logger: logger.child({ component: 'card-courier-follower' }),
-      }),
-    );
+    const { store, pool, logger } = resources;
+    this.followers = parts === 'projections' ? [] : logFollowers(resources);
     // The read models of a process get each page at about the same
     // moment: their commits of it share a transaction.
     const commits = new SharedCommits(pool, {
@@ -129,22 +80,12 @@ export class LogConsumersHost
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.followers) {
-      await this.processManager.start();
-      await this.violationTimers.start();
-      await this.repairTimers.start();
-      await this.cardCourierFollower.start();
-    }
+    for (const follower of this.followers) await follower.start();
     await Promise.all(this.projections.map(({ lease }) => lease.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.followers) {
-      await this.processManager.stop();
-      await this.violationTimers.stop();
-      await this.repairTimers.stop();
-      await this.cardCourierFollower.stop();
-    }
+    for (const follower of this.followers) await follower.stop();
     await Promise.all(this.projections.map(({ lease }) => lease.stop()));
   }
 
@@ -155,6 +96,61 @@ export class LogConsumersHost
       lease: lease.role,
     }));
   }
+}
+
+/**
+ * The followers of the log that enqueue work, each under a lease named
+ * after the checkpoint it guards.
+ */
+function logFollowers(resources: OpsdeskResources): ActiveStandby[] {
+  const { store, pool, processes, queues, logger, clock } = resources;
+  return [
+    underLease(
+      resources,
+      FOLLOWER_LEASES.processManager,
+      new ProcessManager(
+        store,
+        processes,
+        queues,
+        new CheckpointStore(pool),
+        logger.child({ component: 'process-manager' }),
+        { feeds: resources.histories },
+      ),
+    ),
+    underLease(
+      resources,
+      FOLLOWER_LEASES.violationTimers,
+      new TrafficViolationTimers({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock,
+        logger: logger.child({ component: 'traffic-violation-timers' }),
+      }),
+    ),
+    underLease(
+      resources,
+      FOLLOWER_LEASES.repairTimers,
+      new RepairOrderTimers({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock,
+        logger: logger.child({ component: 'repair-order-timers' }),
+      }),
+    ),
+    underLease(
+      resources,
+      FOLLOWER_LEASES.cardCourierFollower,
+      new CardCourierFollower({
+        store,
+        checkpoints: new CheckpointStore(pool),
+        queues,
+        clock,
+        logger: logger.child({ component: 'card-courier-follower' }),
+      }),
+    ),
+  ];
 }
 
 @Module({})
