@@ -22,7 +22,7 @@ const THREAD_TOKEN = Symbol('opsdesk:projection-thread');
  * The compiled entry point. From src (tests) as from dist, the package's
  * dist is two levels up: the thread always runs the built JavaScript.
  */
-export const PROJECTION_THREAD_ENTRY = resolve(
+const PROJECTION_THREAD_ENTRY = resolve(
   __dirname,
   '../../dist/projection-thread/projection-thread.main.js',
 );
@@ -75,7 +75,7 @@ function stopTheProcess(): void {
  * a page's transaction sent its 15-odd statements one after another, each
  * answer waiting behind the workers' callbacks: at 500 actions a second
  * that was most of the projection lag. The thread opens its own pool and
- * event store from the same environment, and tells this thread which of
+ * event store with the same configuration, and tells this thread which of
  * its transactions are read-model pages, for the log tail here (the
  * process manager's) to read past.
  * A thread that ends on its own (a crash) takes the process down.
