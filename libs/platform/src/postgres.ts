@@ -15,6 +15,13 @@ export function createPool(
   // An idle client that loses its server emits here; without a listener
   // the whole process would crash. The next query reconnects.
   pool.on('error', () => undefined);
+  // A checked-out client has no listener of the pool's: one that loses its
+  // server between two queries (mid-transaction, say) would crash the
+  // process too. With this one its next query fails instead, and the pool
+  // drops it when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 
