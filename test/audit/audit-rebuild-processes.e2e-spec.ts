@@ -13,6 +13,7 @@ import { projectionNames } from '../../apps/audit/src/rebuild/rebuild-plan';
 import { tableChecksum } from '../../apps/audit/src/rebuild/table-checksum';
 import { runAuditCli } from '../support/audit-cli';
 import { eventually } from '../support/eventually';
+import { logBarrier } from '../support/log-barrier';
 import { startTestSystem, type TestSystem } from '../support/system';
 
 // Every process through the whole system, then two rebuilds of all.
@@ -234,7 +235,9 @@ describe('rebuild all over a log of every process', () => {
     // and a step a worker takes after the answer may still be on its way)
     // and has applied the last of them. A projection that never gets any
     // is named when this gives up.
+    const passed = await logBarrier(system.schema.pool);
     await eventually(async () => {
+      expect(await passed()).toBe(true);
       for (const projection of projections) {
         const events = await system.resources.store.readAll({
           filter: { streamPrefixes: [...projection.streamPrefixes] },

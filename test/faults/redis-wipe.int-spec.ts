@@ -15,6 +15,7 @@ import { runScenario, type ScenarioReport } from './harness/scenario';
 import { printSummary, summaryLine } from './harness/summary';
 import { planTickets } from './harness/ticket-plans';
 import { readWholeLog } from './harness/verify';
+import { logBarrier } from '../support/log-barrier';
 
 const TICKETS = 240;
 
@@ -68,7 +69,10 @@ describe('Redis wiped in the middle of a run', () => {
 
   async function processManagerCaughtUp(rig: Rig): Promise<void> {
     const { store, processes, pool } = rig.resources;
+    // The log stood still: what it read must be all there is.
+    const passed = await logBarrier(pool);
     await eventually(async () => {
+      expect(await passed()).toBe(true);
       const log = await readWholeLog(store);
       const last = log
         .filter((e) =>

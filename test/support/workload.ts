@@ -14,6 +14,7 @@ import {
 } from '../../apps/api/src/workload/workload';
 import type { WorkloadArgs } from '../../apps/api/src/workload/workload-args';
 import { eventually } from './eventually';
+import { logBarrier } from './log-barrier';
 import type { TestSystem } from './system';
 
 /** States a worker leaves by itself (routing, assignment, gap G-d). */
@@ -52,7 +53,11 @@ export interface SettledLog {
  */
 export async function settledLog(system: TestSystem): Promise<SettledLog> {
   const { store } = system.resources;
+  // Everything asked for before this call was answered, so committed: the
+  // reads below must see all of it before they may call the log settled.
+  const passed = await logBarrier(system.schema.pool);
   return eventually(async () => {
+    expect(await passed()).toBe(true);
     // Call-backs too: see the process linker below.
     const linked = await store.readAll({
       filter: { streamPrefixes: ['station-fault-', 'phone-callback-'] },
