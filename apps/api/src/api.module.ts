@@ -49,6 +49,7 @@ import { TicketQueriesController } from './queries/ticket-queries.controller';
 import { ReportingModule } from './reporting/reporting.module';
 import { ReporterErasure } from './station-faults/reporter-erasure.service';
 import { StationFaultActions } from './station-faults/station-fault-actions.service';
+import { ReporterErasureController } from './station-faults/reporter-erasure.controller';
 import { StationFaultsController } from './station-faults/station-faults.controller';
 import { StationsController } from './stations/stations.controller';
 
@@ -115,6 +116,7 @@ export class ApiModule {
       ],
       controllers: [
         StationFaultsController,
+        ReporterErasureController,
         TicketQueriesController,
         CommandsController,
         StationsController,

@@ -1,10 +1,8 @@
 import {
   Body,
   Controller,
-  HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -21,7 +19,6 @@ import { deterministicUuid } from '@opsdesk/platform';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/acting-actor';
 import { scopeOf } from '../auth/principal';
-import { ApiError } from '../http/api-error';
 import {
   AssignInspectionDto,
   AssignOpsTeamDto,
@@ -38,15 +35,9 @@ import {
   StartInspectionDto,
 } from './dto/action.dto';
 import { ReportStationFaultDto } from './dto/report-station-fault.dto';
-import { ReporterErasure } from './reporter-erasure.service';
+import { reportedStation } from './reported-station';
 import { StationFaultActions } from './station-fault-actions.service';
-
-const ticketId = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ApiError(400, 'INVALID_REQUEST', 'ticketId must be a UUID', {
-      fields: [{ field: 'path.ticketId', problems: ['must be a UUID'] }],
-    }),
-});
+import { ticketIdPipe as ticketId } from './ticket-id.pipe';
 
 type Answer = Awaited<ReturnType<StationFaultActions['act']>>;
 
@@ -69,7 +60,6 @@ function send(response: Response, answer: Answer, created = false) {
 export class StationFaultsController {
   constructor(
     private readonly actions: StationFaultActions,
-    private readonly erasure: ReporterErasure,
     @Inject(STATION_REGISTRY) private readonly stations: StationRegistry,
   ) {}
 
@@ -80,42 +70,11 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // A station of another subsidiary is as unknown as a missing one.
-    const { subsidiaryId } = scopeOf(requirePrincipal(req));
-    const station = await this.stations.findStation(body.stationId);
-    const region = station && (await this.stations.regionOf(station.id));
-    if (
-      !station ||
-      !region ||
-      (subsidiaryId !== undefined && region.subsidiaryId !== subsidiaryId)
-    ) {
-      throw new ApiError(
-        404,
-        'STATION_NOT_FOUND',
-        `No station ${body.stationId}`,
-        {
-          stationId: body.stationId,
-        },
-      );
-    }
-    if (
-      body.chargingPileId &&
-      !station.chargingPileIds.includes(body.chargingPileId)
-    ) {
-      throw new ApiError(
-        400,
-        'INVALID_REQUEST',
-        'chargingPileId is not at this station',
-        {
-          fields: [
-            {
-              field: 'chargingPileId',
-              problems: ['not a pile of the station'],
-            },
-          ],
-        },
-      );
-    }
+    const { station, region } = await reportedStation(
+      this.stations,
+      body,
+      scopeOf(requirePrincipal(req)).subsidiaryId,
+    );
     const answer = await this.actions.act(
       req,
       undefined,
@@ -422,18 +381,5 @@ export class StationFaultsController {
         ...body,
       }),
     );
-  }
-
-  @Post(':ticketId/erase-reporter')
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      '删除报修方个人信息 Erase the reporter’s name and phone (cs-supervisor, hq-cs-manager)',
-  })
-  async eraseReporter(
-    @Param('ticketId', ticketId) id: string,
-    @Req() req: Request,
-  ) {
-    return this.erasure.erase(req, id);
   }
 }

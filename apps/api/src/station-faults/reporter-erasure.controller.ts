@@ -1,0 +1,26 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ReporterErasure } from './reporter-erasure.service';
+import { ticketIdPipe } from './ticket-id.pipe';
+
+/** A reporter's erasure on request: not a step of the process itself. */
+@ApiTags('station-faults 网点故障')
+@ApiBearerAuth()
+@Controller('station-faults')
+export class ReporterErasureController {
+  constructor(private readonly erasure: ReporterErasure) {}
+
+  @Post(':ticketId/erase-reporter')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      '删除报修方个人信息 Erase the reporter’s name and phone (cs-supervisor, hq-cs-manager)',
+  })
+  async eraseReporter(
+    @Param('ticketId', ticketIdPipe) id: string,
+    @Req() req: Request,
+  ) {
+    return this.erasure.erase(req, id);
+  }
+}
