@@ -9,6 +9,7 @@ import {
 } from '@opsdesk/domain';
 import { findRegion } from '@opsdesk/stations';
 import type { Pool } from 'pg';
+import { isoOrNull, num, text, type DbRow } from './db-values';
 import { checkPage } from './page';
 import type {
   BacklogCell,
@@ -22,8 +23,6 @@ import type {
   ScopedReportFilter,
 } from './reporting-query.types';
 import type { Page } from './ticket-query.types';
-
-type DbRow = Record<string, unknown>;
 
 // $1–$6 are always the filter and scope, in `filterParams` order.
 const WHERE = `
@@ -279,8 +278,8 @@ export class ReportingQueries {
         role,
         roleZh: ROLES[role]?.zh ?? role,
         assigneeId: text(row.assignee_id),
-        fromAt: iso(row.from_at) as string,
-        toAt: iso(row.to_at),
+        fromAt: isoOrNull(row.from_at) as string,
+        toAt: isoOrNull(row.to_at),
         durationS: num(row.duration_s),
         heldS: Number(row.held_s),
       };
@@ -305,7 +304,7 @@ export class ReportingQueries {
         role,
         roleZh: role ? (ROLES[role]?.zh ?? role) : null,
         openTickets: Number(row.open_tickets),
-        oldestSince: iso(row.oldest_since),
+        oldestSince: isoOrNull(row.oldest_since),
       };
     });
   }
@@ -330,8 +329,8 @@ export class ReportingQueries {
         ticketId: String(row.ticket_id),
         ticketNumber: text(row.ticket_number),
         day: String(row.day),
-        callTime: iso(row.call_time) as string,
-        recordedAt: iso(row.recorded_at) as string,
+        callTime: isoOrNull(row.call_time) as string,
+        recordedAt: isoOrNull(row.recorded_at) as string,
         regionId: text(row.region_id),
         regionZh: regionZh(row.region_id),
         stationId: text(row.station_id),
@@ -343,7 +342,7 @@ export class ReportingQueries {
         holderRole: role,
         holderRoleZh: role ? (ROLES[role]?.zh ?? role) : null,
         assigneeId: text(row.assignee_id),
-        holderSince: iso(row.holder_since),
+        holderSince: isoOrNull(row.holder_since),
         openS: Number(row.open_s),
         heldS: num(row.held_s),
       };
@@ -367,20 +366,6 @@ function toCounts(row: DbRow): ReportCounts {
     timeToClearMedianS: num(row.time_to_clear_median_s),
     timeToClearP90S: num(row.time_to_clear_p90_s),
   };
-}
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
-
-function iso(value: unknown): string | null {
-  return value === null || value === undefined
-    ? null
-    : (value as Date).toISOString();
 }
 
 function regionZh(regionId: unknown): string | null {

@@ -10,26 +10,16 @@ import type {
   TicketView,
   TimelineEntry,
 } from './ticket-query.types';
-
-/** Rows as node-postgres returns them: timestamptz as Date, jsonb parsed. */
-export type DbRow = Record<string, unknown>;
+import { isoOrNull, text, type DbRow } from './db-values';
 
 function iso(value: unknown): string {
   return (value as Date).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
 }
 
 function wallClock(value: unknown): string | null {
   return value === null || value === undefined
     ? null
     : shanghaiTime(value as Date);
-}
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }
 
 function statusZh(status: StationFaultStatus): string {

@@ -6,12 +6,8 @@ import { inboxTables } from '../station-fault/inbox/inbox.tables';
 import { ticketViewTables } from '../station-fault/ticket-view/ticket-view.tables';
 import { timelineTables } from '../station-fault/timeline/timeline.tables';
 import { checkPage } from './page';
-import {
-  toInboxItem,
-  toTicketView,
-  toTimelineEntry,
-  type DbRow,
-} from './row-mapping';
+import type { DbRow } from './db-values';
+import { toInboxItem, toTicketView, toTimelineEntry } from './row-mapping';
 import type {
   InboxItem,
   InboxQuery,
