@@ -4,25 +4,25 @@ import {
   checkFen,
   FieldChecks,
   type DecisionContext,
-  type DomainEvent,
 } from '../shared';
 import type {
   EnterViolation,
-  RunDueViolationStep,
   TrafficViolationCommand,
 } from './traffic-violation.commands';
-import { nextViolationStep } from './traffic-violation.due-steps';
+import { decideDueStep } from './traffic-violation.decide-due-step';
+import {
+  payloadChecks,
+  violationEvent as event,
+} from './traffic-violation.event-factory';
 import {
   ViolationDeductionMismatchError,
   ViolationEntryDayError,
   ViolationPushWindowClosedError,
   ViolationStepNotDueError,
-  ViolationTimerStaleError,
 } from './traffic-violation.errors';
 import {
   VIOLATION_MATERIALS,
   type TrafficViolationEvent,
-  type TrafficViolationEventType,
 } from './traffic-violation.events';
 import {
   caseDay,
@@ -42,27 +42,6 @@ export const TRAFFIC_VIOLATION_PROCESS_ID = 'traffic-violation';
 
 const CONTACT_OUTCOMES = ['reached', 'unreachable'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-type EventOf<T extends TrafficViolationEventType> = Extract<
-  TrafficViolationEvent,
-  { type: T }
->;
-
-function event<T extends TrafficViolationEventType>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return { type, schemaVersion: 1, data: clean } as DomainEvent as EventOf<T>;
-}
-
-function payloadChecks(payload: unknown) {
-  const checks = new FieldChecks();
-  const p = checks.record('payload', payload) ? payload : undefined;
-  return { checks, p };
-}
 
 /** 4.1: entered on a Monday or a Thursday, or by a lead with a reason. */
 function decideEnter(
@@ -148,70 +127,6 @@ function decideEnter(
       schedule: violationSchedule(context.now, config.calendar, config),
     }),
   ];
-}
-
-/** The timer: the one step due now, or a refusal naming when it is due. */
-function decideDueStep(
-  command: RunDueViolationStep,
-  state: TrafficViolationState,
-  context: DecisionContext,
-): TrafficViolationEvent[] {
-  const { checks, p } = payloadChecks(command.payload);
-  if (p) checks.optionalNonBlank('payload.step', p.step);
-  checks.throwIfAny(command.type);
-
-  const due = nextViolationStep(state);
-  const schedule = state.schedule;
-  if (!due || !schedule) {
-    // The table allows the timer only where a step waits for a day.
-    throw new ViolationTimerStaleError(
-      command.ticketId,
-      command.payload.step ?? '(any)',
-      null,
-    );
-  }
-  if (command.payload.step !== undefined && command.payload.step !== due.step) {
-    throw new ViolationTimerStaleError(
-      command.ticketId,
-      command.payload.step,
-      due.step,
-    );
-  }
-  if (Date.parse(context.now) < Date.parse(due.dueAt)) {
-    throw new ViolationStepNotDueError(
-      command.ticketId,
-      due.step,
-      due.dueAt,
-      context.now,
-    );
-  }
-  const day = caseDay(schedule, context.now);
-  switch (due.step) {
-    case 'sms-0':
-    case 'sms-1':
-    case 'sms-2':
-      return [
-        event('traffic-violation.sms-sent', {
-          day: Number(due.step.slice(4)) as 0 | 1 | 2,
-        }),
-      ];
-    case 'first-days-end':
-      return [
-        event('traffic-violation.first-days-ended', {
-          materialsPushed: state.materialsPushed,
-        }),
-      ];
-    case 'warning-call':
-      return [event('traffic-violation.warning-call-due', { day })];
-    case 'risk-call':
-      return [event('traffic-violation.risk-call-due', { day })];
-    case 'deduction':
-      return [event('traffic-violation.deduction-due', { day })];
-    default: {
-      const unknown: never = due.step;
-      throw new Error(`Unknown violation step: ${String(unknown)}`);
-    }
-  }
 }
 
 function checkCall(checks: FieldChecks, p: Record<string, unknown>) {
