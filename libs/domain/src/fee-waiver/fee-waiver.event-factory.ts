@@ -1,23 +1,9 @@
-import type { FeeWaiverEvent, FeeWaiverEventType } from './fee-waiver.events';
-
-type EventOf<T extends FeeWaiverEventType> = Extract<
-  FeeWaiverEvent,
-  { type: T }
->;
+import { eventFactory } from '../shared';
+import type { FeeWaiverEvent } from './fee-waiver.events';
 
 export const FEE_WAIVER_SCHEMA_VERSION = 1;
 
 /** An event at the current schema version, without `undefined` keys. */
-export function feeWaiverEvent<T extends FeeWaiverEventType>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return {
-    type,
-    schemaVersion: FEE_WAIVER_SCHEMA_VERSION,
-    data: clean,
-  } as unknown as EventOf<T>;
-}
+export const feeWaiverEvent = eventFactory<FeeWaiverEvent>(
+  FEE_WAIVER_SCHEMA_VERSION,
+);

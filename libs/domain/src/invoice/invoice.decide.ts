@@ -1,9 +1,9 @@
 import {
   authoriseByTable,
   checkFen,
+  eventFactory,
   FieldChecks,
   type DecisionContext,
-  type DomainEvent,
 } from '../shared';
 import type {
   ApplyForEInvoice,
@@ -14,7 +14,7 @@ import {
   EligibleForEInvoiceError,
   NotEligibleForEInvoiceError,
 } from './invoice.errors';
-import type { InvoiceEvent, InvoiceEventType } from './invoice.events';
+import type { InvoiceEvent } from './invoice.events';
 import {
   DEFAULT_INVOICE_RULES,
   invoiceRoute,
@@ -28,17 +28,7 @@ export const INVOICE_PROCESS_ID = 'invoice';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type EventOf<T extends InvoiceEventType> = Extract<InvoiceEvent, { type: T }>;
-
-function event<T extends InvoiceEventType>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return { type, schemaVersion: 1, data: clean } as DomainEvent as EventOf<T>;
-}
+const event = eventFactory<InvoiceEvent>(1);
 
 function payloadChecks(payload: unknown) {
   const checks = new FieldChecks();

@@ -1,6 +1,7 @@
 import { decideRecordDeadline } from '../deadlines/record-deadline';
 import {
   authoriseByTable,
+  eventFactory,
   FieldChecks,
   isRecord,
   type DecisionContext,
@@ -20,21 +21,7 @@ import { MEMBERSHIP_CARD_TRANSITIONS } from './membership-card.transitions';
 
 export const MEMBERSHIP_CARD_PROCESS_ID = 'membership-card';
 
-type EventOf<T extends MembershipCardEvent['type']> = Extract<
-  MembershipCardEvent,
-  { type: T }
->;
-
-/** An event at schema version 1, without `undefined` keys. */
-function event<T extends MembershipCardEvent['type']>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return { type, schemaVersion: 1, data: clean } as unknown as EventOf<T>;
-}
+const event = eventFactory<MembershipCardEvent>(1);
 
 function payloadChecks(payload: unknown) {
   const checks = new FieldChecks();

@@ -1,5 +1,6 @@
 import {
   authoriseByTable,
+  eventFactory,
   FieldChecks,
   isRecord,
   type DecisionContext,
@@ -38,19 +39,7 @@ export const SHOP_BOOK_PROCESS_ID = 'repair-shop-book';
 
 const SCHEMA_VERSION = 1;
 
-function event<T extends ShopBookEvent['type']>(
-  type: T,
-  data: Extract<ShopBookEvent, { type: T }>['data'],
-): ShopBookEvent {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return {
-    type,
-    schemaVersion: SCHEMA_VERSION,
-    data: clean,
-  } as unknown as ShopBookEvent;
-}
+const event = eventFactory<ShopBookEvent>(SCHEMA_VERSION);
 
 /** Most of one part a shop keeps on hand. */
 const MAX_ON_HAND = 1_000_000;

@@ -1,26 +1,9 @@
-import type {
-  RepeatCallerEvent,
-  RepeatCallerEventType,
-} from './repeat-caller.events';
-
-type EventOf<T extends RepeatCallerEventType> = Extract<
-  RepeatCallerEvent,
-  { type: T }
->;
+import { eventFactory } from '../shared';
+import type { RepeatCallerEvent } from './repeat-caller.events';
 
 export const REPEAT_CALLER_SCHEMA_VERSION = 1;
 
 /** An event at the current schema version, without `undefined` keys. */
-export function repeatCallerEvent<T extends RepeatCallerEventType>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return {
-    type,
-    schemaVersion: REPEAT_CALLER_SCHEMA_VERSION,
-    data: clean,
-  } as unknown as EventOf<T>;
-}
+export const repeatCallerEvent = eventFactory<RepeatCallerEvent>(
+  REPEAT_CALLER_SCHEMA_VERSION,
+);

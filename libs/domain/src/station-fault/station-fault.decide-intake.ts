@@ -1,4 +1,4 @@
-import { FieldChecks, type DecisionContext } from '../shared';
+import { FieldChecks, withoutUndefined, type DecisionContext } from '../shared';
 import type {
   CreateFaultTask,
   DispatchToRegion,
@@ -6,10 +6,7 @@ import type {
 } from './station-fault.commands';
 import { categoriseFault } from './station-fault.category';
 import { checkDecisionRecord, payloadOf } from './station-fault.common-checks';
-import {
-  stationFaultEvent,
-  withoutUndefined,
-} from './station-fault.event-factory';
+import { stationFaultEvent } from './station-fault.event-factory';
 import type { ReporterType, StationFaultEvent } from './station-fault.events';
 
 const REPORTER_TYPES: readonly ReporterType[] = ['property-management', 'user'];

@@ -1,24 +1,8 @@
-import { FieldChecks, type DomainEvent } from '../shared';
-import type {
-  TrafficViolationEvent,
-  TrafficViolationEventType,
-} from './traffic-violation.events';
-
-type EventOf<T extends TrafficViolationEventType> = Extract<
-  TrafficViolationEvent,
-  { type: T }
->;
+import { eventFactory, FieldChecks } from '../shared';
+import type { TrafficViolationEvent } from './traffic-violation.events';
 
 /** An event at schema version 1, without `undefined` keys. */
-export function violationEvent<T extends TrafficViolationEventType>(
-  type: T,
-  data: EventOf<T>['data'],
-): EventOf<T> {
-  const clean = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
-  return { type, schemaVersion: 1, data: clean } as DomainEvent as EventOf<T>;
-}
+export const violationEvent = eventFactory<TrafficViolationEvent>(1);
 
 /** The payload's field checks, and the payload once it is a record. */
 export function payloadChecks(payload: unknown) {
