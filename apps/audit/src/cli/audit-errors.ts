@@ -84,6 +84,24 @@ export class RebuildAlreadyRunningError extends Error {
   }
 }
 
+/**
+ * The session holding a rebuild's locks ended (the server restarted, or
+ * ended it) before a swap: another rebuild could have taken the locks and
+ * the staging tables since, so nothing more is swapped in.
+ */
+export class RebuildLockLostError extends Error {
+  readonly code = 'AUDIT_REBUILD_LOCK_LOST';
+  readonly exitCode = 1;
+
+  constructor(readonly projections: readonly string[]) {
+    super(
+      `lost the lock of the rebuild of ${projections.join(', ')} ` +
+        '(its database session ended); what was not swapped in yet is as ' +
+        'it was: run the rebuild again',
+    );
+  }
+}
+
 /** A live read-model table the rebuild would replace does not exist. */
 export class MissingReadModelError extends Error {
   readonly code = 'AUDIT_MISSING_READ_MODEL';

@@ -1,23 +1,39 @@
 import type { Pool, PoolClient } from 'pg';
-import { RebuildAlreadyRunningError } from '../cli/audit-errors';
+import {
+  RebuildAlreadyRunningError,
+  RebuildLockLostError,
+} from '../cli/audit-errors';
 
 const TRY_LOCK = `
   SELECT pg_try_advisory_lock(
     hashtextextended('opsdesk-audit-rebuild/' || current_schema() || '/' || $1, 0)
   ) AS locked`;
 
+export interface RebuildLocks {
+  /** Rejects with RebuildLockLostError once their session has ended. */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
 /**
  * A session lock per projection and schema, so two rebuilds of one
  * projection never share its staging tables. The locks of one rebuild
  * are held on one connection, however many projections it builds, and
  * the server releases them when the session ends, so an interrupted
- * rebuild leaves no lock behind.
+ * rebuild leaves no lock behind. For the same reason a session that ends
+ * mid-rebuild loses them: the rebuild asks `assertHeld` before each swap.
  */
 export async function takeRebuildLocks(
   pool: Pool,
   projections: readonly string[],
-): Promise<{ release(): Promise<void> }> {
+): Promise<RebuildLocks> {
   const client: PoolClient = await pool.connect();
+  let lost = false;
+  const onSessionEnded = () => {
+    lost = true;
+  };
+  client.on('error', onSessionEnded);
+  client.on('end', onSessionEnded);
   try {
     for (const projection of projections) {
       const { rows } = await client.query<{ locked: boolean }>(TRY_LOCK, [
@@ -27,18 +43,31 @@ export async function takeRebuildLocks(
     }
   } catch (error) {
     // Ending the session lets go of the locks already taken.
+    client.off('error', onSessionEnded);
+    client.off('end', onSessionEnded);
     client.release(true);
     throw error;
   }
   return {
+    async assertHeld() {
+      // The events may lag a dead socket: a query on the session proves it.
+      if (!lost) await client.query('SELECT 1').catch(onSessionEnded);
+      if (lost) throw new RebuildLockLostError(projections);
+    },
     async release() {
-      try {
-        await client.query('SELECT pg_advisory_unlock_all()');
-        client.release();
-      } catch {
-        // A session that cannot unlock is ended: that releases the locks.
-        client.release(true);
+      client.off('error', onSessionEnded);
+      client.off('end', onSessionEnded);
+      if (!lost) {
+        try {
+          await client.query('SELECT pg_advisory_unlock_all()');
+          client.release();
+          return;
+        } catch {
+          // Unlocked by ending the session, below.
+        }
       }
+      // A session that cannot unlock is ended: that releases the locks.
+      client.release(true);
     },
   };
 }
@@ -47,6 +76,6 @@ export async function takeRebuildLocks(
 export function takeRebuildLock(
   pool: Pool,
   projection: string,
-): Promise<{ release(): Promise<void> }> {
+): Promise<RebuildLocks> {
   return takeRebuildLocks(pool, [projection]);
 }

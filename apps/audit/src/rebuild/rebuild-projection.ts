@@ -77,6 +77,8 @@ export async function rebuildProjections(
 
     const reports: RebuildReport[] = [];
     for (const [index, plan] of plans.entries()) {
+      // Without the lock another rebuild may own the staging tables now.
+      await lock.assertHeld();
       const swap = await swapIn(resources, plan, settings.pageSize);
       // The log's events read at the swap; with several projections each
       // reads its own, and the count stays that of the shared pass.
