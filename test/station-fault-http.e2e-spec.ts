@@ -382,6 +382,28 @@ describe('the station-fault HTTP API', () => {
         ]),
       );
     });
+
+    it('describes the reporter erasure as before it had a controller of its own', async () => {
+      const document = await system.client.get<{
+        paths: Record<
+          string,
+          Record<
+            string,
+            { operationId: string; parameters: { name: string; in: string }[] }
+          >
+        >;
+      }>('/docs/json');
+      const erase = document.paths['/station-faults/{ticketId}/erase-reporter'];
+      expect(erase.post.operationId).toBe(
+        'StationFaultsController_eraseReporter',
+      );
+      expect(erase.post.parameters).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'X-Act-As', in: 'header' }),
+          expect.objectContaining({ name: 'ticketId', in: 'path' }),
+        ]),
+      );
+    });
   });
 });
 

@@ -1,5 +1,10 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReporterErasure } from './reporter-erasure.service';
 import { ticketIdPipe } from './ticket-id.pipe';
@@ -7,6 +12,12 @@ import { ticketIdPipe } from './ticket-id.pipe';
 /** A reporter's erasure on request: not a step of the process itself. */
 @ApiTags('station-faults 网点故障')
 @ApiBearerAuth()
+@ApiHeader({
+  name: 'X-Act-As',
+  required: false,
+  description:
+    'The role to act in, one the token holds; default: the action’s role',
+})
 @Controller('station-faults')
 export class ReporterErasureController {
   constructor(private readonly erasure: ReporterErasure) {}
@@ -14,6 +25,9 @@ export class ReporterErasureController {
   @Post(':ticketId/erase-reporter')
   @HttpCode(200)
   @ApiOperation({
+    // As it was when the process's controller held it: generated clients
+    // keep their method name.
+    operationId: 'StationFaultsController_eraseReporter',
     summary:
       '删除报修方个人信息 Erase the reporter’s name and phone (cs-supervisor, hq-cs-manager)',
   })
