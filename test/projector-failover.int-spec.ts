@@ -2,6 +2,7 @@ import { loadCheckpoint } from '@opsdesk/read-models';
 import { liveProjections, type OpsdeskResources } from '@opsdesk/runtime';
 import { exited } from './support/child-process';
 import { eventually } from './support/eventually';
+import { logBarrier } from './support/log-barrier';
 import {
   allCaughtUp,
   appendSlowly,
@@ -70,7 +71,10 @@ describe('two projectors, the active one SIGKILLed mid-stream', () => {
     ).eventsApplied;
     await appending;
 
+    // Every append has answered: the checks must be able to read them all.
+    const passed = await logBarrier(resources.pool);
     await eventually(async () => {
+      expect(await passed()).toBe(true);
       expect(await holdsAll(resources.pool, standby.pid, leases)).toBe(true);
       expect(await allCaughtUp(resources, projections)).toBe(true);
     }, 30_000);

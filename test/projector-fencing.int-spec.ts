@@ -1,6 +1,7 @@
 import { loadCheckpoint } from '@opsdesk/read-models';
 import { liveProjections } from '@opsdesk/runtime';
 import { eventually } from './support/eventually';
+import { logBarrier } from './support/log-barrier';
 import {
   allCaughtUp,
   appendSlowly,
@@ -57,7 +58,10 @@ describe('a paused projector resumed after a standby took over', () => {
     setup: Awaited<ReturnType<typeof activeAndStandby>>,
   ) {
     const { pool } = bed.resources;
+    // What was appended before this wait must be readable to the checks.
+    const passed = await logBarrier(pool);
     await eventually(async () => {
+      expect(await passed()).toBe(true);
       expect(await holdsAll(pool, standbyPid, setup.leases)).toBe(true);
       expect(await allCaughtUp(bed.resources, setup.projections)).toBe(true);
     }, 30_000);

@@ -5,6 +5,7 @@ import {
   vaultOpener,
   type Projection,
 } from '@opsdesk/read-models';
+import { logBarrier } from '../../support/log-barrier';
 import { sleep } from '../support/processes';
 import { Driver, type DriverCounts } from './driver';
 import { FaultInjector, type FaultKind } from './fault-injector';
@@ -192,8 +193,17 @@ export async function settle(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const log = new LogTail(rig.resources.store);
+  // What was committed before the wait began must be readable before the
+  // checkpoints are compared with it (taken once PostgreSQL answers).
+  let passed: (() => Promise<boolean>) | undefined;
+  const problemNow = async () => {
+    passed ??= await logBarrier(rig.resources.pool);
+    return (await passed())
+      ? unsettled(rig, projections, log)
+      : 'transactions older than the wait are still open';
+  };
   for (;;) {
-    const problem = await unsettled(rig, projections, log).catch(
+    const problem = await problemNow().catch(
       (error: Error) => `not reachable: ${error.message}`,
     );
     if (!problem) return;
