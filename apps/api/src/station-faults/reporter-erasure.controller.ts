@@ -1,10 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiActAsHeader } from '../auth/act-as.header';
 import type { Request } from 'express';
 import { ReporterErasure } from './reporter-erasure.service';
 import { ticketIdPipe } from './ticket-id.pipe';
@@ -12,12 +8,7 @@ import { ticketIdPipe } from './ticket-id.pipe';
 /** A reporter's erasure on request: not a step of the process itself. */
 @ApiTags('station-faults 网点故障')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Act-As',
-  required: false,
-  description:
-    'The role to act in, one the token holds; default: the action’s role',
-})
+@ApiActAsHeader()
 @Controller('station-faults')
 export class ReporterErasureController {
   constructor(private readonly erasure: ReporterErasure) {}

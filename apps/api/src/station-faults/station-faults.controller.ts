@@ -17,6 +17,7 @@ import { toStationSnapshot, type StationRegistry } from '@opsdesk/stations';
 import { STATION_REGISTRY } from '@opsdesk/runtime';
 import { deterministicUuid } from '@opsdesk/platform';
 import type { Request, Response } from 'express';
+import { ApiActAsHeader } from '../auth/act-as.header';
 import { requirePrincipal } from '../auth/acting-actor';
 import { scopeOf } from '../auth/principal';
 import {
@@ -50,12 +51,7 @@ function send(response: Response, answer: Answer, created = false) {
 @ApiTags('station-faults 网点故障')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
-@ApiHeader({
-  name: 'X-Act-As',
-  required: false,
-  description:
-    'The role to act in, one the token holds; default: the action’s role',
-})
+@ApiActAsHeader()
 @Controller('station-faults')
 export class StationFaultsController {
   constructor(
