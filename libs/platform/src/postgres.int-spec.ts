@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { createPool } from './postgres';
 import {
   createTestSchema,
   type TestSchema,
@@ -35,6 +36,22 @@ describe('a pooled client that loses its server while checked out', () => {
 
     await expect(client.query('SELECT 1')).rejects.toThrow();
     client.release();
+  });
+
+  it('is told to the pool owner once', async () => {
+    const lost: Error[] = [];
+    const pool = createPool(db.url, db.schema, { max: 1 }, (error) =>
+      lost.push(error),
+    );
+    try {
+      const client = await pool.connect();
+      await terminateBackendOf(client);
+      client.release();
+      expect(lost).toHaveLength(1);
+      expect(lost[0].message).toMatch(/terminating connection/);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('is dropped from the pool on release; the next checkout works', async () => {

@@ -1,10 +1,15 @@
 import { Pool, type PoolConfig } from 'pg';
 
-/** A pool whose connections all use one schema (created if missing). */
+/**
+ * A pool whose connections all use one schema (created if missing).
+ * `onConnectionLost` hears of each connection the server or the network
+ * ends (once per connection, idle or checked out).
+ */
 export function createPool(
   databaseUrl: string,
   schema: string,
   extra: PoolConfig = {},
+  onConnectionLost: (error: Error) => void = () => undefined,
 ): Pool {
   const pool = new Pool({
     connectionString: databaseUrl,
@@ -12,15 +17,22 @@ export function createPool(
     max: 10,
     ...extra,
   });
-  // An idle client that loses its server emits here; without a listener
-  // the whole process would crash. The next query reconnects.
+  // An idle client that loses its server emits here too; without a
+  // listener the whole process would crash. The next query reconnects.
+  // (Heard once, by the client's own listener below.)
   pool.on('error', () => undefined);
   // A checked-out client has no listener of the pool's: one that loses its
   // server between two queries (mid-transaction, say) would crash the
   // process too. With this one its next query fails instead, and the pool
   // drops it when it is released.
   pool.on('connect', (client) => {
-    client.on('error', () => undefined);
+    // The server's goodbye and the closed socket come as two errors.
+    let told = false;
+    client.on('error', (error) => {
+      if (told) return;
+      told = true;
+      onConnectionLost(error);
+    });
   });
   return pool;
 }

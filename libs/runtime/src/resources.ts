@@ -97,9 +97,13 @@ export async function openResources(
   const redisCheck = await checkConfiguredRedis(config);
   if (redisCheck.warning) logger.warn(redisCheck.warning);
 
-  const pool = createPool(config.databaseUrl, config.databaseSchema, {
-    max: databasePoolMax(),
-  });
+  const pool = createPool(
+    config.databaseUrl,
+    config.databaseSchema,
+    { max: databasePoolMax() },
+    (err) =>
+      logger.warn({ err }, 'PostgreSQL connection lost; the pool replaces it'),
+  );
   const applied = await runMigrations(
     pool,
     config.databaseSchema,
