@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiActAsHeader } from '../auth/act-as.header';
 import type { Request } from 'express';
+import { ApiActAsHeader } from '../auth/act-as.header';
 import { ReporterErasure } from './reporter-erasure.service';
 import { ticketIdPipe } from './ticket-id.pipe';
 

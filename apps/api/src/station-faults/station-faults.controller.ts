@@ -38,7 +38,7 @@ import {
 import { ReportStationFaultDto } from './dto/report-station-fault.dto';
 import { reportedStation } from './reported-station';
 import { StationFaultActions } from './station-fault-actions.service';
-import { ticketIdPipe as ticketId } from './ticket-id.pipe';
+import { ticketIdPipe } from './ticket-id.pipe';
 
 type Answer = Awaited<ReturnType<StationFaultActions['act']>>;
 
@@ -91,7 +91,7 @@ export class StationFaultsController {
   @Post(':ticketId/create-task')
   @ApiOperation({ summary: '4.2 新建任务并发送调度 (cs-phone-agent)' })
   async createTask(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: CreateFaultTaskDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -107,7 +107,7 @@ export class StationFaultsController {
   @Post(':ticketId/dispatch')
   @ApiOperation({ summary: '4.3 派发任务给区域平台 (dispatch-manager)' })
   async dispatch(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: DispatchToRegionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -131,7 +131,7 @@ export class StationFaultsController {
   @Post(':ticketId/assign-inspection')
   @ApiOperation({ summary: '4.4 指派查看网点任务 (regional-platform)' })
   async assignInspection(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: AssignInspectionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -155,7 +155,7 @@ export class StationFaultsController {
   @Post(':ticketId/start-inspection')
   @ApiOperation({ summary: '4.5 巡检到达现场 (regional-inspector)' })
   async startInspection(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: StartInspectionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -173,7 +173,7 @@ export class StationFaultsController {
     summary: '4.6/4.7 巡检结果：已排除或未排除 (regional-inspector)',
   })
   async inspectionResult(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: InspectionResultDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -200,7 +200,7 @@ export class StationFaultsController {
   @Post(':ticketId/report-unresolved')
   @ApiOperation({ summary: '4.8 区域平台反馈调度 (regional-platform)' })
   async reportUnresolved(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: ReportUnresolvedDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -220,7 +220,7 @@ export class StationFaultsController {
   @Post(':ticketId/escalate')
   @ApiOperation({ summary: '4.9 调度上报网点管理岗 (dispatch-manager)' })
   async escalate(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: EscalateDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -240,7 +240,7 @@ export class StationFaultsController {
   @Post(':ticketId/assign-ops-team')
   @ApiOperation({ summary: '4.10 指派网点运维团队 (station-manager)' })
   async assignOpsTeam(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: AssignOpsTeamDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -256,7 +256,7 @@ export class StationFaultsController {
   @Post(':ticketId/classify')
   @ApiOperation({ summary: '4.10 判断是否充电桩问题 (station-ops-team)' })
   async classify(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: ClassifyFaultDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -288,7 +288,7 @@ export class StationFaultsController {
   @Post(':ticketId/supplier-result')
   @ApiOperation({ summary: 'G-a 供应商反馈处理结果 (charging-pile-supplier)' })
   async supplierResult(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: HandlingResultDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -308,7 +308,7 @@ export class StationFaultsController {
   @Post(':ticketId/ops-repair-result')
   @ApiOperation({ summary: '运维维修完成 (station-ops-team)' })
   async opsRepairResult(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: HandlingResultDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -324,7 +324,7 @@ export class StationFaultsController {
   @Post(':ticketId/report-result')
   @ApiOperation({ summary: 'G-b 运维团队反馈网点管理岗 (station-ops-team)' })
   async reportResult(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: ReportResultDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -346,7 +346,7 @@ export class StationFaultsController {
     summary: '4.11 处理结果告知客服中心 (station-manager / station-ops-team)',
   })
   async notifyCustomerService(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: NotifyCustomerServiceDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -366,7 +366,7 @@ export class StationFaultsController {
   @Post(':ticketId/inform-reporter')
   @ApiOperation({ summary: 'G-c 告知报修方并关闭 (cs-phone-agent)' })
   async informReporter(
-    @Param('ticketId', ticketId) id: string,
+    @Param('ticketId', ticketIdPipe) id: string,
     @Body() body: InformReporterDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,

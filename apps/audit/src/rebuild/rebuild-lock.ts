@@ -32,6 +32,10 @@ export async function takeRebuildLocks(
   const onSessionEnded = () => {
     lost = true;
   };
+  const stopListening = () => {
+    client.off('error', onSessionEnded);
+    client.off('end', onSessionEnded);
+  };
   client.on('error', onSessionEnded);
   client.on('end', onSessionEnded);
   try {
@@ -43,8 +47,7 @@ export async function takeRebuildLocks(
     }
   } catch (error) {
     // Ending the session lets go of the locks already taken.
-    client.off('error', onSessionEnded);
-    client.off('end', onSessionEnded);
+    stopListening();
     client.release(true);
     throw error;
   }
@@ -55,8 +58,7 @@ export async function takeRebuildLocks(
       if (lost) throw new RebuildLockLostError(projections);
     },
     async release() {
-      client.off('error', onSessionEnded);
-      client.off('end', onSessionEnded);
+      stopListening();
       if (!lost) {
         try {
           await client.query('SELECT pg_advisory_unlock_all()');

@@ -11,9 +11,12 @@ export function num(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
+/** A timestamptz column, as an ISO instant. */
+export function iso(value: unknown): string {
+  return (value as Date).toISOString();
+}
+
 /** A timestamptz column that may be NULL, as an ISO instant. */
 export function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined
-    ? null
-    : (value as Date).toISOString();
+  return value === null || value === undefined ? null : iso(value);
 }

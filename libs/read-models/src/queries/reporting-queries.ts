@@ -9,7 +9,7 @@ import {
 } from '@opsdesk/domain';
 import { findRegion } from '@opsdesk/stations';
 import type { Pool } from 'pg';
-import { isoOrNull, num, text, type DbRow } from './db-values';
+import { iso, isoOrNull, num, text, type DbRow } from './db-values';
 import { checkPage } from './page';
 import type {
   BacklogCell,
@@ -278,7 +278,7 @@ export class ReportingQueries {
         role,
         roleZh: ROLES[role]?.zh ?? role,
         assigneeId: text(row.assignee_id),
-        fromAt: isoOrNull(row.from_at) as string,
+        fromAt: iso(row.from_at),
         toAt: isoOrNull(row.to_at),
         durationS: num(row.duration_s),
         heldS: Number(row.held_s),
@@ -329,8 +329,8 @@ export class ReportingQueries {
         ticketId: String(row.ticket_id),
         ticketNumber: text(row.ticket_number),
         day: String(row.day),
-        callTime: isoOrNull(row.call_time) as string,
-        recordedAt: isoOrNull(row.recorded_at) as string,
+        callTime: iso(row.call_time),
+        recordedAt: iso(row.recorded_at),
         regionId: text(row.region_id),
         regionZh: regionZh(row.region_id),
         stationId: text(row.station_id),

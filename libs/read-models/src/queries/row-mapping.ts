@@ -10,11 +10,7 @@ import type {
   TicketView,
   TimelineEntry,
 } from './ticket-query.types';
-import { isoOrNull, text, type DbRow } from './db-values';
-
-function iso(value: unknown): string {
-  return (value as Date).toISOString();
-}
+import { iso, isoOrNull, text, type DbRow } from './db-values';
 
 function wallClock(value: unknown): string | null {
   return value === null || value === undefined
