@@ -86,6 +86,23 @@ describe('rebuilding read models beside a running projector', () => {
     return out;
   }
 
+  /** Every index and constraint of the live tables, by name. */
+  async function indexes() {
+    const { rows } = await db.pool.query<{ name: string; definition: string }>(
+      `SELECT i.indexrelid::regclass::text AS name,
+              pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i
+        WHERE i.indrelid::regclass::text = ANY($1)
+       UNION ALL
+       SELECT conname, pg_get_constraintdef(oid)
+         FROM pg_constraint
+        WHERE conrelid::regclass::text = ANY($1)
+        ORDER BY 1, 2`,
+      [liveTables],
+    );
+    return rows;
+  }
+
   async function caughtUp(position: string) {
     for (const projection of live) {
       await waitForCheckpoint(db.pool, projection.name, position);
@@ -153,6 +170,23 @@ describe('rebuilding read models beside a running projector', () => {
         );
       expect(reported(first)).toEqual(builtLive);
       expect(reported(second)).toEqual(builtLive);
+    });
+
+    it('keeps every index and constraint of the live tables, under the same names', async () => {
+      // The build takes some off its staging tables and puts them back.
+      const before = await indexes();
+      expect(before.map((i) => i.name)).toEqual(
+        expect.arrayContaining([
+          'timeline_entries_pkey',
+          'timeline_entries_event_id_key',
+          'ticket_view_status_idx',
+        ]),
+      );
+
+      const run = await audit(['rebuild', 'all'], tool());
+
+      expect(run.code).toBe(0);
+      expect(await indexes()).toEqual(before);
     });
 
     it('leaves no staging or backup tables and hands the runner the checkpoint', async () => {

@@ -1,6 +1,11 @@
 import type { Pool } from 'pg';
 import type { AuditIo, AuditResources } from '../cli/audit-command';
 import { ProgressReporter } from '../progress/progress-reporter';
+import {
+  deferIndexes,
+  restoreIndexes,
+  type DeferredIndexes,
+} from './deferred-indexes';
 import { inTransaction } from './in-transaction';
 import { countLogEvents } from './log-size';
 import { takeRebuildLocks } from './rebuild-lock';
@@ -53,10 +58,12 @@ export async function rebuildProjections(
   );
   try {
     const droppedLeftovers: string[][] = [];
+    const deferred: DeferredIndexes[] = [];
     for (const plan of plans) {
       await checkLiveTables(pool, plan);
       droppedLeftovers.push(await dropLeftovers(pool, plan));
       await createStagingTables(pool, plan);
+      deferred.push(await deferIndexes(pool, plan));
     }
 
     const progress = new ProgressReporter({
@@ -74,6 +81,11 @@ export async function rebuildProjections(
       settings.pageSize,
       progress,
     );
+
+    for (const indexes of deferred) {
+      await lock.assertHeld();
+      await restoreIndexes(pool, indexes);
+    }
 
     const reports: RebuildReport[] = [];
     for (const [index, plan] of plans.entries()) {

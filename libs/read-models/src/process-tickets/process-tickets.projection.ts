@@ -80,6 +80,7 @@ export function createProcessTicketsProjection(
     ),
     migrations: processTicketMigrations(tables),
     tables: [tables.tickets, tables.inbox, tables.timeline],
+    appendOnlyTables: [tables.timeline],
     streamPrefixes: [`${spec.definition.processId}-`],
 
     async apply(client, events) {

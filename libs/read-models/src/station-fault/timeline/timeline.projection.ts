@@ -17,6 +17,7 @@ export function createTimelineProjection(
     name: projectionName(TIMELINE_PROJECTION, options.tableSuffix),
     migrations: timelineMigrations(tables),
     tables: [t],
+    appendOnlyTables: [t],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
 
     async apply(client, events) {
