@@ -15,6 +15,25 @@ const REPO = join(__dirname, '..', '..', '..');
 const AUDIT = join(REPO, 'apps', 'audit', 'dist', 'main.js');
 const PROBE = join(__dirname, '..', 'support', 'child-probe.preload.js');
 
+/**
+ * The node flags `npm run audit` starts the tool with, so that the bench
+ * measures what a user runs.
+ */
+export function auditNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const parsed = /^node((?: --\S+)*) apps\/audit\/dist\/main\.js$/.exec(
+    pkg.scripts.audit,
+  );
+  if (!parsed) {
+    throw new Error(
+      `bench: cannot read the audit script: ${pkg.scripts.audit}`,
+    );
+  }
+  return parsed[1].split(' ').filter(Boolean);
+}
+
 /** The audit tool's entry point, if it has been built (issue #4). */
 export function auditTool(): string | undefined {
   return existsSync(AUDIT) ? AUDIT : undefined;
@@ -50,6 +69,7 @@ export async function auditRebuild(
   const probeFile = join(LOG_DIR, `audit-probe-${projection}.json`);
   rmSync(probeFile, { force: true });
   const args = [
+    ...auditNodeFlags(),
     ...(cpuProfile
       ? [
           '--cpu-prof',
