@@ -147,6 +147,26 @@ describe('rebuilding read models beside a running projector', () => {
     await db?.drop();
   });
 
+  describe('the first rebuild', () => {
+    it('keeps every index and constraint of the live tables, under the same names', async () => {
+      // As the migrations made them: no rebuild has run yet. The build
+      // takes some off its staging tables and puts them back.
+      const before = await indexes();
+      expect(before.map((i) => i.name)).toEqual(
+        expect.arrayContaining([
+          'timeline_entries_pkey',
+          'timeline_entries_event_id_key',
+          'ticket_view_status_idx',
+        ]),
+      );
+
+      const run = await audit(['rebuild', 'all'], tool());
+
+      expect(run.code).toBe(0);
+      expect(await indexes()).toEqual(before);
+    });
+  });
+
   describe('rebuilt twice from the same log', () => {
     it('gives the same checksum for every table both times, equal to the tables built live', async () => {
       const builtLive = await checksums(db.pool);
@@ -170,23 +190,6 @@ describe('rebuilding read models beside a running projector', () => {
         );
       expect(reported(first)).toEqual(builtLive);
       expect(reported(second)).toEqual(builtLive);
-    });
-
-    it('keeps every index and constraint of the live tables, under the same names', async () => {
-      // The build takes some off its staging tables and puts them back.
-      const before = await indexes();
-      expect(before.map((i) => i.name)).toEqual(
-        expect.arrayContaining([
-          'timeline_entries_pkey',
-          'timeline_entries_event_id_key',
-          'ticket_view_status_idx',
-        ]),
-      );
-
-      const run = await audit(['rebuild', 'all'], tool());
-
-      expect(run.code).toBe(0);
-      expect(await indexes()).toEqual(before);
     });
 
     it('leaves no staging or backup tables and hands the runner the checkpoint', async () => {
