@@ -52,11 +52,14 @@ export interface RebuildResult {
 }
 
 const AUDIT_METHOD =
-  'the audit tool’s `rebuild all`, which builds every read ' +
-  'model in one pass over the log, stopped with SIGINT at the time limit, ' +
-  'its rate the tool’s own count of log events read and applied; beside ' +
-  'it `rebuild <projection>` for each read model of station-fault ' +
-  'tickets alone, each stopped the same way';
+  'the audit tool’s `rebuild all`, which builds every read model in one ' +
+  'pass over the log, run to the end, its rate the tool’s own: log events ' +
+  'over the seconds from its start to the last table swapped in, the ' +
+  'indexes built after the last page included (the checksums it prints ' +
+  'after that are not); beside it `rebuild <projection>` for each read ' +
+  'model of station-fault tickets alone, each run the same way (a run ' +
+  'that outlasts the time limit is stopped with SIGINT and its rate is ' +
+  'that of the part it rebuilt)';
 
 const RUNNER_METHOD =
   'projection runners catching up from position zero on fresh checkpoints, ' +

@@ -82,14 +82,11 @@ export async function rebuildProjections(
       progress,
     );
 
-    for (const indexes of deferred) {
-      await lock.assertHeld();
-      await restoreIndexes(pool, indexes);
-    }
-
-    const reports: RebuildReport[] = [];
+    const swapped: Omit<RebuildReport, 'tables'>[] = [];
     for (const [index, plan] of plans.entries()) {
       // Without the lock another rebuild may own the staging tables now.
+      await lock.assertHeld();
+      await restoreIndexes(pool, deferred[index]);
       await lock.assertHeld();
       const swap = await swapIn(resources, plan, settings.pageSize);
       // The log's events read at the swap; with several projections each
@@ -98,11 +95,7 @@ export async function rebuildProjections(
       const keptBackup = settings.keepBackup
         ? plan.backupTables
         : await dropBackups(pool, plan.backupTables);
-      const tables: TableChecksum[] = [];
-      for (const table of plan.live.tables) {
-        tables.push(await tableChecksum(pool, table));
-      }
-      reports.push({
+      swapped.push({
         projection: plan.live.name,
         droppedLeftovers: droppedLeftovers[index],
         eventsBuilt: built[index].events,
@@ -110,10 +103,20 @@ export async function rebuildProjections(
         swapAttempts: swap.attempts,
         position: swap.position,
         keptBackup,
-        tables,
       });
     }
+    // Every table is in place: the rebuild is done, and its rate with it.
+    // The checksums below only report on what it built.
     progress.finish();
+
+    const reports: RebuildReport[] = [];
+    for (const [index, plan] of plans.entries()) {
+      const tables: TableChecksum[] = [];
+      for (const table of plan.live.tables) {
+        tables.push(await tableChecksum(pool, table));
+      }
+      reports.push({ ...swapped[index], tables });
+    }
     return reports;
   } finally {
     await lock.release();
