@@ -11,6 +11,7 @@ import { toStationSnapshot } from '@opsdesk/stations';
 import { createTestSchema, type TestSchema } from './support/database';
 import { exited, startApp } from './support/child-process';
 import { eventually } from './support/eventually';
+import { logBarrier } from './support/log-barrier';
 import { TEST_REDIS_URL, testQueuePrefix } from './support/redis';
 import { deleteKeys } from './support/system';
 
@@ -144,7 +145,11 @@ describe('a process manager killed mid-hand-off', () => {
     expect(crash.signal).toBe('SIGKILL');
     // The restart replays at least the event it died on; the job id
     // derived from that event keeps the queue at one job.
+    // An empty read after the checkpoint proves it caught up only once
+    // no transaction older than now can hide a row from the reader.
+    const passed = await logBarrier(schema.pool);
     await runUntil(async () => {
+      expect(await passed()).toBe(true);
       const { rows } = await schema.pool.query<{ position: string }>(
         `SELECT position FROM process_manager_checkpoints`,
       );
