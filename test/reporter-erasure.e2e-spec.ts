@@ -8,6 +8,16 @@ import {
   TicketQueries,
   vaultOpener,
 } from '@opsdesk/read-models';
+import { Writable } from 'node:stream';
+import { erasedSubjects } from '../apps/audit/src/rebuild/erasures-during-rebuild';
+import { rebuildPlans } from '../apps/audit/src/rebuild/rebuild-plan';
+import { buildStaging } from '../apps/audit/src/rebuild/staging-build';
+import {
+  createStagingTables,
+  dropLeftovers,
+} from '../apps/audit/src/rebuild/staging-tables';
+import { swapIn } from '../apps/audit/src/rebuild/table-swap';
+import { ProgressReporter } from '../apps/audit/src/progress/progress-reporter';
 import { runAuditCli } from './support/audit-cli';
 import { ACTIONS, crewFor, type Crew } from './support/station-fault-actions';
 import { eventually } from './support/eventually';
@@ -275,6 +285,87 @@ describe('erasing a reporter', () => {
       } finally {
         await Promise.all(runners.map((r) => r.stop()));
       }
+    });
+
+    it('stays erased when the erasure comes while a rebuild runs', async () => {
+      // Another ticket, erased after a rebuild has built its staging
+      // tables and before it swaps them in.
+      const name = '钱德明先生';
+      const phone = '139 8765 4321';
+      const other = await system.client.post<{ ticket: { id: string } }>(
+        '/station-faults',
+        {
+          ...ACTIONS[0].body(crew),
+          reporter: { type: 'property-management', name, phone },
+        },
+      );
+      const otherId = other.ticket.id;
+      await eventually(async () => {
+        const { entries } = await system.client.get<{ entries: unknown[] }>(
+          `/station-faults/${otherId}/timeline`,
+        );
+        expect(entries.length).toBeGreaterThanOrEqual(2);
+      });
+      const { pool } = system.schema;
+      const resources = { pool, store: system.resources.store };
+      const plans = rebuildPlans(
+        'all',
+        vaultOpener(system.resources.vault),
+      ).filter((plan) => plan.staging.erasePersonalData);
+      expect(plans.map((plan) => plan.live.name).sort()).toEqual([
+        'inbox',
+        'ticket-view',
+        'timeline',
+      ]);
+      for (const plan of plans) {
+        await dropLeftovers(pool, plan);
+        await createStagingTables(pool, plan);
+      }
+      const erasedBefore = await erasedSubjects(pool);
+      const progress = new ProgressReporter({
+        out: new Writable({ write: (_chunk, _encoding, done) => done() }),
+        tty: false,
+        label: 'rebuild',
+        lineEvery: 1_000_000,
+      });
+      await buildStaging(resources, plans, 500, progress);
+      expect(await tablesHolding(name)).toEqual([
+        'inbox_folds',
+        'inbox_folds__rebuild',
+        'ticket_view',
+        'ticket_view__rebuild',
+        'timeline_entries',
+        'timeline_entries__rebuild',
+      ]);
+
+      await system.client.post(
+        `/station-faults/${otherId}/erase-reporter`,
+        {},
+        { actor: supervisor },
+      );
+      // The erasure scrubbed the live tables only.
+      expect(await tablesHolding(name)).toEqual([
+        'inbox_folds__rebuild',
+        'ticket_view__rebuild',
+        'timeline_entries__rebuild',
+      ]);
+      for (const plan of plans) {
+        await swapIn(resources, plan, 500, erasedBefore);
+        for (const table of plan.backupTables) {
+          await pool.query(`DROP TABLE ${table}`);
+        }
+      }
+
+      for (const needle of [name, phone, phone.replace(/ /g, '')]) {
+        expect({ needle, tables: await tablesHolding(needle) }).toEqual({
+          needle,
+          tables: [],
+        });
+      }
+      const view = await system.client.get<Record<string, unknown>>(
+        `/station-faults/${otherId}`,
+      );
+      expect(view).toMatchObject({ reporterName: null, reporterPhone: null });
     });
 
     it('answers a second erasure with the first one, changing nothing', async () => {

@@ -35,6 +35,13 @@ export interface Projection {
   /** Only events of streams starting with one of these reach `apply`. */
   readonly streamPrefixes: readonly string[];
   apply(client: PoolClient, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Removes from its tables what it stored of one subject's personal data
+   * (the subject is a stream name) before that subject was erased. A
+   * rebuild calls it for erasures made while it ran, which scrubbed only
+   * the live tables. Projections that store no erasable data have none.
+   */
+  erasePersonalData?(client: PoolClient, subject: string): Promise<void>;
 }
 
 /** Options every projection factory takes. */

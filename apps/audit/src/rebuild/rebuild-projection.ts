@@ -6,6 +6,7 @@ import {
   restoreIndexes,
   type DeferredIndexes,
 } from './deferred-indexes';
+import { erasedSubjects } from './erasures-during-rebuild';
 import { inTransaction } from './in-transaction';
 import { countLogEvents } from './log-size';
 import { takeRebuildLocks } from './rebuild-lock';
@@ -75,6 +76,8 @@ export async function rebuildProjections(
       ]),
       lineEvery: settings.progressEvery,
     });
+    // Before the first page: see eraseSinceStart, at each swap.
+    const erasedBefore = await erasedSubjects(pool);
     const built = await buildStaging(
       resources,
       plans,
@@ -88,7 +91,12 @@ export async function rebuildProjections(
       await lock.assertHeld();
       await restoreIndexes(pool, deferred[index]);
       await lock.assertHeld();
-      const swap = await swapIn(resources, plan, settings.pageSize);
+      const swap = await swapIn(
+        resources,
+        plan,
+        settings.pageSize,
+        erasedBefore,
+      );
       // The log's events read at the swap; with several projections each
       // reads its own, and the count stays that of the shared pass.
       if (plans.length === 1) progress.advance(swap.caughtUp);

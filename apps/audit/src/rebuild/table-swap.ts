@@ -2,6 +2,7 @@ import type { EventStore, GlobalPosition } from '@opsdesk/event-store';
 import { loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool, PoolClient } from 'pg';
 import { applyBatch } from './apply-batch';
+import { eraseSinceStart } from './erasures-during-rebuild';
 import { inTransaction } from './in-transaction';
 import type { RebuildPlan } from './rebuild-plan';
 
@@ -25,7 +26,9 @@ const LOCK_NOT_AVAILABLE = '55P03';
  *    first in every batch it commits (`advanceCheckpoint`), so a batch in
  *    flight finishes before this goes on, and the next one waits here.
  * 2. Apply, into the staging tables, what the log gained since they were
- *    built, so they are at least as far as the live ones.
+ *    built, so they are at least as far as the live ones, and scrub from
+ *    them the personal data of subjects erased meanwhile (an erasure
+ *    scrubs only the live tables).
  * 3. Rename live → backup and staging → live (with their indexes), and
  *    re-create the projection's views on the new tables.
  * 4. Give the live checkpoint the staging position and events count.
@@ -42,12 +45,13 @@ export async function swapIn(
   resources: { pool: Pool; store: EventStore },
   plan: RebuildPlan,
   pageSize: number,
+  erasedBefore: ReadonlySet<string>,
 ): Promise<SwapResult> {
   await loadCheckpoint(resources.pool, plan.live.name);
   for (let attempt = 1; ; attempt++) {
     try {
       const done = await inTransaction(resources.pool, (client) =>
-        swapOnce(client, resources.store, plan, pageSize),
+        swapOnce(client, resources.store, plan, pageSize, erasedBefore),
       );
       return { ...done, attempts: attempt };
     } catch (error) {
@@ -62,6 +66,7 @@ async function swapOnce(
   store: EventStore,
   plan: RebuildPlan,
   pageSize: number,
+  erasedBefore: ReadonlySet<string>,
 ) {
   const { live, staging } = plan;
   await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
@@ -87,6 +92,7 @@ async function swapOnce(
     caughtUp += page.length;
     if (page.length < pageSize) break;
   }
+  await eraseSinceStart(client, staging, erasedBefore);
 
   for (const [i, table] of live.tables.entries()) {
     await renameTable(client, table, plan.backupTables[i]);

@@ -30,20 +30,45 @@ export async function eraseReporterFromReadModels(
   const { ticketView } = ticketViewTables(options.tableSuffix);
   const { inboxFolds } = inboxTables(options.tableSuffix);
   const { timelineEntries } = timelineTables(options.tableSuffix);
+  await eraseReporterFromTicketView(client, ticketView, ticketId);
+  await eraseReporterFromInboxFolds(client, inboxFolds, ticketId);
+  await eraseReporterFromTimeline(client, timelineEntries, ticketId);
+}
 
+/** The reporter out of one ticket's row of a ticket view table. */
+export async function eraseReporterFromTicketView(
+  client: PoolClient,
+  table: string,
+  ticketId: string,
+): Promise<void> {
   await client.query(
-    `UPDATE ${ticketView}
+    `UPDATE ${table}
         SET reporter_name = NULL, reporter_phone = NULL,
             state = ${withoutStatePaths('state')}
       WHERE ticket_id = $1`,
     [ticketId],
   );
+}
+
+/** The reporter out of one ticket's fold of an inbox folds table. */
+export async function eraseReporterFromInboxFolds(
+  client: PoolClient,
+  table: string,
+  ticketId: string,
+): Promise<void> {
   await client.query(
-    `UPDATE ${inboxFolds} SET state = ${withoutStatePaths('state')}
+    `UPDATE ${table} SET state = ${withoutStatePaths('state')}
       WHERE ticket_id = $1`,
     [ticketId],
   );
+}
 
+/** The reporter out of one ticket's entries of a timeline table. */
+export async function eraseReporterFromTimeline(
+  client: PoolClient,
+  table: string,
+  ticketId: string,
+): Promise<void> {
   const personal = STATION_FAULT_PERSONAL_DATA as Record<
     string,
     readonly string[]
@@ -53,14 +78,14 @@ export async function eraseReporterFromReadModels(
     type: string;
     data: Record<string, unknown>;
   }>(
-    `SELECT revision, type, data FROM ${timelineEntries}
+    `SELECT revision, type, data FROM ${table}
       WHERE ticket_id = $1 AND type = ANY($2::text[]) FOR UPDATE`,
     [ticketId, Object.keys(personal)],
   );
   for (const row of rows) {
     const data = withoutFields(row.data, personal[row.type] ?? []);
     await client.query(
-      `UPDATE ${timelineEntries} SET data = $3, summary_zh = $4
+      `UPDATE ${table} SET data = $3, summary_zh = $4
         WHERE ticket_id = $1 AND revision = $2`,
       [ticketId, row.revision, JSON.stringify(data), summaryOf(row.type, data)],
     );

@@ -4,6 +4,7 @@ import { foldPage } from '../../batch/fold-page';
 import { insertMany, updateOnConflict } from '../../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
+import { eraseReporterFromInboxFolds } from '../erasure/erase-reporter';
 import {
   STATION_FAULT_STREAM_PREFIX,
   stationFaultTicketId,
@@ -48,6 +49,8 @@ export function createInboxProjection(
     migrations: inboxMigrations(tables),
     tables: [items, folds],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
+    erasePersonalData: (client, subject) =>
+      eraseReporterFromInboxFolds(client, folds, stationFaultTicketId(subject)),
 
     async apply(client, events) {
       const { latest } = await foldPage(client, events, {

@@ -4,6 +4,7 @@ import { foldPage } from '../../batch/fold-page';
 import { insertMany, updateOnConflict } from '../../batch/insert-many';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
+import { eraseReporterFromTicketView } from '../erasure/erase-reporter';
 import {
   STATION_FAULT_STREAM_PREFIX,
   stationFaultTicketId,
@@ -42,6 +43,8 @@ export function createTicketViewProjection(
     migrations: ticketViewMigrations(tables),
     tables: [t],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
+    erasePersonalData: (client, subject) =>
+      eraseReporterFromTicketView(client, t, stationFaultTicketId(subject)),
 
     async apply(client, events) {
       const { latest } = await foldPage(client, events, {

@@ -2,7 +2,11 @@ import { insertMany } from '../../batch/insert-many';
 import { openedEvents } from '../../personal-data/personal-data-opener';
 import type { Projection, ReadModelProjectionOptions } from '../../projection';
 import { projectionName } from '../../table-names';
-import { STATION_FAULT_STREAM_PREFIX } from '../station-fault-stream';
+import { eraseReporterFromTimeline } from '../erasure/erase-reporter';
+import {
+  STATION_FAULT_STREAM_PREFIX,
+  stationFaultTicketId,
+} from '../station-fault-stream';
 import { TIMELINE_PROJECTION, timelineEntry } from './timeline.entry';
 import { timelineMigrations, timelineTables } from './timeline.tables';
 
@@ -19,6 +23,8 @@ export function createTimelineProjection(
     tables: [t],
     appendOnlyTables: [t],
     streamPrefixes: [STATION_FAULT_STREAM_PREFIX],
+    erasePersonalData: (client, subject) =>
+      eraseReporterFromTimeline(client, t, stationFaultTicketId(subject)),
 
     async apply(client, events) {
       const opened = await openedEvents(options.personalData, client, events);

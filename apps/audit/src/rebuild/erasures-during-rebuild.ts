@@ -1,0 +1,49 @@
+import type { Projection } from '@opsdesk/read-models';
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * The subjects erased so far. Taken before the rebuild reads its first
+ * page: an erasure in this set had destroyed its key by then, so no page
+ * opens that subject's data, and only erasures outside it can have been
+ * made after a page had already stored their data in a staging table.
+ */
+export async function erasedSubjects(pool: Pool): Promise<Set<string>> {
+  const { rows } = await pool.query<{ subject: string }>(
+    'SELECT subject FROM personal_data_erasures',
+  );
+  return new Set(rows.map((row) => row.subject));
+}
+
+/**
+ * Inside the swap, before the renames: scrubs from the staging tables
+ * every subject erased since `before` was taken. An erasure scrubs only
+ * the live tables, which the swap is about to drop.
+ *
+ * The share lock waits for an erasure in flight and holds back the next
+ * until the swap commits; that one then finds the new tables under the
+ * live names and scrubs them itself. It is taken after the catch-up:
+ * an erasure deletes its key before it records itself, and the catch-up's
+ * pages lock the keys they open, so the other order could deadlock.
+ */
+export async function eraseSinceStart(
+  client: PoolClient,
+  staging: Projection,
+  before: ReadonlySet<string>,
+): Promise<number> {
+  if (!staging.erasePersonalData) return 0;
+  await client.query('LOCK TABLE personal_data_erasures IN SHARE MODE');
+  const { rows } = await client.query<{ subject: string }>(
+    'SELECT subject FROM personal_data_erasures',
+  );
+  const since = rows
+    .map((row) => row.subject)
+    .filter(
+      (subject) =>
+        !before.has(subject) &&
+        staging.streamPrefixes.some((prefix) => subject.startsWith(prefix)),
+    );
+  for (const subject of since) {
+    await staging.erasePersonalData(client, subject);
+  }
+  return since.length;
+}
