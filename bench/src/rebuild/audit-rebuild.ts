@@ -51,6 +51,9 @@ export interface AuditRebuildRun {
   statements: StatementStat[];
 }
 
+/** Statements kept per run in the results, by total time. */
+const KEPT_STATEMENTS = 20;
+
 // e.g. "rebuild ticket-view 12% 3000/30014 events 250 events/s ETA 1:48"
 const PROGRESS = /^rebuild (\S+) .*?(\d+)(?:\/(\d+))? events (\d+) events\/s/;
 
@@ -136,6 +139,8 @@ export async function auditRebuild(
     complete: exitCode === 0 && total > 0 && events >= total,
     exitCode,
     peakRssBytes: probe.peakRssBytes,
-    statements: probe.statements,
+    // The costliest first; a rebuild's tail is one DDL statement per table,
+    // each its own line, which only swell the results file.
+    statements: probe.statements.slice(0, KEPT_STATEMENTS),
   };
 }
