@@ -3,6 +3,7 @@ import { verifyChain } from '@opsdesk/event-store';
 import { runMigrations } from '@opsdesk/platform';
 import {
   createStationFaultProjections,
+  eraseReporterFromReadModels,
   ProjectionRunner,
   projectionMigrations,
   TicketQueries,
@@ -287,85 +288,141 @@ describe('erasing a reporter', () => {
       }
     });
 
-    it('stays erased when the erasure comes while a rebuild runs', async () => {
-      // Another ticket, erased after a rebuild has built its staging
-      // tables and before it swaps them in.
-      const name = '钱德明先生';
-      const phone = '139 8765 4321';
-      const other = await system.client.post<{ ticket: { id: string } }>(
-        '/station-faults',
-        {
-          ...ACTIONS[0].body(crew),
-          reporter: { type: 'property-management', name, phone },
-        },
-      );
-      const otherId = other.ticket.id;
-      await eventually(async () => {
-        const { entries } = await system.client.get<{ entries: unknown[] }>(
-          `/station-faults/${otherId}/timeline`,
+    describe('while a rebuild of the read models runs', () => {
+      /** A ticket of its own, its read models rebuilt up to the swap. */
+      async function reportedAndBuilt(name: string, phone: string) {
+        const created = await system.client.post<{ ticket: { id: string } }>(
+          '/station-faults',
+          {
+            ...ACTIONS[0].body(crew),
+            reporter: { type: 'property-management', name, phone },
+          },
         );
-        expect(entries.length).toBeGreaterThanOrEqual(2);
-      });
-      const { pool } = system.schema;
-      const resources = { pool, store: system.resources.store };
-      const plans = rebuildPlans(
-        'all',
-        vaultOpener(system.resources.vault),
-      ).filter((plan) => plan.staging.erasePersonalData);
-      expect(plans.map((plan) => plan.live.name).sort()).toEqual([
-        'inbox',
-        'ticket-view',
-        'timeline',
-      ]);
-      for (const plan of plans) {
-        await dropLeftovers(pool, plan);
-        await createStagingTables(pool, plan);
-      }
-      const erasedBefore = await erasedSubjects(pool);
-      const progress = new ProgressReporter({
-        out: new Writable({ write: (_chunk, _encoding, done) => done() }),
-        tty: false,
-        label: 'rebuild',
-        lineEvery: 1_000_000,
-      });
-      await buildStaging(resources, plans, 500, progress);
-      expect(await tablesHolding(name)).toEqual([
-        'inbox_folds',
-        'inbox_folds__rebuild',
-        'ticket_view',
-        'ticket_view__rebuild',
-        'timeline_entries',
-        'timeline_entries__rebuild',
-      ]);
-
-      await system.client.post(
-        `/station-faults/${otherId}/erase-reporter`,
-        {},
-        { actor: supervisor },
-      );
-      // The erasure scrubbed the live tables only.
-      expect(await tablesHolding(name)).toEqual([
-        'inbox_folds__rebuild',
-        'ticket_view__rebuild',
-        'timeline_entries__rebuild',
-      ]);
-      for (const plan of plans) {
-        await swapIn(resources, plan, 500, erasedBefore);
-        for (const table of plan.backupTables) {
-          await pool.query(`DROP TABLE ${table}`);
-        }
-      }
-
-      for (const needle of [name, phone, phone.replace(/ /g, '')]) {
-        expect({ needle, tables: await tablesHolding(needle) }).toEqual({
-          needle,
-          tables: [],
+        const id = created.ticket.id;
+        await eventually(async () => {
+          expect(await tablesHolding(name)).toEqual([
+            'inbox_folds',
+            'ticket_view',
+            'timeline_entries',
+          ]);
         });
+        const { pool } = system.schema;
+        const plans = rebuildPlans(
+          'all',
+          vaultOpener(system.resources.vault),
+        ).filter((plan) => plan.staging.erasePersonalData);
+        expect(plans.map((plan) => plan.live.name).sort()).toEqual([
+          'inbox',
+          'ticket-view',
+          'timeline',
+        ]);
+        for (const plan of plans) {
+          await dropLeftovers(pool, plan);
+          await createStagingTables(pool, plan);
+        }
+        const erasedBefore = await erasedSubjects(pool);
+        const progress = new ProgressReporter({
+          out: new Writable({ write: (_chunk, _encoding, done) => done() }),
+          tty: false,
+          label: 'rebuild',
+          lineEvery: 1_000_000,
+        });
+        const resources = { pool, store: system.resources.store };
+        await buildStaging(resources, plans, 500, progress);
+        expect(await tablesHolding(name)).toEqual([
+          'inbox_folds',
+          'inbox_folds__rebuild',
+          'ticket_view',
+          'ticket_view__rebuild',
+          'timeline_entries',
+          'timeline_entries__rebuild',
+        ]);
+        const swapAll = async () => {
+          for (const plan of plans) {
+            await swapIn(resources, plan, 500, erasedBefore);
+            for (const table of plan.backupTables) {
+              await pool.query(`DROP TABLE ${table}`);
+            }
+          }
+        };
+        return { id, swapAll };
       }
-      const view = await system.client.get<Record<string, unknown>>(
-        `/station-faults/${otherId}`,
-      );
-      expect(view).toMatchObject({ reporterName: null, reporterPhone: null });
+
+      async function expectNowhere(id: string, name: string, phone: string) {
+        for (const needle of [name, phone, phone.replace(/ /g, '')]) {
+          expect({ needle, tables: await tablesHolding(needle) }).toEqual({
+            needle,
+            tables: [],
+          });
+        }
+        const view = await system.client.get<Record<string, unknown>>(
+          `/station-faults/${id}`,
+        );
+        expect(view).toMatchObject({ reporterName: null, reporterPhone: null });
+      }
+
+      it('stays erased when the erasure comes between the build and the swap', async () => {
+        const name = '钱德明先生';
+        const phone = '139 8765 4321';
+        const { id, swapAll } = await reportedAndBuilt(name, phone);
+
+        await system.client.post(
+          `/station-faults/${id}/erase-reporter`,
+          {},
+          { actor: supervisor },
+        );
+        // The erasure scrubbed the live tables only.
+        expect(await tablesHolding(name)).toEqual([
+          'inbox_folds__rebuild',
+          'ticket_view__rebuild',
+          'timeline_entries__rebuild',
+        ]);
+        await swapAll();
+
+        await expectNowhere(id, name, phone);
+      });
+
+      it('stays erased when the erasure is in flight as the swap begins', async () => {
+        const name = '孙立新女士';
+        const phone = '137 2468 1357';
+        const { id, swapAll } = await reportedAndBuilt(name, phone);
+        // The erasure's own transaction, held open: key gone, erasure
+        // recorded, live tables scrubbed, nothing committed yet.
+        const erasing = await system.schema.pool.connect();
+        let swapped: Promise<void> | undefined;
+        let committed = false;
+        try {
+          await erasing.query('BEGIN');
+          await system.resources.vault.erase(
+            streamNameOf('station-fault', id),
+            { id: supervisor.id, role: supervisor.role },
+            erasing,
+          );
+          await eraseReporterFromReadModels(erasing, id);
+
+          swapped = swapAll();
+          // The swap waits for it rather than miss it.
+          await eventually(async () => {
+            const { rows } = await system.schema.pool.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock'
+                  AND query = 'LOCK TABLE personal_data_erasures IN SHARE MODE'`,
+            );
+            expect(rows[0].n).toBeGreaterThan(0);
+          });
+          await erasing.query('COMMIT');
+          committed = true;
+        } finally {
+          if (!committed) {
+            await erasing.query('ROLLBACK').catch(() => undefined);
+            await swapped?.catch(() => undefined);
+          }
+          erasing.release();
+        }
+        await swapped;
+
+        await expectNowhere(id, name, phone);
+      });
     });
 
     it('answers a second erasure with the first one, changing nothing', async () => {

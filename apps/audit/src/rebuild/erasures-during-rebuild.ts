@@ -17,13 +17,20 @@ export async function erasedSubjects(pool: Pool): Promise<Set<string>> {
 /**
  * Inside the swap, before the renames: scrubs from the staging tables
  * every subject erased since `before` was taken. An erasure scrubs only
- * the live tables, which the swap is about to drop.
+ * the live tables, which the swap is about to rename away.
  *
  * The share lock waits for an erasure in flight and holds back the next
  * until the swap commits; that one then finds the new tables under the
- * live names and scrubs them itself. It is taken after the catch-up:
- * an erasure deletes its key before it records itself, and the catch-up's
- * pages lock the keys they open, so the other order could deadlock.
+ * live names and scrubs them itself. It is taken after the catch-up: an
+ * erasure deletes its key before it records itself, and the catch-up's
+ * pages lock the keys they open, so the other order would deadlock the
+ * two. A deadlock through a third party (the live runner's shared page
+ * waiting on this swap's checkpoint row while holding a row the erasure
+ * waits for) remains possible; `swapIn` then tries again.
+ *
+ * TODO(#4): an erasure does not reach copies outside the live tables: the
+ * `__previous` tables `--keep-backup` keeps, or the staging tables of a
+ * rebuild that failed or was stopped (the next rebuild drops them).
  */
 export async function eraseSinceStart(
   client: PoolClient,

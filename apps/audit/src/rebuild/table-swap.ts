@@ -17,7 +17,12 @@ export interface SwapResult {
 /** How long the swap waits for a reader before it gives way and retries. */
 const LOCK_TIMEOUT = '5s';
 const ATTEMPTS = 6;
-const LOCK_NOT_AVAILABLE = '55P03';
+/**
+ * A reader held a table too long, or the swap ended as a deadlock victim
+ * (with an erasure and the live runner's shared page, for one): either
+ * way it rolled back whole and may simply try again.
+ */
+const RETRIED = new Set(['55P03', '40P01']);
 
 /**
  * Puts the staging tables in the live ones' place in ONE transaction:
@@ -39,7 +44,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * checkpoint: the same position it holds, or, if it differs, it notices
  * (its compare-and-set fails) and resumes from the stored one.
  * A reader that holds a table longer than LOCK_TIMEOUT makes the swap
- * roll back and try again, rather than stall every reader behind it.
+ * roll back and try again, rather than stall every reader behind it; so
+ * does a deadlock.
  */
 export async function swapIn(
   resources: { pool: Pool; store: EventStore },
@@ -55,8 +61,8 @@ export async function swapIn(
       );
       return { ...done, attempts: attempt };
     } catch (error) {
-      const busy = (error as { code?: string }).code === LOCK_NOT_AVAILABLE;
-      if (!busy || attempt >= ATTEMPTS) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (!RETRIED.has(code) || attempt >= ATTEMPTS) throw error;
     }
   }
 }
