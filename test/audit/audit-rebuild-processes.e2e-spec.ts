@@ -2,6 +2,7 @@ import {
   P17_WAIVER_TABLE,
   TRAFFIC_VIOLATION_PROCESS_ID,
 } from '@opsdesk/domain';
+import { CheckpointStore, WORKER_ROLES } from '@opsdesk/messaging';
 import { SteppableClock } from '@opsdesk/platform';
 import {
   createMoneyProcessProjections,
@@ -233,11 +234,17 @@ describe('rebuild all over a log of every process', () => {
     );
     // Every projection has events (each process opened a ticket above,
     // and a step a worker takes after the answer may still be on its way)
-    // and has applied the last of them. A projection that never gets any
-    // is named when this gives up.
-    const passed = await logBarrier(system.schema.pool);
+    // and has applied the last of them; and nothing is on its way any
+    // more: the process manager has followed the whole log, no job waits
+    // or runs, and the log's end did not move while this looked. A
+    // projection that never gets any is named when this gives up.
     await eventually(async () => {
-      expect(await passed()).toBe(true);
+      const end = await logEnd();
+      const manager = await new CheckpointStore(
+        system.schema.pool,
+        'process_manager_checkpoints',
+      ).load('process-manager');
+      expect({ processManager: manager }).toEqual({ processManager: end });
       for (const projection of projections) {
         const events = await system.resources.store.readAll({
           filter: { streamPrefixes: [...projection.streamPrefixes] },
@@ -255,8 +262,37 @@ describe('rebuild all over a log of every process', () => {
           at: events[events.length - 1].position,
         });
       }
+      expect({ jobsInFlight: await jobsInFlight() }).toEqual({
+        jobsInFlight: 0,
+      });
+      expect({ endAfterwards: await logEnd() }).toEqual({
+        endAfterwards: end,
+      });
     }, 30_000);
   });
+
+  /**
+   * The log's last position, read once every transaction that had begun
+   * by now has ended (the read gate could hide a late commit otherwise).
+   */
+  async function logEnd(): Promise<string | null> {
+    const passed = await logBarrier(system.schema.pool);
+    await eventually(async () => expect(await passed()).toBe(true));
+    const log = await system.resources.store.readAll({});
+    return log.length > 0 ? log[log.length - 1].position : null;
+  }
+
+  /** Jobs any role's queue holds waiting or running (timers wait delayed). */
+  async function jobsInFlight(): Promise<number> {
+    let jobs = 0;
+    for (const role of WORKER_ROLES) {
+      const counts = await system.resources.queues
+        .queue(role)
+        .getJobCounts('waiting', 'active', 'prioritized');
+      jobs += Object.values(counts).reduce((sum, n) => sum + n, 0);
+    }
+    return jobs;
+  }
 
   afterAll(async () => {
     await system?.stop();
