@@ -54,13 +54,10 @@ export async function deferIndexes(
                                AND c.conindid = i.indexrelid)`,
         [table, appendOnly.has(table)],
       );
-      for (const index of rows) {
-        await client.query(
-          index.kind === 'constraint'
-            ? `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdentifier(index.name)}`
-            : `DROP INDEX ${index.name}`,
-        );
-        indexes.push({ table, ...index });
+      for (const row of rows) {
+        const index = { table, ...row };
+        await client.query(dropping(index));
+        indexes.push(index);
       }
     }
     return { indexes };
@@ -80,11 +77,21 @@ export async function restoreIndexes(
     // Sorting a million keys in memory rather than in temporary files.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (const index of deferred.indexes) {
-      await client.query(
-        index.kind === 'constraint'
-          ? `ALTER TABLE ${index.table} ADD CONSTRAINT ${quoteIdentifier(index.name)} ${index.definition}`
-          : index.definition,
-      );
+      await client.query(restoring(index));
     }
   });
+}
+
+/** The statement that takes the index off its table. */
+function dropping(index: DeferredIndex): string {
+  if (index.kind === 'index') return `DROP INDEX ${index.name}`;
+  const name = quoteIdentifier(index.name);
+  return `ALTER TABLE ${index.table} DROP CONSTRAINT ${name}`;
+}
+
+/** The statement that builds it again, under the same name. */
+function restoring(index: DeferredIndex): string {
+  if (index.kind === 'index') return index.definition;
+  const name = quoteIdentifier(index.name);
+  return `ALTER TABLE ${index.table} ADD CONSTRAINT ${name} ${index.definition}`;
 }
