@@ -52,14 +52,22 @@ describe('a paused projector resumed after a standby took over', () => {
     return { projections, leases, former, standby };
   }
 
-  /** Until the standby holds every lease and has committed the log. */
+  /**
+   * Until the standby holds every lease and has committed the log. The
+   * barrier makes what was appended before this wait readable to the
+   * checks; without it they may compare with a log read a commit short.
+   * A former leader stopped by SIGSTOP may hold a transaction open, which
+   * holds back the barrier, every reader's gate and the standby alike
+   * until it runs again: that wait goes without, and is caught up as far
+   * as the log can be read (the end state is checked after it wakes).
+   */
   async function standbyCaughtUp(
     standbyPid: number | undefined,
     setup: Awaited<ReturnType<typeof activeAndStandby>>,
+    { barrier = true } = {},
   ) {
     const { pool } = bed.resources;
-    // What was appended before this wait must be readable to the checks.
-    const passed = await logBarrier(pool);
+    const passed = barrier ? await logBarrier(pool) : async () => true;
     await eventually(async () => {
       expect(await passed()).toBe(true);
       expect(await holdsAll(pool, standbyPid, setup.leases)).toBe(true);
@@ -132,7 +140,7 @@ describe('a paused projector resumed after a standby took over', () => {
       });
       former.kill('SIGSTOP');
       await appending;
-      await standbyCaughtUp(standby.pid, setup);
+      await standbyCaughtUp(standby.pid, setup, { barrier: false });
 
       former.kill('SIGCONT');
       await eventually(async () => {
