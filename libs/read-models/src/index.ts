@@ -29,7 +29,6 @@ export * from './queries/ticket-query.types';
 export * from './queries/reporting-queries';
 export * from './queries/reporting-query.types';
 export * from './personal-data/personal-data-opener';
-export * from './station-fault/erasure/erase-reporter';
 export * from './process-tickets';
 export * from './order-anomaly/order-anomaly.read-model';
 export * from './repair-order/repair-order.read-model';

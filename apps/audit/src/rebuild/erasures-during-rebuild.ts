@@ -36,8 +36,8 @@ export async function eraseSinceStart(
   client: PoolClient,
   staging: Projection,
   before: ReadonlySet<string>,
-): Promise<number> {
-  if (!staging.erasePersonalData) return 0;
+): Promise<void> {
+  if (!staging.erasePersonalData) return;
   await client.query('LOCK TABLE personal_data_erasures IN SHARE MODE');
   const { rows } = await client.query<{ subject: string }>(
     'SELECT subject FROM personal_data_erasures',
@@ -52,5 +52,4 @@ export async function eraseSinceStart(
   for (const subject of since) {
     await staging.erasePersonalData(client, subject);
   }
-  return since.length;
 }

@@ -4,35 +4,13 @@ import {
 } from '@opsdesk/domain';
 import { withoutFields } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
-import type { ReadModelProjectionOptions } from '../../projection';
-import { inboxTables } from '../inbox/inbox.tables';
-import { ticketViewTables } from '../ticket-view/ticket-view.tables';
 import { timelineSummary } from '../timeline/timeline-summary';
-import { timelineTables } from '../timeline/timeline.tables';
 
 // The folded state keeps the reporter of call-received as `reporter`.
 const STATE_PATHS = ['{reporter,name}', '{reporter,phone}'];
 
 function withoutStatePaths(column: string): string {
   return STATE_PATHS.reduce((sql, path) => `${sql} #- '${path}'`, column);
-}
-
-/**
- * Removes the reporter's name and phone from every read model of one
- * ticket, in the caller's transaction (together with the key's erasure).
- * Rows written later come from sealed events that no longer open.
- */
-export async function eraseReporterFromReadModels(
-  client: PoolClient,
-  ticketId: string,
-  options: ReadModelProjectionOptions = {},
-): Promise<void> {
-  const { ticketView } = ticketViewTables(options.tableSuffix);
-  const { inboxFolds } = inboxTables(options.tableSuffix);
-  const { timelineEntries } = timelineTables(options.tableSuffix);
-  await eraseReporterFromTicketView(client, ticketView, ticketId);
-  await eraseReporterFromInboxFolds(client, inboxFolds, ticketId);
-  await eraseReporterFromTimeline(client, timelineEntries, ticketId);
 }
 
 /** The reporter out of one ticket's row of a ticket view table. */
