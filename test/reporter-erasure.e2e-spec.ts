@@ -23,6 +23,7 @@ import { runAuditCli } from './support/audit-cli';
 import { ACTIONS, crewFor, type Crew } from './support/station-fault-actions';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
+import { tablesHolding as tablesHoldingIn } from './support/tables-holding';
 
 type ErrorAnswer = {
   error: { code: string; details: Record<string, unknown> };
@@ -74,24 +75,8 @@ describe('erasing a reporter', () => {
   const stream = () => streamNameOf('station-fault', ticketId);
 
   /** Tables (of this schema) with a row whose text holds `needle`. */
-  async function tablesHolding(needle: string): Promise<string[]> {
-    const { rows: tables } = await system.schema.pool.query<{
-      table_name: string;
-    }>(
-      `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
-      [system.schema.schema],
-    );
-    const holding: string[] = [];
-    for (const { table_name: table } of tables) {
-      const { rows } = await system.schema.pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM "${table}" t WHERE t::text LIKE $1`,
-        [`%${needle}%`],
-      );
-      if (Number(rows[0].n) > 0) holding.push(table);
-    }
-    return holding.sort();
-  }
+  const tablesHolding = (needle: string) =>
+    tablesHoldingIn(system.schema.pool, system.schema.schema, needle);
 
   describe('before the erasure', () => {
     it('shows the name and phone to the centre, opened from the sealed log', async () => {
@@ -313,6 +298,7 @@ describe('erasing a reporter', () => {
         ).filter((plan) => plan.staging.erasePersonalData);
         expect(plans.map((plan) => plan.live.name).sort()).toEqual([
           'inbox',
+          'phone-callback-tickets',
           'ticket-view',
           'timeline',
         ]);

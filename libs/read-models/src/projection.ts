@@ -39,8 +39,9 @@ export interface Projection {
    * Removes from its tables what it stored of one subject's personal data
    * (the subject is a stream name) before that subject was erased. A
    * rebuild calls it for erasures made while it ran, which scrubbed only
-   * the live tables. Only a station-fault reporter can be erased so far;
-   * the projections that store none of that have none.
+   * the live tables. Only a station-fault reporter (and the call-backs
+   * opened for it) can be erased so far; the projections that store none
+   * of that have none.
    */
   erasePersonalData?(client: PoolClient, subject: string): Promise<void>;
 }

@@ -6,13 +6,17 @@ import {
 } from '@opsdesk/domain';
 import type { EventStore, RecordedEvent } from '@opsdesk/event-store';
 import {
+  callbackStreamsOf,
   commandJobId,
   type CommandEnvelope,
   type ProcessCatalog,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
 import { DataKeyVault, type Logger } from '@opsdesk/platform';
-import { eraseReporterFromReadModels } from '@opsdesk/read-models';
+import {
+  erasePersonalDataFromProcessReadModels,
+  eraseReporterFromReadModels,
+} from '@opsdesk/read-models';
 import {
   EVENT_STORE,
   LOGGER,
@@ -38,8 +42,8 @@ const ERASE_ATTEMPTS = 3;
 
 /**
  * Erases a reporter's name and phone on request (crypto-shredding): the
- * ticket's data key is deleted and the read models are scrubbed in one
- * transaction. The events keep their sealed values untouched, so every
+ * data keys of the ticket and of the call-backs opened for it are deleted
+ * and the read models are scrubbed in one transaction. The events keep their sealed values untouched, so every
  * hash chain still verifies; without the key nothing opens them again.
  */
 @Injectable()
@@ -92,6 +96,7 @@ export class ReporterErasure {
     const { erasedAt } = await this.eraseOnce(
       access.streamName,
       ticketId,
+      callbackStreamsOf(access.events),
       erasedBy,
     );
 
@@ -104,7 +109,9 @@ export class ReporterErasure {
   }
 
   /**
-   * The key and the read models' copies in one transaction. It takes the
+   * The keys and the read models' copies in one transaction: the ticket's,
+   * and those of the call-backs its results opened, which keep the
+   * reporter as their contact under keys of their own. It takes the
    * key first and then the read models' rows, while a projection's page
    * locks its rows first and then the keys it opens: PostgreSQL may end
    * one of the two as a deadlock. When that is the erasure, nothing of it
@@ -113,6 +120,7 @@ export class ReporterErasure {
   private async eraseOnce(
     subject: string,
     ticketId: string,
+    callbacks: readonly string[],
     erasedBy: Record<string, unknown>,
   ): Promise<{ erasedAt: string }> {
     for (let attempt = 1; ; attempt++) {
@@ -121,6 +129,10 @@ export class ReporterErasure {
         await client.query('BEGIN');
         const erasure = await this.vault.erase(subject, erasedBy, client);
         await eraseReporterFromReadModels(client, ticketId);
+        for (const callback of callbacks) {
+          await this.vault.erase(callback, erasedBy, client);
+          await erasePersonalDataFromProcessReadModels(client, callback);
+        }
         await client.query('COMMIT');
         return erasure;
       } catch (error) {

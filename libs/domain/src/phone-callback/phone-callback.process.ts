@@ -42,4 +42,6 @@ export const phoneCallbackProcess: ProcessDefinition<
   custody: phoneCallbackCustody,
   isTerminal: (state) => PHONE_CALLBACK_TERMINAL.includes(state.status),
   personalData: { 'phone-callback.opened': ['contact.phone', 'contact.name'] },
+  // The reporter of a station fault, copied by the process linker.
+  personalState: ['contact.phone', 'contact.name'],
 };

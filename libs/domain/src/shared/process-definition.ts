@@ -56,6 +56,12 @@ export interface ProcessDefinition<
   readonly personalData?: Readonly<
     Partial<Record<TEvent['type'], readonly string[]>>
   >;
+  /**
+   * Where the fold keeps a copy of that personal data (dotted paths into
+   * the state): what an erasure scrubs from a stored fold. A process
+   * without it has no erasure of its read models yet (TODO(#11)).
+   */
+  readonly personalState?: readonly string[];
 }
 
 export function streamNameOf(processId: string, ticketId: string): string {

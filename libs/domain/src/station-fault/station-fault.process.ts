@@ -42,4 +42,6 @@ export const stationFaultProcess: ProcessDefinition<
   // result still travels to the centre and the reporter (gaps G-d, G-c).
   isTerminal: (state) => state.status === 'CLOSED',
   personalData: STATION_FAULT_PERSONAL_DATA,
+  // The fold keeps the reporter of call-received as `reporter`.
+  personalState: ['reporter.name', 'reporter.phone'],
 };

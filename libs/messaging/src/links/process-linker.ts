@@ -32,6 +32,21 @@ export function callbackIdFor(resultNotifiedEventId: string): string {
   return deterministicUuid(`opsdesk-callback:${resultNotifiedEventId}`);
 }
 
+/**
+ * The streams of the call-backs a station fault's events may have opened,
+ * one per result notified to the centre (opened or not: in manual mode,
+ * or for a reporter told at once, there is none).
+ */
+export function callbackStreamsOf(
+  stationFaultEvents: readonly RecordedEvent[],
+): string[] {
+  return stationFaultEvents
+    .filter(
+      (e) => e.type === 'station-fault.result-notified-to-customer-service',
+    )
+    .map((e) => streamNameOf(CB, callbackIdFor(e.eventId)));
+}
+
 export interface ProcessLinkerDeps {
   store: EventStore;
   processes: ProcessCatalog;
@@ -96,10 +111,9 @@ export class ProcessLinker {
     }
   }
 
-  // TODO(#6): the reporter's phone is copied onto the call-back, sealed
-  // under the call-back's own key; erasing the station fault's reporter
-  // must erase the keys of its call-backs too (their ids derive from its
-  // result-notified events).
+  // The reporter's name and phone are copied onto the call-back, sealed
+  // under the call-back's own key; an erasure of the station fault's
+  // reporter erases that key too (`callbackStreamsOf`).
   private async openCallback(ticketId: string, event: RecordedEvent) {
     const origin = await this.state<StationFaultState>(SF, ticketId, true);
     // The agent told the reporter at once: no call-back is needed.

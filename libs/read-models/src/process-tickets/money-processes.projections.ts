@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { Projection, ReadModelProjectionOptions } from '../projection';
 import {
   feeWaiverReadModel,
@@ -72,4 +73,20 @@ export function moneyProcessReadModel(
   return MONEY_PROCESS_READ_MODELS.find(
     (spec) => spec.definition.processId === processId,
   );
+}
+
+/**
+ * One subject's personal data (the subject is a stream name) out of the
+ * process read models that keep it, in the caller's transaction together
+ * with the key's erasure: the projection of the subject's process scrubs
+ * its own tables, as a rebuild's swap asks it for its staging tables.
+ */
+export async function erasePersonalDataFromProcessReadModels(
+  client: PoolClient,
+  subject: string,
+  options: ReadModelProjectionOptions = {},
+): Promise<void> {
+  for (const projection of createMoneyProcessProjections(options)) {
+    await projection.erasePersonalData?.(client, subject);
+  }
 }

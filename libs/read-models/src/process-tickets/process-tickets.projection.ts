@@ -11,6 +11,7 @@ import {
   type ProcessTicketRow,
   type ProcessTimelineRow,
 } from './process-tickets.rows';
+import { eraseTicketPersonalData } from './process-tickets.erasure';
 import type { ProcessReadModelSpec } from './process-tickets.spec-type';
 import {
   processTicketMigrations,
@@ -82,6 +83,14 @@ export function createProcessTicketsProjection(
     tables: [tables.tickets, tables.inbox, tables.timeline],
     appendOnlyTables: [tables.timeline],
     streamPrefixes: [`${spec.definition.processId}-`],
+    erasePersonalData: spec.definition.personalState
+      ? async (client, subject) => {
+          const prefix = `${spec.definition.processId}-`;
+          if (!subject.startsWith(prefix)) return;
+          const ticketId = ticketIdOf(spec, subject);
+          await eraseTicketPersonalData(client, spec, tables, ticketId);
+        }
+      : undefined,
 
     async apply(client, events) {
       const { steps, latest } = await foldPage(client, events, {

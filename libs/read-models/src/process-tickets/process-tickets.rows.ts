@@ -1,8 +1,16 @@
-import { ROLES, type Label, type RoleId } from '@opsdesk/domain';
+import {
+  ROLES,
+  type DomainEvent,
+  type Label,
+  type RoleId,
+} from '@opsdesk/domain';
 import type { RecordedEvent } from '@opsdesk/event-store';
 import { shanghaiDay } from '@opsdesk/platform';
 import { shouldApply } from '../station-fault/revision-guard';
-import type { ProcessReadModelSpec } from './process-tickets.spec-type';
+import type {
+  ProcessReadModelSpec,
+  ReportFacts,
+} from './process-tickets.spec-type';
 
 type State = { status: string; ticketNumber?: string; subsidiaryId?: string };
 
@@ -99,6 +107,31 @@ function safely<T>(compute: () => T, fallback: T): T {
   }
 }
 
+/** The headline and reporting facts of a ticket's row, from its fold. */
+export function describeState(
+  spec: ProcessReadModelSpec,
+  state: { status: string },
+): { headline: string | null; facts: ReportFacts } {
+  return {
+    headline: safely(() => spec.headline(state), null),
+    facts: safely(() => spec.report(state), {
+      outcome: null,
+      amountFen: null,
+      facts: {},
+    }),
+  };
+}
+
+/** A timeline entry's Chinese line. */
+export function entrySummary(
+  spec: ProcessReadModelSpec,
+  event: DomainEvent,
+): string | null {
+  // A type from a newer release is still shown, under its own name.
+  if (!labelOf(spec.definition.eventLabels, event.type)) return null;
+  return safely(() => spec.summary(event), null);
+}
+
 /**
  * The rows after `event`, or null when it was applied before (a replay).
  * A pure fold, so the projection and its tests share it.
@@ -137,12 +170,7 @@ export function nextProcessTicketRows(
         ? previous.holderSince
         : event.recordedAt;
 
-  const facts = safely(() => spec.report(state), {
-    outcome: null,
-    amountFen: null,
-    facts: {},
-  });
-  const headline = safely(() => spec.headline(state), null);
+  const { headline, facts } = describeState(spec, state);
   const stateLabel = labelOf(definition.stateLabels, state.status);
   const ticketNumber = state.ticketNumber ?? null;
   const subsidiaryId = state.subsidiaryId ?? null;
@@ -200,10 +228,7 @@ export function nextProcessTicketRows(
     actorRoleZh: role ? (ROLES[role as RoleId]?.zh ?? role) : null,
     actorKind: actor?.kind ?? null,
     recordedAt: event.recordedAt,
-    // A type from a newer release is still shown, under its own name.
-    summaryZh: eventLabel
-      ? safely(() => spec.summary(domainEvent), null)
-      : null,
+    summaryZh: entrySummary(spec, domainEvent),
     data: event.data,
   };
 

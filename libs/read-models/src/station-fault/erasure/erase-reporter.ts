@@ -1,13 +1,16 @@
 import {
   STATION_FAULT_PERSONAL_DATA,
+  stationFaultProcess,
   type StationFaultEvent,
 } from '@opsdesk/domain';
 import { withoutFields } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
 import { timelineSummary } from '../timeline/timeline-summary';
 
-// The folded state keeps the reporter of call-received as `reporter`.
-const STATE_PATHS = ['{reporter,name}', '{reporter,phone}'];
+// Where the fold keeps the reporter, as jsonb paths: `{reporter,name}`.
+const STATE_PATHS = (stationFaultProcess.personalState ?? []).map(
+  (path) => `{${path.split('.').join(',')}}`,
+);
 
 function withoutStatePaths(column: string): string {
   return STATE_PATHS.reduce((sql, path) => `${sql} #- '${path}'`, column);
