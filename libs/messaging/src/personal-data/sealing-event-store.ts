@@ -9,7 +9,11 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '@opsdesk/event-store';
-import { sealFields, type DataKeyVault } from '@opsdesk/platform';
+import {
+  sealFields,
+  withoutFields,
+  type DataKeyVault,
+} from '@opsdesk/platform';
 import type { ProcessCatalog } from '../commands/process-catalog';
 
 /**
@@ -38,9 +42,12 @@ export class SealingEventStore implements EventStore {
     const key = await this.vault.keyFor(streamName);
     const sealed = events.map((event) => {
       const paths = fields[event.type];
-      return paths
-        ? { ...event, data: sealFields(event.data, paths, key, streamName) }
-        : event;
+      if (!paths) return event;
+      // An erased subject's personal data is not written at all.
+      const data = key
+        ? sealFields(event.data, paths, key, streamName)
+        : withoutFields(event.data, paths);
+      return { ...event, data };
     });
     return this.inner.appendToStream(streamName, sealed, options);
   }

@@ -24,8 +24,8 @@ describe('data keys asked for at once', () => {
 
     const keys = await Promise.all(subjects.map((s) => vault.keyFor(s)));
 
-    expect(keys[0].equals(keys[2])).toBe(true);
-    expect(keys[0].equals(keys[1])).toBe(false);
+    expect(keys[0]!.equals(keys[2]!)).toBe(true);
+    expect(keys[0]!.equals(keys[1]!)).toBe(false);
     const { rows } = await db.pool.query<{ n: string }>(
       'SELECT count(*)::text AS n FROM personal_data_keys',
     );
@@ -37,6 +37,21 @@ describe('data keys asked for at once', () => {
 
     const found = await new DataKeyVault(db.pool).keyFor('ticket-d');
 
-    expect(found.equals(made)).toBe(true);
+    expect(found!.equals(made!)).toBe(true);
+  });
+
+  it('give none for a subject erased, and make none again', async () => {
+    const vault = new DataKeyVault(db.pool);
+    await vault.keyFor('ticket-e');
+    await vault.erase('ticket-e', { id: 'supervisor-sh' });
+
+    const [again, other] = await Promise.all([
+      vault.keyFor('ticket-e'),
+      vault.keyFor('ticket-f'),
+    ]);
+
+    expect(again).toBeNull();
+    expect(other).toBeInstanceOf(Buffer);
+    expect(await vault.existingKey('ticket-e')).toBeNull();
   });
 });

@@ -3,16 +3,25 @@ import { prepared } from '../prepared';
 import { TurnBatcher } from '../turn-batcher';
 import { newDataKey } from './sealed-text';
 
-/** Every intake makes a key (or finds the one a retry made). */
+/**
+ * Every intake makes a key (or finds the one a retry made); an erased
+ * subject gets none again, and is named as erased.
+ */
 const MAKE_OR_FIND_KEYS = prepared(
   `WITH made AS (
      INSERT INTO personal_data_keys (subject, data_key)
-     SELECT * FROM unnest($1::text[], $2::bytea[])
+     SELECT asked.subject, asked.data_key
+       FROM unnest($1::text[], $2::bytea[]) AS asked(subject, data_key)
+      WHERE NOT EXISTS (SELECT 1 FROM personal_data_erasures e
+                         WHERE e.subject = asked.subject)
      ON CONFLICT (subject) DO NOTHING
      RETURNING subject, data_key)
    SELECT subject, data_key FROM made
    UNION ALL
    SELECT subject, data_key FROM personal_data_keys
+    WHERE subject = ANY($1)
+   UNION ALL
+   SELECT subject, NULL FROM personal_data_erasures
     WHERE subject = ANY($1)`,
 );
 
@@ -41,7 +50,7 @@ export interface Erasure {
  * opening the data before it is erased.
  */
 export class DataKeyVault {
-  private readonly makes: TurnBatcher<string, Buffer>;
+  private readonly makes: TurnBatcher<string, Buffer | null>;
 
   constructor(private readonly pool: Pool) {
     // Every new ticket makes a key; those made together go in one go.
@@ -52,21 +61,31 @@ export class DataKeyVault {
     });
   }
 
-  /** The subject's key, made on first use. */
-  keyFor(subject: string): Promise<Buffer> {
+  /**
+   * The subject's key, made on first use; null once the subject has been
+   * erased, whose personal data is not to be kept again (a call-back
+   * opened from a reporter's ticket as the reporter is erased).
+   */
+  keyFor(subject: string): Promise<Buffer | null> {
     return this.makes.submit(subject);
   }
 
-  private async makeOrFind(subjects: string[]): Promise<Buffer[]> {
+  private async makeOrFind(subjects: string[]): Promise<(Buffer | null)[]> {
     // Made or found in one statement: the look-up beside the insert sees
     // keys committed before it, and the insert returns those it made.
     const { rows } = await this.pool.query<{
       subject: string;
-      data_key: Buffer;
+      data_key: Buffer | null;
     }>(MAKE_OR_FIND_KEYS([subjects, subjects.map(() => newDataKey())]));
-    const keys = new Map(rows.map((row) => [row.subject, row.data_key]));
+    const keys = new Map<string, Buffer>();
+    const erased = new Set<string>();
+    for (const row of rows) {
+      if (row.data_key) keys.set(row.subject, row.data_key);
+      else erased.add(row.subject);
+    }
     return Promise.all(
       subjects.map(async (subject) => {
+        if (erased.has(subject)) return null;
         // A key another writer made, committed after the statement began.
         const key = keys.get(subject) ?? (await this.existingKey(subject));
         if (!key) throw new Error(`The data key of ${subject} vanished`);
