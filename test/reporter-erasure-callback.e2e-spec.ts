@@ -6,10 +6,7 @@ import {
   ProjectionRunner,
   vaultOpener,
 } from '@opsdesk/read-models';
-import {
-  callbackOf,
-  clearedFaultAwaitingCallback,
-} from '../apps/api/src/demo/scenarios';
+import { clearedFaultAwaitingCallback } from '../apps/api/src/demo/scenarios';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
 import { tablesHolding as tablesHoldingIn } from './support/tables-holding';
@@ -139,13 +136,22 @@ describe('erasing a reporter a call-back was opened for', () => {
               WHERE ticket_id = $1`,
             [callbackId],
           );
+          const inbox = await pool.query(
+            `SELECT role, status, headline FROM phone_callback_inbox${suffix}
+              WHERE ticket_id = $1`,
+            [callbackId],
+          );
           const timeline = await pool.query(
             `SELECT revision, summary_zh, data
                FROM phone_callback_timeline${suffix}
               WHERE ticket_id = $1 ORDER BY revision`,
             [callbackId],
           );
-          return { ticket: ticket.rows, timeline: timeline.rows };
+          return {
+            ticket: ticket.rows,
+            inbox: inbox.rows,
+            timeline: timeline.rows,
+          };
         };
         const live = await rowsOf('');
         expect(live.ticket).toHaveLength(1);

@@ -3,13 +3,14 @@ import { verifyChain } from '@opsdesk/event-store';
 import { runMigrations } from '@opsdesk/platform';
 import {
   createStationFaultProjections,
-  eraseReporterFromReadModels,
   ProjectionRunner,
   projectionMigrations,
   TicketQueries,
   vaultOpener,
 } from '@opsdesk/read-models';
 import { Writable } from 'node:stream';
+import { clearedFaultAwaitingCallback } from '../apps/api/src/demo/scenarios';
+import { eraseReporterIn } from '../apps/api/src/station-faults/erase-reporter-in';
 import { erasedSubjects } from '../apps/audit/src/rebuild/erasures-during-rebuild';
 import { rebuildPlans } from '../apps/audit/src/rebuild/rebuild-plan';
 import { buildStaging } from '../apps/audit/src/rebuild/staging-build';
@@ -274,22 +275,37 @@ describe('erasing a reporter', () => {
     });
 
     describe('while a rebuild of the read models runs', () => {
-      /** A ticket of its own, its read models rebuilt up to the swap. */
-      async function reportedAndBuilt(name: string, phone: string) {
-        const created = await system.client.post<{ ticket: { id: string } }>(
-          '/station-faults',
-          {
-            ...ACTIONS[0].body(crew),
-            reporter: { type: 'property-management', name, phone },
-          },
-        );
-        const id = created.ticket.id;
+      /** The live tables that hold a reporter, and a call-back's if any. */
+      const liveHolding = (callback: boolean) => [
+        'inbox_folds',
+        ...(callback
+          ? ['phone_callback_tickets', 'phone_callback_timeline']
+          : []),
+        'ticket_view',
+        'timeline_entries',
+      ];
+
+      /**
+       * A ticket of its own (taken on to a call-back to its reporter, when
+       * asked), its read models rebuilt up to the swap.
+       */
+      async function reportedAndBuilt(
+        name: string,
+        phone: string,
+        callback = false,
+      ) {
+        const reporter = { type: 'user', name, phone };
+        const id = callback
+          ? (await clearedFaultAwaitingCallback(system.client, { reporter }))
+              .ticketId
+          : (
+              await system.client.post<{ ticket: { id: string } }>(
+                '/station-faults',
+                { ...ACTIONS[0].body(crew), reporter },
+              )
+            ).ticket.id;
         await eventually(async () => {
-          expect(await tablesHolding(name)).toEqual([
-            'inbox_folds',
-            'ticket_view',
-            'timeline_entries',
-          ]);
+          expect(await tablesHolding(name)).toEqual(liveHolding(callback));
         });
         const { pool } = system.schema;
         const plans = rebuildPlans(
@@ -315,14 +331,12 @@ describe('erasing a reporter', () => {
         });
         const resources = { pool, store: system.resources.store };
         await buildStaging(resources, plans, 500, progress);
-        expect(await tablesHolding(name)).toEqual([
-          'inbox_folds',
-          'inbox_folds__rebuild',
-          'ticket_view',
-          'ticket_view__rebuild',
-          'timeline_entries',
-          'timeline_entries__rebuild',
-        ]);
+        expect(await tablesHolding(name)).toEqual(
+          liveHolding(callback).flatMap((table) => [
+            table,
+            `${table}__rebuild`,
+          ]),
+        );
         const swapAll = async () => {
           for (const plan of plans) {
             await swapIn(resources, plan, 500, erasedBefore);
@@ -350,19 +364,17 @@ describe('erasing a reporter', () => {
       it('stays erased when the erasure comes between the build and the swap', async () => {
         const name = '钱德明先生';
         const phone = '139 8765 4321';
-        const { id, swapAll } = await reportedAndBuilt(name, phone);
+        const { id, swapAll } = await reportedAndBuilt(name, phone, true);
 
         await system.client.post(
           `/station-faults/${id}/erase-reporter`,
           {},
           { actor: supervisor },
         );
-        // The erasure scrubbed the live tables only.
-        expect(await tablesHolding(name)).toEqual([
-          'inbox_folds__rebuild',
-          'ticket_view__rebuild',
-          'timeline_entries__rebuild',
-        ]);
+        // The erasure scrubbed the live tables only, the call-back's too.
+        expect(await tablesHolding(name)).toEqual(
+          liveHolding(true).map((table) => `${table}__rebuild`),
+        );
         await swapAll();
 
         await expectNowhere(id, name, phone);
@@ -379,12 +391,10 @@ describe('erasing a reporter', () => {
         let committed = false;
         try {
           await erasing.query('BEGIN');
-          await system.resources.vault.erase(
-            streamNameOf('station-fault', id),
-            { id: supervisor.id, role: supervisor.role },
-            erasing,
-          );
-          await eraseReporterFromReadModels(erasing, id);
+          await eraseReporterIn(erasing, system.resources, id, {
+            id: supervisor.id,
+            role: supervisor.role,
+          });
 
           swapped = swapAll();
           // The swap waits for it rather than miss it.

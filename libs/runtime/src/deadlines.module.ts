@@ -24,11 +24,8 @@ import {
   type TimerReconcileReport,
 } from '@opsdesk/messaging';
 import { ChinaWorkingCalendar, bullConnection } from '@opsdesk/platform';
-import {
-  callbackPreparers,
-  deadlineSettings,
-  personalDataReader,
-} from './deadlines.wiring';
+import { callbackPreparers, deadlineSettings } from './deadlines.wiring';
+import { personalDataHold } from './personal-data-hold';
 import type { OpsdeskResources } from './resources';
 
 const RESOURCES_TOKEN = Symbol('opsdesk:deadline-resources');
@@ -109,7 +106,7 @@ export class DeadlinesHost
       executor: this.executor,
       logger,
       callbackMode: this.settings.callbackMode,
-      openPersonalData: personalDataReader(vault),
+      withPersonalData: personalDataHold(pool, vault),
     });
   }
 

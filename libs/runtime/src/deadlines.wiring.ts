@@ -4,15 +4,13 @@ import {
   DEFAULT_DEADLINE_POLICY_NAME,
   isPolicyName,
   phoneCallbackProcess,
-  processOfStream,
 } from '@opsdesk/domain';
-import type { RecordedEvent } from '@opsdesk/event-store';
 import type {
   CommandPreparer,
   ProcessCatalog,
   TicketNumberAllocator,
 } from '@opsdesk/messaging';
-import { ConfigError, openFields, type DataKeyVault } from '@opsdesk/platform';
+import { ConfigError } from '@opsdesk/platform';
 import { optionalInteger } from './worker-settings';
 
 /** The call-back process and the deadline policies, beside the others. */
@@ -69,24 +67,5 @@ export function deadlineSettings(
       1000,
       optionalInteger('TIMER_RECONCILE_INTERVAL_MS', env) ?? 300_000,
     ),
-  };
-}
-
-/**
- * An event with its sealed personal data opened, for automation that
- * must copy it (the reporter's phone onto a call-back); erased data stays
- * out.
- */
-export function personalDataReader(vault: DataKeyVault) {
-  return async (event: RecordedEvent): Promise<RecordedEvent> => {
-    const personal = processOfStream(event.streamName)?.personalData as
-      Record<string, readonly string[]> | undefined;
-    const paths = personal?.[event.type];
-    if (!paths) return event;
-    const key = await vault.existingKey(event.streamName);
-    return {
-      ...event,
-      data: openFields(event.data, paths, key, event.streamName),
-    };
   };
 }

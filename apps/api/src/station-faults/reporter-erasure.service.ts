@@ -6,17 +6,12 @@ import {
 } from '@opsdesk/domain';
 import type { EventStore, RecordedEvent } from '@opsdesk/event-store';
 import {
-  callbackStreamsOf,
   commandJobId,
   type CommandEnvelope,
   type ProcessCatalog,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
 import { DataKeyVault, type Logger } from '@opsdesk/platform';
-import {
-  erasePersonalDataFromProcessReadModels,
-  eraseReporterFromReadModels,
-} from '@opsdesk/read-models';
 import {
   EVENT_STORE,
   LOGGER,
@@ -28,6 +23,7 @@ import type { Request } from 'express';
 import type { Pool } from 'pg';
 import { actingRole, requirePrincipal } from '../auth/acting-actor';
 import { ticketAccess } from '../auth/ticket-visibility';
+import { eraseReporterIn } from './erase-reporter-in';
 import { ApiError } from '../http/api-error';
 
 export interface ErasureAnswer {
@@ -43,8 +39,9 @@ const ERASE_ATTEMPTS = 3;
 /**
  * Erases a reporter's name and phone on request (crypto-shredding): the
  * data keys of the ticket and of the call-backs opened for it are deleted
- * and the read models are scrubbed in one transaction. The events keep their sealed values untouched, so every
- * hash chain still verifies; without the key nothing opens them again.
+ * and the read models are scrubbed in one transaction. The events keep
+ * their sealed values untouched, so every hash chain still verifies;
+ * without the keys nothing opens them again.
  */
 @Injectable()
 export class ReporterErasure {
@@ -93,12 +90,7 @@ export class ReporterErasure {
       role,
       subsidiary: principal.subsidiary,
     };
-    const { erasedAt } = await this.eraseOnce(
-      access.streamName,
-      ticketId,
-      callbackStreamsOf(access.events),
-      erasedBy,
-    );
+    const { erasedAt } = await this.eraseOnce(ticketId, erasedBy);
 
     await this.forgetIntakeJobs(access.events);
     this.logger.info(
@@ -109,30 +101,24 @@ export class ReporterErasure {
   }
 
   /**
-   * The keys and the read models' copies in one transaction: the ticket's,
-   * and those of the call-backs its results opened, which keep the
-   * reporter as their contact under keys of their own. It takes the
-   * key first and then the read models' rows, while a projection's page
-   * locks its rows first and then the keys it opens: PostgreSQL may end
-   * one of the two as a deadlock. When that is the erasure, nothing of it
-   * was kept, and it is made again.
+   * The erasure in a transaction of its own (`eraseReporterIn`), made
+   * again when PostgreSQL ends it as a deadlock's victim: nothing of it
+   * was kept then.
    */
   private async eraseOnce(
-    subject: string,
     ticketId: string,
-    callbacks: readonly string[],
     erasedBy: Record<string, unknown>,
   ): Promise<{ erasedAt: string }> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
-        const erasure = await this.vault.erase(subject, erasedBy, client);
-        await eraseReporterFromReadModels(client, ticketId);
-        for (const callback of callbacks) {
-          await this.vault.erase(callback, erasedBy, client);
-          await erasePersonalDataFromProcessReadModels(client, callback);
-        }
+        const erasure = await eraseReporterIn(
+          client,
+          { store: this.store, vault: this.vault },
+          ticketId,
+          erasedBy,
+        );
         await client.query('COMMIT');
         return erasure;
       } catch (error) {

@@ -22,7 +22,7 @@ export async function erasedSubjects(pool: Pool): Promise<Set<string>> {
  * The share lock waits for an erasure in flight and holds back the next
  * until the swap commits; that one then finds the new tables under the
  * live names and scrubs them itself. It is taken after the catch-up: an
- * erasure deletes its key before it records itself, and the catch-up's
+ * erasure deletes its keys before it records itself, and the catch-up's
  * pages lock the keys they open, so the other order would deadlock the
  * two. A deadlock through a third party (the live runner's shared page
  * waiting on this swap's checkpoint row while holding a row the erasure

@@ -43,5 +43,7 @@ export const phoneCallbackProcess: ProcessDefinition<
   isTerminal: (state) => PHONE_CALLBACK_TERMINAL.includes(state.status),
   personalData: { 'phone-callback.opened': ['contact.phone', 'contact.name'] },
   // The reporter of a station fault, copied by the process linker.
+  // TODO(#11): free text (the subject, copied from the result summary, and
+  // the agents' notes) may repeat a phone number; no erasure reaches it.
   personalState: ['contact.phone', 'contact.name'],
 };

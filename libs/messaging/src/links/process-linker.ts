@@ -56,11 +56,20 @@ export interface ProcessLinkerDeps {
   /** `automatic`: a result reaching the centre opens a call-back (G-c). */
   callbackMode: 'automatic' | 'manual';
   /**
-   * Opens the sealed personal data of an event (the reporter's phone),
-   * which the call-back needs to dial. Identity where nothing is sealed.
+   * Runs `work` on the events with their sealed personal data opened (the
+   * reporter's phone, which the call-back needs to dial) and their keys
+   * held until `work` ends: an erasure waits for the copy `work` makes,
+   * and then reaches it. Without one, the events are used as stored.
    */
-  openPersonalData?: (event: RecordedEvent) => Promise<RecordedEvent>;
+  withPersonalData?: PersonalDataHold;
 }
+
+export type PersonalDataHold = <T>(
+  events: readonly RecordedEvent[],
+  work: (opened: RecordedEvent[]) => Promise<T>,
+) => Promise<T>;
+
+const AS_STORED: PersonalDataHold = (events, work) => work([...events]);
 
 /**
  * The centre's automation between two processes, driven by the stored
@@ -111,11 +120,30 @@ export class ProcessLinker {
     }
   }
 
-  // The reporter's name and phone are copied onto the call-back, sealed
-  // under the call-back's own key; an erasure of the station fault's
-  // reporter erases that key too (`callbackStreamsOf`).
+  /**
+   * The reporter's name and phone are copied onto the call-back, sealed
+   * under the call-back's own key, while the station fault's key is held:
+   * an erasure of the reporter waits until the copy is written and then
+   * erases the call-back's key too (`callbackStreamsOf`), or comes first
+   * and nothing opens.
+   */
   private async openCallback(ticketId: string, event: RecordedEvent) {
-    const origin = await this.state<StationFaultState>(SF, ticketId, true);
+    const hold = this.deps.withPersonalData ?? AS_STORED;
+    const stored = await this.deps.store.readStream(streamNameOf(SF, ticketId));
+    await hold(stored, (history) =>
+      this.openCallbackFrom(
+        ticketId,
+        event,
+        fold(this.registered(SF), history) as StationFaultState,
+      ),
+    );
+  }
+
+  private async openCallbackFrom(
+    ticketId: string,
+    event: RecordedEvent,
+    origin: StationFaultState,
+  ) {
     // The agent told the reporter at once: no call-back is needed.
     if (origin.status !== 'RESULT_NOTIFIED' || !origin.reporter) return;
     const { name, phone } = origin.reporter;
@@ -217,20 +245,17 @@ export class ProcessLinker {
     );
   }
 
-  private async state<S>(
-    processId: string,
-    ticketId: string,
-    opened = false,
-  ): Promise<S> {
-    const registered = this.deps.processes.get(processId);
-    if (!registered) throw new Error(`Process ${processId} is not installed`);
+  private async state<S>(processId: string, ticketId: string): Promise<S> {
     const stored = await this.deps.store.readStream(
       streamNameOf(processId, ticketId),
     );
-    const open = this.deps.openPersonalData;
-    const history =
-      opened && open ? await Promise.all(stored.map(open)) : stored;
-    return fold(registered, history) as S;
+    return fold(this.registered(processId), stored) as S;
+  }
+
+  private registered(processId: string) {
+    const registered = this.deps.processes.get(processId);
+    if (!registered) throw new Error(`Process ${processId} is not installed`);
+    return registered;
   }
 
   private command(

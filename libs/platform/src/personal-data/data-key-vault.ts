@@ -134,25 +134,61 @@ export class DataKeyVault {
     erasedBy: Record<string, unknown>,
     client: Queryable = this.pool,
   ): Promise<Erasure> {
-    await client.query('DELETE FROM personal_data_keys WHERE subject = $1', [
-      subject,
-    ]);
+    await this.deleteKeys([subject], client);
+    const [erasure] = await this.recordErasures([subject], erasedBy, client);
+    return erasure;
+  }
+
+  /**
+   * Deletes the subjects' keys, locked in the order of their names (as a
+   * projection's page locks the keys it opens), so two erasures of
+   * overlapping subjects never wait on each other in a circle.
+   */
+  async deleteKeys(
+    subjects: readonly string[],
+    client: Queryable = this.pool,
+  ): Promise<void> {
+    if (subjects.length === 0) return;
+    await client.query(
+      `DELETE FROM personal_data_keys WHERE subject IN (
+         SELECT subject FROM personal_data_keys
+          WHERE subject = ANY($1) ORDER BY subject FOR UPDATE)`,
+      [[...subjects]],
+    );
+  }
+
+  /**
+   * Records who erased the subjects when; a subject erased before keeps
+   * its first erasure. Answers with each subject's erasure, in order.
+   */
+  async recordErasures(
+    subjects: readonly string[],
+    erasedBy: Record<string, unknown>,
+    client: Queryable = this.pool,
+  ): Promise<Erasure[]> {
     await client.query(
       `INSERT INTO personal_data_erasures (subject, erased_by)
-       VALUES ($1, $2) ON CONFLICT (subject) DO NOTHING`,
-      [subject, JSON.stringify(erasedBy)],
+       SELECT subject, $2 FROM unnest($1::text[]) AS subject ORDER BY subject
+       ON CONFLICT (subject) DO NOTHING`,
+      [[...subjects], JSON.stringify(erasedBy)],
     );
     const { rows } = await client.query<{
+      subject: string;
       erased_at: Date;
       erased_by: Record<string, unknown>;
     }>(
-      'SELECT erased_at, erased_by FROM personal_data_erasures WHERE subject = $1',
-      [subject],
+      `SELECT subject, erased_at, erased_by FROM personal_data_erasures
+        WHERE subject = ANY($1)`,
+      [[...subjects]],
     );
-    return {
-      subject,
-      erasedAt: rows[0].erased_at.toISOString(),
-      erasedBy: rows[0].erased_by,
-    };
+    const bySubject = new Map(rows.map((row) => [row.subject, row]));
+    return subjects.map((subject) => {
+      const row = bySubject.get(subject)!;
+      return {
+        subject,
+        erasedAt: row.erased_at.toISOString(),
+        erasedBy: row.erased_by,
+      };
+    });
   }
 }

@@ -8,9 +8,14 @@ import type { PoolClient } from 'pg';
 import { timelineSummary } from '../timeline/timeline-summary';
 
 // Where the fold keeps the reporter, as jsonb paths: `{reporter,name}`.
-const STATE_PATHS = (stationFaultProcess.personalState ?? []).map(
-  (path) => `{${path.split('.').join(',')}}`,
-);
+const STATE_PATHS = jsonbPaths(stationFaultProcess.personalState);
+
+function jsonbPaths(paths: readonly string[] | undefined): string[] {
+  // Without them an erasure would leave the reporter in every fold.
+  if (!paths?.length)
+    throw new Error('station-fault declares no personalState');
+  return paths.map((path) => `{${path.split('.').join(',')}}`);
+}
 
 function withoutStatePaths(column: string): string {
   return STATE_PATHS.reduce((sql, path) => `${sql} #- '${path}'`, column);

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '@opsdesk/event-store';
+import {
+  DataKeyVault,
+  personalDataMigrations,
+  runMigrations,
+  sealFields,
+} from '@opsdesk/platform';
+import type { PoolClient } from 'pg';
+import { eventually } from '../../../test/support/eventually';
+import {
+  createTestSchema,
+  type TestSchema,
+} from '../../../test/support/database';
+import { personalDataHold } from './personal-data-hold';
+
+const REPORTER = { type: 'user', name: '周先生', phone: '135 0000 1111' };
+const PATHS = ['reporter.name', 'reporter.phone'];
+
+/**
+ * The lock protocol between automation that copies a reporter (the
+ * process linker opening a call-back) and the reporter's erasure: the
+ * copy holds the ticket's key until it is written, so an erasure either
+ * waits for the copy (and then finds it) or comes first (and nothing
+ * opens).
+ */
+describe('personal data held while it is copied', () => {
+  let db: TestSchema;
+  let vault: DataKeyVault;
+
+  beforeAll(async () => {
+    db = await createTestSchema('hold');
+    await runMigrations(db.pool, db.schema, personalDataMigrations);
+    vault = new DataKeyVault(db.pool);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  async function reportedTicket(): Promise<RecordedEvent> {
+    const stream = `station-fault-${randomUUID()}`;
+    const key = (await vault.keyFor(stream))!;
+    return {
+      streamName: stream,
+      revision: 0,
+      position: '1/1',
+      eventId: randomUUID(),
+      type: 'station-fault.call-received',
+      schemaVersion: 1,
+      data: sealFields({ reporter: REPORTER }, PATHS, key, stream),
+      metadata: {} as RecordedEvent['metadata'],
+      recordedAt: new Date().toISOString(),
+      hash: '',
+      previousHash: '',
+    };
+  }
+
+  /** An erasure's transaction, begun, and its session's process id. */
+  async function erasing(): Promise<{ eraser: PoolClient; pid: number }> {
+    const eraser = await db.pool.connect();
+    await eraser.query('BEGIN');
+    const { rows } = await eraser.query<{ pid: number }>(
+      'SELECT pg_backend_pid() AS pid',
+    );
+    return { eraser, pid: rows[0].pid };
+  }
+
+  /** Whether the erasure waits for a lock, or another session for its. */
+  async function waiting(eraserPid: number): Promise<boolean> {
+    const { rows } = await db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE pid = $1 AND cardinality(pg_blocking_pids(pid)) > 0
+           OR $1 = ANY(pg_blocking_pids(pid))`,
+      [eraserPid],
+    );
+    return rows[0].n > 0;
+  }
+
+  it('makes an erasure wait until the copy is written', async () => {
+    const called = await reportedTicket();
+    let copy!: () => void;
+    const copied = new Promise<void>((resolve) => (copy = resolve));
+    const hold = personalDataHold(db.pool, vault);
+    const seen: unknown[] = [];
+    const holding = hold([called], async ([opened]) => {
+      seen.push(opened.data.reporter);
+      await copied;
+    });
+    await eventually(async () => expect(seen).toHaveLength(1));
+
+    const { eraser, pid } = await erasing();
+    try {
+      const deleted = vault.deleteKeys([called.streamName], eraser);
+      await eventually(async () => expect(await waiting(pid)).toBe(true));
+      copy();
+      await holding;
+      await deleted;
+      await eraser.query('COMMIT');
+    } finally {
+      eraser.release();
+    }
+    expect(seen).toEqual([REPORTER]);
+    expect(await vault.existingKey(called.streamName)).toBeNull();
+  });
+
+  it('opens nothing once an erasure has deleted the key, committed or not', async () => {
+    const called = await reportedTicket();
+    const { eraser, pid } = await erasing();
+    let holding: Promise<unknown> | undefined;
+    try {
+      await vault.deleteKeys([called.streamName], eraser);
+      holding = personalDataHold(db.pool, vault)(
+        [called],
+        async ([opened]) => opened.data.reporter,
+      );
+      await eventually(async () => expect(await waiting(pid)).toBe(true));
+      await eraser.query('COMMIT');
+    } finally {
+      eraser.release();
+    }
+    expect(await holding).toEqual({ type: 'user' });
+  });
+});
