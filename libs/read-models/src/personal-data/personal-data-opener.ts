@@ -2,6 +2,7 @@ import { processOfStream } from '@opsdesk/domain';
 import type { RecordedEvent } from '@opsdesk/event-store';
 import { openFields, type DataKeyVault } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
+import { transactionKeys } from './transaction-keys';
 
 /** Opens the personal data a projection is about to store. */
 export interface PersonalDataOpener {
@@ -17,10 +18,11 @@ export interface PersonalDataOpener {
 }
 
 /**
- * Opens with the keys of the vault, all a page needs in one look-up. The
- * key rows are share-locked for the rest of the projection's transaction,
- * so an erasure either comes first (nothing opens) or waits and then
- * scrubs what was just written.
+ * Opens with the keys of the vault, all a page needs in one look-up (one
+ * for every read model sharing the page's transaction). The key rows are
+ * share-locked for the rest of the transaction, so an erasure either
+ * comes first (nothing opens) or waits and then scrubs what was just
+ * written.
  */
 export function vaultOpener(vault: DataKeyVault): PersonalDataOpener {
   return {
@@ -30,7 +32,7 @@ export function vaultOpener(vault: DataKeyVault): PersonalDataOpener {
         .filter((_, index) => sealed[index])
         .map((event) => event.streamName);
       if (subjects.length === 0) return [...events];
-      const keys = await vault.existingKeys(subjects, client);
+      const keys = await keysOf(vault, client, subjects);
       return events.map((event, index) => {
         const paths = sealed[index];
         if (!paths) return event;
@@ -42,6 +44,21 @@ export function vaultOpener(vault: DataKeyVault): PersonalDataOpener {
       });
     },
   };
+}
+
+/** The subjects' keys, from the transaction's look-ups where it has made them. */
+async function keysOf(
+  vault: DataKeyVault,
+  client: PoolClient,
+  subjects: readonly string[],
+): Promise<ReadonlyMap<string, Buffer | null>> {
+  const known = transactionKeys(client);
+  const wanted = known ? subjects.filter((s) => !known.has(s)) : subjects;
+  const found =
+    wanted.length > 0 ? await vault.existingKeys(wanted, client) : new Map();
+  if (!known) return found;
+  for (const subject of wanted) known.set(subject, found.get(subject) ?? null);
+  return known;
 }
 
 /** The paths of the event's sealed personal data, if it has any. */

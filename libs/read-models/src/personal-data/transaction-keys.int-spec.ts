@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '@opsdesk/event-store';
+import {
+  DataKeyVault,
+  personalDataMigrations,
+  runMigrations,
+  sealFields,
+} from '@opsdesk/platform';
+import type { PoolClient } from 'pg';
+import {
+  createTestSchema,
+  type TestSchema,
+} from '../../../../test/support/database';
+import { SharedCommits } from '../projector/shared-commits';
+import { vaultOpener } from './personal-data-opener';
+
+const REPORTER = { type: 'user', name: '吴先生', phone: '135 2222 3333' };
+
+/** A vault that counts its key look-ups. */
+class CountingVault extends DataKeyVault {
+  lookUps = 0;
+
+  override existingKeys(subjects: readonly string[], client: PoolClient) {
+    this.lookUps += 1;
+    return super.existingKeys(subjects, client);
+  }
+}
+
+describe('data keys in a shared page transaction', () => {
+  let db: TestSchema;
+  let vault: CountingVault;
+
+  beforeAll(async () => {
+    db = await createTestSchema('tx_keys');
+    await runMigrations(db.pool, db.schema, personalDataMigrations);
+    vault = new CountingVault(db.pool);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  async function reportedTicket(): Promise<RecordedEvent> {
+    const stream = `station-fault-${randomUUID()}`;
+    const key = (await vault.keyFor(stream))!;
+    const paths = ['reporter.name', 'reporter.phone'];
+    return {
+      streamName: stream,
+      revision: 0,
+      position: '1/1',
+      eventId: randomUUID(),
+      type: 'station-fault.call-received',
+      schemaVersion: 1,
+      data: sealFields({ reporter: REPORTER }, paths, key, stream),
+      metadata: {} as RecordedEvent['metadata'],
+      recordedAt: new Date().toISOString(),
+      hash: '',
+      previousHash: '',
+    };
+  }
+
+  /** Three read models' commits of one page, each opening the event. */
+  async function pageOpening(event: RecordedEvent, page: string) {
+    const commits = new SharedCommits(db.pool);
+    const opener = vaultOpener(vault);
+    const seen: unknown[] = [];
+    await Promise.all(
+      ['ticket-view', 'inbox', 'timeline'].map((name) =>
+        commits.commit({
+          page,
+          async write(client) {
+            const [opened] = await opener.open(client, [event]);
+            seen.push({ name, reporter: opened.data.reporter });
+          },
+        }),
+      ),
+    );
+    return seen;
+  }
+
+  it('are looked up once for every read model of the page', async () => {
+    const called = await reportedTicket();
+    vault.lookUps = 0;
+
+    const seen = await pageOpening(called, 'p1/p3');
+
+    expect(seen).toEqual([
+      { name: 'ticket-view', reporter: REPORTER },
+      { name: 'inbox', reporter: REPORTER },
+      { name: 'timeline', reporter: REPORTER },
+    ]);
+    expect(vault.lookUps).toBe(1);
+  });
+
+  it('are looked up again by the next page, which an erasure in between reaches', async () => {
+    const called = await reportedTicket();
+    await pageOpening(called, 'p4/p6');
+    await vault.erase(called.streamName, { id: 'supervisor-sh' });
+    vault.lookUps = 0;
+
+    const seen = await pageOpening(called, 'p7/p9');
+
+    expect(seen.map((s) => (s as { reporter: unknown }).reporter)).toEqual([
+      { type: 'user' },
+      { type: 'user' },
+      { type: 'user' },
+    ]);
+    expect(vault.lookUps).toBe(1);
+  });
+});
