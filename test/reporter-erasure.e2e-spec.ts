@@ -337,15 +337,18 @@ describe('erasing a reporter', () => {
             `${table}__rebuild`,
           ]),
         );
-        const swapAll = async () => {
-          for (const plan of plans) {
-            await swapIn(resources, plan, 500, erasedBefore);
-            for (const table of plan.backupTables) {
-              await pool.query(`DROP TABLE ${table}`);
-            }
+        const dropBackups = async () => {
+          for (const table of plans.flatMap((plan) => plan.backupTables)) {
+            await pool.query(`DROP TABLE IF EXISTS ${table}`);
           }
         };
-        return { id, swapAll };
+        const swapAll = async (keepBackup = false) => {
+          for (const plan of plans) {
+            await swapIn(resources, plan, 500, erasedBefore);
+          }
+          if (!keepBackup) await dropBackups();
+        };
+        return { id, swapAll, dropBackups };
       }
 
       async function expectNowhere(id: string, name: string, phone: string) {
@@ -378,6 +381,36 @@ describe('erasing a reporter', () => {
         await swapAll();
 
         await expectNowhere(id, name, phone);
+      });
+
+      it('reaches the live tables a rebuild swapped out and kept', async () => {
+        const name = '郑光明先生';
+        const phone = '136 9753 1864';
+        const { id, swapAll, dropBackups } = await reportedAndBuilt(
+          name,
+          phone,
+          true,
+        );
+        await swapAll(true);
+        try {
+          // The kept tables hold the reporter as the live ones did.
+          expect(await tablesHolding(name)).toEqual(
+            [
+              ...liveHolding(true),
+              ...liveHolding(true).map((t) => `${t}__previous`),
+            ].sort(),
+          );
+
+          await system.client.post(
+            `/station-faults/${id}/erase-reporter`,
+            {},
+            { actor: supervisor },
+          );
+
+          await expectNowhere(id, name, phone);
+        } finally {
+          await dropBackups();
+        }
       });
 
       it('stays erased when the erasure is in flight as the swap begins', async () => {

@@ -43,3 +43,4 @@ export * from './email-case/email-case.read-model';
 export * from './centre-emergency/centre-emergency.read-model';
 export * from './membership-card/membership-card.read-model';
 export * from './vehicle-repair/vehicle-repair.read-model';
+export * from './personal-data/erase-backups';

@@ -3,6 +3,12 @@ import { InvalidTableNameError } from './read-model.errors';
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
+ * The live tables a rebuild swapped out are kept under this suffix
+ * (`rebuild --keep-backup`) until dropped.
+ */
+export const BACKUP_SUFFIX = '__previous';
+
+/**
  * `base` plus a suffix, e.g. `ticket_view` + `_rebuild`: a rebuild builds
  * fresh tables beside the live ones under another suffix.
  */

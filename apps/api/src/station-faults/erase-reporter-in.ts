@@ -3,6 +3,7 @@ import type { EventStore } from '@opsdesk/event-store';
 import { callbackStreamsOf } from '@opsdesk/messaging';
 import type { DataKeyVault, Erasure } from '@opsdesk/platform';
 import {
+  eraseFromBackups,
   erasePersonalDataFromProcessReadModels,
   eraseReporterFromReadModels,
 } from '@opsdesk/read-models';
@@ -19,7 +20,8 @@ import type { PoolClient } from 'pg';
  *    delete waits for any copy under way and the read then sees its cause;
  * 2. the erasures recorded, which a rebuild's swap reads after the keys
  *    (see erasures-during-rebuild.ts);
- * 3. the read models scrubbed of every copy.
+ * 3. the read models scrubbed of every copy, the tables a rebuild kept
+ *    as a backup included.
  *
  * Keys first and rows after, while a projection's page locks its rows and
  * then the keys it opens: the two may end as a deadlock (40P01), which
@@ -45,6 +47,9 @@ export async function eraseReporterIn(
   await eraseReporterFromReadModels(client, ticketId);
   for (const callback of callbacks) {
     await erasePersonalDataFromProcessReadModels(client, callback);
+  }
+  for (const subject of [ticket, ...callbacks]) {
+    await eraseFromBackups(client, subject);
   }
   return erasure;
 }

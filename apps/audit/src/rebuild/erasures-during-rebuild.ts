@@ -28,9 +28,10 @@ export async function erasedSubjects(pool: Pool): Promise<Set<string>> {
  * waiting on this swap's checkpoint row while holding a row the erasure
  * waits for) remains possible; `swapIn` then tries again.
  *
- * TODO(#4): an erasure does not reach copies outside the live tables: the
- * `__previous` tables `--keep-backup` keeps, or the staging tables of a
- * rebuild that failed or was stopped (the next rebuild drops them).
+ * An erasure scrubs the live tables and the `__previous` tables
+ * `--keep-backup` keeps (eraseFromBackups). TODO(#4): not the staging
+ * tables of a rebuild that failed or was stopped, until the next rebuild
+ * drops them; a running rebuild fills its own, which this swap scrubs.
  */
 export async function eraseSinceStart(
   client: PoolClient,

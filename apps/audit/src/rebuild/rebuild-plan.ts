@@ -1,4 +1,5 @@
 import {
+  BACKUP_SUFFIX,
   createMoneyProcessProjections,
   createStationFaultProjections,
   tableName,
@@ -10,8 +11,6 @@ import { UnknownProjectionError } from '../cli/audit-errors';
 
 /** Fresh tables are built under this suffix, beside the live ones. */
 export const STAGING_SUFFIX = '__rebuild';
-/** The live tables swapped out are kept under this suffix until dropped. */
-export const BACKUP_SUFFIX = '__previous';
 
 /** One projection's live, staging and backup names, table by table. */
 export interface RebuildPlan {
