@@ -15,11 +15,7 @@ import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { CheckpointMovedError } from '../read-model.errors';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
-import {
-  advanceCheckpoint,
-  loadCheckpoint,
-  type Checkpoint,
-} from './checkpoint-store';
+import { loadCheckpoint, type Checkpoint } from './checkpoint-store';
 import { SharedCommits } from './shared-commits';
 
 export type ProjectionRunnerState =
@@ -277,18 +273,15 @@ export class ProjectionRunner {
     const from = this.committed;
     await this.commits.commit({
       page: `${events[0].position}/${last.position}`,
-      write: async (client) => {
-        // First, with the fence, so a former holder writes nothing at all.
-        await advanceCheckpoint(
-          client,
-          this.projection.name,
-          from,
-          last.position,
-          events.length,
-          this.fence,
-        );
-        await this.projection.apply(client, events);
+      // First, with the fence, so a former holder writes nothing at all.
+      checkpoint: {
+        name: this.projection.name,
+        expected: from,
+        next: last.position,
+        count: events.length,
+        fence: this.fence,
       },
+      write: (client) => this.projection.apply(client, events),
     });
 
     this.committed = last.position;
