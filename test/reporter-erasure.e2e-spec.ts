@@ -413,6 +413,42 @@ describe('erasing a reporter', () => {
         }
       });
 
+      it('drops a kept copy that lost one of its tables, rather than leave the reporter in it', async () => {
+        const name = '冯建华先生';
+        const phone = '135 8642 9753';
+        const { id, swapAll, dropBackups } = await reportedAndBuilt(
+          name,
+          phone,
+          true,
+        );
+        await swapAll(true);
+        const exists = async (table: string) => {
+          const { rows } = await system.schema.pool.query<{ t: string }>(
+            'SELECT to_regclass($1)::text AS t',
+            [table],
+          );
+          return rows[0].t !== null;
+        };
+        try {
+          await system.schema.pool.query(
+            'DROP TABLE phone_callback_inbox__previous',
+          );
+
+          await system.client.post(
+            `/station-faults/${id}/erase-reporter`,
+            {},
+            { actor: supervisor },
+          );
+
+          await expectNowhere(id, name, phone);
+          expect(await exists('phone_callback_tickets__previous')).toBe(false);
+          // The complete copies are scrubbed and kept.
+          expect(await exists('ticket_view__previous')).toBe(true);
+        } finally {
+          await dropBackups();
+        }
+      });
+
       it('stays erased when the erasure is in flight as the swap begins', async () => {
         const name = '孙立新女士';
         const phone = '137 2468 1357';

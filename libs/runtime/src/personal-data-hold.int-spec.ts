@@ -56,6 +56,19 @@ describe('personal data held while it is copied', () => {
     };
   }
 
+  /** The sessions holding the subject's lock, and their transaction ids. */
+  async function holdersWithId(subject: string) {
+    const { rows } = await db.pool.query<{ holding: boolean; xid: string }>(
+      `SELECT true AS holding, a.backend_xid::text AS xid
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(
+                'personal-data/' || current_schema() || '/' || $1, 0)`,
+      [subject],
+    );
+    return rows;
+  }
+
   /** An erasure's transaction, begun, and its session's process id. */
   async function erasing(): Promise<{ eraser: PoolClient; pid: number }> {
     const eraser = await db.pool.connect();
@@ -88,6 +101,10 @@ describe('personal data held while it is copied', () => {
       await copied;
     });
     await eventually(async () => expect(seen).toHaveLength(1));
+    // Holding takes no transaction id, which every log reader would wait for.
+    expect(await holdersWithId(called.streamName)).toEqual([
+      { holding: true, xid: null },
+    ]);
 
     const { eraser, pid } = await erasing();
     try {

@@ -32,9 +32,15 @@ export interface ErasureAnswer {
   erasedAt: string;
 }
 
-/** PostgreSQL's deadlock_detected. */
+/** PostgreSQL's deadlock_detected and lock_not_available. */
 const DEADLOCK = '40P01';
+const LOCK_TIMEOUT = '55P03';
 const ERASE_ATTEMPTS = 3;
+/**
+ * How long the erasure waits for a lock (a projection's page, a call-back
+ * being copied) before it gives up and tries again.
+ */
+const ERASE_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
 
 /**
  * Erases a reporter's name and phone on request (crypto-shredding): the
@@ -102,8 +108,8 @@ export class ReporterErasure {
 
   /**
    * The erasure in a transaction of its own (`eraseReporterIn`), made
-   * again when PostgreSQL ends it as a deadlock's victim: nothing of it
-   * was kept then.
+   * again when PostgreSQL ends it as a deadlock's victim or it waited too
+   * long for a lock: nothing of it was kept then.
    */
   private async eraseOnce(
     ticketId: string,
@@ -111,8 +117,10 @@ export class ReporterErasure {
   ): Promise<{ erasedAt: string }> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
+        await client.query(ERASE_LOCK_TIMEOUT);
         const erasure = await eraseReporterIn(
           client,
           { store: this.store, vault: this.vault },
@@ -122,15 +130,19 @@ export class ReporterErasure {
         await client.query('COMMIT');
         return erasure;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        const deadlock = (error as { code?: string }).code === DEADLOCK;
-        if (!deadlock || attempt >= ERASE_ATTEMPTS) throw error;
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        const code = (error as { code?: string }).code;
+        const again = code === DEADLOCK || code === LOCK_TIMEOUT;
+        if (!again || attempt >= ERASE_ATTEMPTS) throw error;
         this.logger.warn(
-          { ticketId, attempt },
-          'reporter erasure ended as a deadlock victim; erasing again',
+          { ticketId, attempt, code },
+          'reporter erasure rolled back on a lock; erasing again',
         );
       } finally {
-        client.release();
+        // A client whose rollback failed is in an unknown state: destroy it.
+        client.release(broken);
       }
     }
   }

@@ -147,6 +147,14 @@ export class ProcessLinker {
     // The agent told the reporter at once: no call-back is needed.
     if (origin.status !== 'RESULT_NOTIFIED' || !origin.reporter) return;
     const { name, phone } = origin.reporter;
+    if (!phone) {
+      // Erased: there is nobody to call back, and nothing to copy.
+      this.deps.logger.info(
+        { [LogFields.ticketId]: ticketId },
+        'reporter erased; no call-back opened',
+      );
+      return;
+    }
     await this.run(
       this.command(
         CB,

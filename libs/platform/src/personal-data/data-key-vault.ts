@@ -25,6 +25,22 @@ const MAKE_OR_FIND_KEYS = prepared(
     WHERE subject = ANY($1)`,
 );
 
+/**
+ * Advisory locks on subjects, in the order of their keys: shared by
+ * automation copying a subject's personal data (`holdKeys`), exclusive for
+ * its erasure (`deleteKeys`). Their keys are apart from the event store's
+ * stream locks, and unlike a row lock they give a reading transaction no
+ * id, which the log's readers would wait for.
+ */
+const lockSubjects = (lock: string) =>
+  `SELECT ${lock}(keys.key) FROM (
+     SELECT DISTINCT hashtextextended(
+       'personal-data/' || current_schema() || '/' || subject, 0) AS key
+       FROM unnest($1::text[]) AS subject
+      ORDER BY 1) AS keys`;
+const HOLD_SUBJECTS = lockSubjects('pg_advisory_xact_lock_shared');
+const LOCK_SUBJECTS = lockSubjects('pg_advisory_xact_lock');
+
 /** Every projection page with sealed personal data asks this. */
 const EXISTING_KEYS = prepared(
   `SELECT subject, data_key FROM personal_data_keys
@@ -140,15 +156,34 @@ export class DataKeyVault {
   }
 
   /**
-   * Deletes the subjects' keys, locked in the order of their names (as a
-   * projection's page locks the keys it opens), so two erasures of
-   * overlapping subjects never wait on each other in a circle.
+   * The subjects' keys, for copying their personal data elsewhere within
+   * the caller's transaction: until it ends, an erasure of any of them
+   * waits (`deleteKeys`), and then finds the copy to erase.
+   */
+  async holdKeys(
+    subjects: readonly string[],
+    client: PoolClient,
+  ): Promise<Map<string, Buffer>> {
+    if (subjects.length === 0) return new Map();
+    await client.query(HOLD_SUBJECTS, [[...subjects]]);
+    const { rows } = await client.query<{ subject: string; data_key: Buffer }>(
+      'SELECT subject, data_key FROM personal_data_keys WHERE subject = ANY($1)',
+      [[...subjects]],
+    );
+    return new Map(rows.map((row) => [row.subject, row.data_key]));
+  }
+
+  /**
+   * Deletes the subjects' keys, once every copy of their data under way
+   * (`holdKeys`) is written. The rows are locked in the order of their
+   * names within one call, as a projection's page locks the keys it opens.
    */
   async deleteKeys(
     subjects: readonly string[],
     client: Queryable = this.pool,
   ): Promise<void> {
     if (subjects.length === 0) return;
+    await client.query(LOCK_SUBJECTS, [[...subjects]]);
     await client.query(
       `DELETE FROM personal_data_keys WHERE subject IN (
          SELECT subject FROM personal_data_keys

@@ -9,10 +9,12 @@ const UNDEFINED_TABLE = '42P01';
 
 /**
  * One subject's personal data (the subject is a stream name) out of the
- * tables a rebuild swapped out and kept (`rebuild --keep-backup`), where
- * they exist, in the caller's transaction: each projection that keeps
- * personal data scrubs its kept copy as it scrubs its live tables. A copy
- * the next rebuild drops meanwhile is gone anyway, and is let go.
+ * tables a rebuild swapped out and kept (`rebuild --keep-backup`), in the
+ * caller's transaction: each projection that keeps personal data scrubs
+ * its kept copy as it scrubs its live tables. A copy missing some of its
+ * tables (a drop that stopped part-way, a table added since) cannot be
+ * scrubbed by the projection nor swapped back whole: it is dropped rather
+ * than left holding the data.
  */
 export async function eraseFromBackups(
   client: PoolClient,
@@ -27,39 +29,47 @@ export async function eraseFromBackups(
       p.erasePersonalData &&
       p.streamPrefixes.some((prefix) => subject.startsWith(prefix)),
   );
-  const kept = await existingTables(
-    client,
-    holding.flatMap((p) => p.tables),
-  );
   for (const projection of holding) {
-    if (!projection.tables.every((table) => kept.has(table))) continue;
     await eraseFromCopy(client, projection, subject);
   }
 }
 
-async function existingTables(
-  client: PoolClient,
-  tables: readonly string[],
-): Promise<Set<string>> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT name FROM unnest($1::text[]) AS name
-      WHERE to_regclass(quote_ident(name)) IS NOT NULL`,
-    [tables],
-  );
-  return new Set(rows.map((row) => row.name));
-}
-
+/** Tries again if the next rebuild drops a table of the copy meanwhile. */
 async function eraseFromCopy(
   client: PoolClient,
   projection: Projection,
   subject: string,
 ): Promise<void> {
-  await client.query('SAVEPOINT erase_backup');
-  try {
-    await projection.erasePersonalData!(client, subject);
-    await client.query('RELEASE SAVEPOINT erase_backup');
-  } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT erase_backup');
-    if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
+  for (let attempt = 1; ; attempt++) {
+    const kept = await existingTables(client, projection.tables);
+    if (kept.length === 0) return;
+    await client.query('SAVEPOINT erase_backup');
+    try {
+      if (kept.length === projection.tables.length) {
+        await projection.erasePersonalData!(client, subject);
+      } else {
+        await client.query(`DROP TABLE ${kept.join(', ')}`);
+      }
+      await client.query('RELEASE SAVEPOINT erase_backup');
+      return;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT erase_backup');
+      const gone = (error as { code?: string }).code === UNDEFINED_TABLE;
+      if (!gone || attempt >= 3) throw error;
+    }
   }
+}
+
+/** Those of the tables that exist in this schema. */
+async function existingTables(
+  client: PoolClient,
+  tables: readonly string[],
+): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM unnest($1::text[]) AS name
+      WHERE to_regclass(
+        quote_ident(current_schema()) || '.' || quote_ident(name)) IS NOT NULL`,
+    [tables],
+  );
+  return rows.map((row) => row.name);
 }

@@ -27,23 +27,38 @@ export interface PersonalDataOpener {
 export function vaultOpener(vault: DataKeyVault): PersonalDataOpener {
   return {
     async open(client, events) {
-      const sealed = events.map(sealedPaths);
-      const subjects = events
-        .filter((_, index) => sealed[index])
-        .map((event) => event.streamName);
+      const subjects = sealedSubjects(events);
       if (subjects.length === 0) return [...events];
-      const keys = await keysOf(vault, client, subjects);
-      return events.map((event, index) => {
-        const paths = sealed[index];
-        if (!paths) return event;
-        const key = keys.get(event.streamName) ?? null;
-        return {
-          ...event,
-          data: openFields(event.data, paths, key, event.streamName),
-        };
-      });
+      return openWithKeys(events, await keysOf(vault, client, subjects));
     },
   };
+}
+
+/** The subjects (streams) whose keys the events' sealed data needs. */
+export function sealedSubjects(events: readonly RecordedEvent[]): string[] {
+  const subjects = events
+    .filter((event) => sealedPaths(event))
+    .map((event) => event.streamName);
+  return [...new Set(subjects)];
+}
+
+/**
+ * The events with their sealed data opened with `keys`; a subject with no
+ * key (erased) has those fields left out.
+ */
+export function openWithKeys(
+  events: readonly RecordedEvent[],
+  keys: ReadonlyMap<string, Buffer | null>,
+): RecordedEvent[] {
+  return events.map((event) => {
+    const paths = sealedPaths(event);
+    if (!paths) return event;
+    const key = keys.get(event.streamName) ?? null;
+    return {
+      ...event,
+      data: openFields(event.data, paths, key, event.streamName),
+    };
+  });
 }
 
 /** The subjects' keys, from the transaction's look-ups where it has made them. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@opsdesk/event-store';
 import {
+  createPool,
   DataKeyVault,
   personalDataMigrations,
   runMigrations,
   sealFields,
 } from '@opsdesk/platform';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   createTestSchema,
   type TestSchema,
@@ -60,8 +61,12 @@ describe('data keys in a shared page transaction', () => {
   }
 
   /** Three read models' commits of one page, each opening the event. */
-  async function pageOpening(event: RecordedEvent, page: string) {
-    const commits = new SharedCommits(db.pool);
+  async function pageOpening(
+    event: RecordedEvent,
+    page: string,
+    pool: Pool = db.pool,
+  ) {
+    const commits = new SharedCommits(pool);
     const opener = vaultOpener(vault);
     const seen: unknown[] = [];
     await Promise.all(
@@ -106,5 +111,27 @@ describe('data keys in a shared page transaction', () => {
       { type: 'user' },
     ]);
     expect(vault.lookUps).toBe(1);
+  });
+
+  it('are not kept for the connection’s next transaction outside a page', async () => {
+    const called = await reportedTicket();
+    // One connection: the page's and the next transaction's are the same.
+    const pool = createPool(db.url, db.schema, { max: 1 });
+    try {
+      await pageOpening(called, 'p10/p12', pool);
+      await vault.erase(called.streamName, { id: 'supervisor-sh' });
+
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const [opened] = await vaultOpener(vault).open(client, [called]);
+        await client.query('COMMIT');
+        expect(opened.data.reporter).toEqual({ type: 'user' });
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
   });
 });
