@@ -63,7 +63,7 @@ const BEGIN_NAMED = `${BEGIN_WITHOUT_WAITING_FOR_FLUSH};
  * `npm start` now runs the projections on a thread of their own
  * (ProjectionThread), which halved the lag's p50. The data keys are now
  * looked up once a page (transaction-keys.ts), not once a read model, and
- * the checkpoints all move in one statement: about 14 round trips a page
+ * the checkpoints all move in one statement: 15 round trips a page
  * where there were 19.
  */
 export class SharedCommits {
