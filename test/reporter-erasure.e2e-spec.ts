@@ -351,6 +351,25 @@ describe('erasing a reporter', () => {
         return { id, swapAll, dropBackups };
       }
 
+      /** The supervisor's erasure of the ticket's reporter. */
+      const erase = (id: string) =>
+        system.client.post(
+          `/station-faults/${id}/erase-reporter`,
+          {},
+          { actor: supervisor },
+        );
+
+      /** A call-back's ticket rebuilt and swapped in, the old tables kept. */
+      async function rebuiltKeepingBackup(name: string, phone: string) {
+        const { id, swapAll, dropBackups } = await reportedAndBuilt(
+          name,
+          phone,
+          true,
+        );
+        await swapAll(true);
+        return { id, dropBackups };
+      }
+
       async function expectNowhere(id: string, name: string, phone: string) {
         for (const needle of [name, phone, phone.replace(/ /g, '')]) {
           expect({ needle, tables: await tablesHolding(needle) }).toEqual({
@@ -369,11 +388,7 @@ describe('erasing a reporter', () => {
         const phone = '139 8765 4321';
         const { id, swapAll } = await reportedAndBuilt(name, phone, true);
 
-        await system.client.post(
-          `/station-faults/${id}/erase-reporter`,
-          {},
-          { actor: supervisor },
-        );
+        await erase(id);
         // The erasure scrubbed the live tables only, the call-back's too.
         expect(await tablesHolding(name)).toEqual(
           liveHolding(true).map((table) => `${table}__rebuild`),
@@ -386,12 +401,7 @@ describe('erasing a reporter', () => {
       it('reaches the live tables a rebuild swapped out and kept', async () => {
         const name = '郑光明先生';
         const phone = '136 9753 1864';
-        const { id, swapAll, dropBackups } = await reportedAndBuilt(
-          name,
-          phone,
-          true,
-        );
-        await swapAll(true);
+        const { id, dropBackups } = await rebuiltKeepingBackup(name, phone);
         try {
           // The kept tables hold the reporter as the live ones did.
           expect(await tablesHolding(name)).toEqual(
@@ -401,11 +411,7 @@ describe('erasing a reporter', () => {
             ].sort(),
           );
 
-          await system.client.post(
-            `/station-faults/${id}/erase-reporter`,
-            {},
-            { actor: supervisor },
-          );
+          await erase(id);
 
           await expectNowhere(id, name, phone);
         } finally {
@@ -416,12 +422,7 @@ describe('erasing a reporter', () => {
       it('drops a kept copy that lost one of its tables, rather than leave the reporter in it', async () => {
         const name = '冯建华先生';
         const phone = '135 8642 9753';
-        const { id, swapAll, dropBackups } = await reportedAndBuilt(
-          name,
-          phone,
-          true,
-        );
-        await swapAll(true);
+        const { id, dropBackups } = await rebuiltKeepingBackup(name, phone);
         const exists = async (table: string) => {
           const { rows } = await system.schema.pool.query<{ t: string }>(
             'SELECT to_regclass($1)::text AS t',
@@ -434,11 +435,7 @@ describe('erasing a reporter', () => {
             'DROP TABLE phone_callback_inbox__previous',
           );
 
-          await system.client.post(
-            `/station-faults/${id}/erase-reporter`,
-            {},
-            { actor: supervisor },
-          );
+          await erase(id);
 
           await expectNowhere(id, name, phone);
           expect(await exists('phone_callback_tickets__previous')).toBe(false);

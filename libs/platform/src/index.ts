@@ -5,6 +5,7 @@ export * from './ids';
 export * from './logger';
 export * from './log-redaction';
 export * from './postgres';
+export * from './in-transaction';
 export * from './prepared';
 export * from './redis';
 export * from './redis-cluster-nodes';

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@opsdesk/event-store';
 import {
   DataKeyVault,
   personalDataMigrations,
   runMigrations,
-  sealFields,
 } from '@opsdesk/platform';
 import type { PoolClient } from 'pg';
 import { eventually } from '../../../test/support/eventually';
+import { sealedCallReceived } from '../../../test/support/sealed-report';
 import {
   createTestSchema,
   type TestSchema,
@@ -15,7 +13,6 @@ import {
 import { personalDataHold } from './personal-data-hold';
 
 const REPORTER = { type: 'user', name: '周先生', phone: '135 0000 1111' };
-const PATHS = ['reporter.name', 'reporter.phone'];
 
 /**
  * The lock protocol between automation that copies a reporter (the
@@ -38,23 +35,7 @@ describe('personal data held while it is copied', () => {
     await db.drop();
   });
 
-  async function reportedTicket(): Promise<RecordedEvent> {
-    const stream = `station-fault-${randomUUID()}`;
-    const key = (await vault.keyFor(stream))!;
-    return {
-      streamName: stream,
-      revision: 0,
-      position: '1/1',
-      eventId: randomUUID(),
-      type: 'station-fault.call-received',
-      schemaVersion: 1,
-      data: sealFields({ reporter: REPORTER }, PATHS, key, stream),
-      metadata: {} as RecordedEvent['metadata'],
-      recordedAt: new Date().toISOString(),
-      hash: '',
-      previousHash: '',
-    };
-  }
+  const reportedTicket = () => sealedCallReceived(vault, REPORTER);
 
   /** The sessions holding the subject's lock, and their transaction ids. */
   async function holdersWithId(subject: string) {

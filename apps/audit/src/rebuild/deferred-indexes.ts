@@ -1,6 +1,5 @@
-import { quoteIdentifier } from '@opsdesk/platform';
+import { inTransaction, quoteIdentifier } from '@opsdesk/platform';
 import type { Pool } from 'pg';
-import { inTransaction } from './in-transaction';
 import type { RebuildPlan } from './rebuild-plan';
 
 /** One index of a staging table, dropped for the build. */

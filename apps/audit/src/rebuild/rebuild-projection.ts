@@ -1,3 +1,4 @@
+import { inTransaction } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import type { AuditIo, AuditResources } from '../cli/audit-command';
 import { ProgressReporter } from '../progress/progress-reporter';
@@ -7,7 +8,6 @@ import {
   type DeferredIndexes,
 } from './deferred-indexes';
 import { erasedSubjects } from './erasures-during-rebuild';
-import { inTransaction } from './in-transaction';
 import { countLogEvents } from './log-size';
 import { takeRebuildLocks } from './rebuild-lock';
 import type { RebuildPlan } from './rebuild-plan';

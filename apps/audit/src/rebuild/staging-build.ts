@@ -1,3 +1,4 @@
+import { inTransaction } from '@opsdesk/platform';
 import type {
   EventStore,
   GlobalPosition,
@@ -9,7 +10,6 @@ import { logPages } from '../log/log-pages';
 import { readAhead } from '../log/read-ahead';
 import type { ProgressReporter } from '../progress/progress-reporter';
 import { applyBatch } from './apply-batch';
-import { inTransaction } from './in-transaction';
 import type { RebuildPlan } from './rebuild-plan';
 
 export interface StagingBuilt {

@@ -1,6 +1,6 @@
+import { inTransaction } from '@opsdesk/platform';
 import type { Pool } from 'pg';
 import { MissingReadModelError } from '../cli/audit-errors';
-import { inTransaction } from './in-transaction';
 import type { RebuildPlan } from './rebuild-plan';
 
 /** Fails before any work when a live table to be replaced is missing. */

@@ -1,5 +1,5 @@
+import { inTransaction } from '@opsdesk/platform';
 import type { Pool } from 'pg';
-import { inTransaction } from './in-transaction';
 
 export interface TableChecksum {
   table: string;

@@ -1,9 +1,9 @@
+import { inTransaction } from '@opsdesk/platform';
 import type { EventStore, GlobalPosition } from '@opsdesk/event-store';
 import { loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool, PoolClient } from 'pg';
 import { applyBatch } from './apply-batch';
 import { eraseSinceStart } from './erasures-during-rebuild';
-import { inTransaction } from './in-transaction';
 import type { RebuildPlan } from './rebuild-plan';
 
 export interface SwapResult {

@@ -19,6 +19,8 @@ import {
   testQueuePrefix,
 } from '../../../../test/support/redis';
 import { deleteKeys } from '../../../../test/support/system';
+import { eventually } from '../../../../test/support/eventually';
+import { logBarrier } from '../../../../test/support/log-barrier';
 import {
   nextPersonStep,
   planTickets,
@@ -89,6 +91,11 @@ describe('the reconciler, after Redis lost hand-off jobs', () => {
         finished.status,
       ],
     );
+    // The reconciler reads the whole log, which shows only what every
+    // transaction open on the server (another test's, say) let through:
+    // wait until the setup's events are all readable.
+    const passed = await logBarrier(db.pool);
+    await eventually(async () => expect(await passed()).toBe(true));
   });
 
   afterAll(async () => {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@opsdesk/event-store';
 import {
   createPool,
   DataKeyVault,
   personalDataMigrations,
   runMigrations,
-  sealFields,
 } from '@opsdesk/platform';
 import type { Pool, PoolClient } from 'pg';
+import { sealedCallReceived } from '../../../../test/support/sealed-report';
 import {
   createTestSchema,
   type TestSchema,
@@ -41,24 +40,7 @@ describe('data keys in a shared page transaction', () => {
     await db.drop();
   });
 
-  async function reportedTicket(): Promise<RecordedEvent> {
-    const stream = `station-fault-${randomUUID()}`;
-    const key = (await vault.keyFor(stream))!;
-    const paths = ['reporter.name', 'reporter.phone'];
-    return {
-      streamName: stream,
-      revision: 0,
-      position: '1/1',
-      eventId: randomUUID(),
-      type: 'station-fault.call-received',
-      schemaVersion: 1,
-      data: sealFields({ reporter: REPORTER }, paths, key, stream),
-      metadata: {} as RecordedEvent['metadata'],
-      recordedAt: new Date().toISOString(),
-      hash: '',
-      previousHash: '',
-    };
-  }
+  const reportedTicket = () => sealedCallReceived(vault, REPORTER);
 
   /** Three read models' commits of one page, each opening the event. */
   async function pageOpening(
