@@ -16,6 +16,7 @@ import {
 } from '../../../../test/support/database';
 import { ProcessCatalog } from '../commands/process-catalog';
 import { SealingEventStore } from './sealing-event-store';
+import { eraseSubject } from '../../../../test/support/erase-subject';
 
 const CONTACT = { name: '孙先生', phone: '136 1111 2222' };
 
@@ -80,7 +81,7 @@ describe('the sealing event store', () => {
 
   it('writes no personal data of a subject already erased, and makes it no key', async () => {
     const stream = `phone-callback-${randomUUID()}`;
-    await vault.erase(stream, { id: 'supervisor-sh' });
+    await eraseSubject(vault, stream);
 
     const contact = await openCallback(stream);
 

@@ -5,6 +5,7 @@ import {
 import { runMigrations } from '../postgres';
 import { DataKeyVault } from './data-key-vault';
 import { personalDataMigrations } from './personal-data.migrations';
+import { eraseSubject } from '../../../../test/support/erase-subject';
 
 let db: TestSchema;
 
@@ -43,7 +44,7 @@ describe('data keys asked for at once', () => {
   it('give none for a subject erased, and make none again', async () => {
     const vault = new DataKeyVault(db.pool);
     await vault.keyFor('ticket-e');
-    await vault.erase('ticket-e', { id: 'supervisor-sh' });
+    await eraseSubject(vault, 'ticket-e');
 
     const [again, other] = await Promise.all([
       vault.keyFor('ticket-e'),

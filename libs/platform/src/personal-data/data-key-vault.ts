@@ -142,20 +142,6 @@ export class DataKeyVault {
   }
 
   /**
-   * Deletes the subject's key and records who erased it when. Erasing
-   * again changes nothing and answers with the first erasure.
-   */
-  async erase(
-    subject: string,
-    erasedBy: Record<string, unknown>,
-    client: Queryable = this.pool,
-  ): Promise<Erasure> {
-    await this.deleteKeys([subject], client);
-    const [erasure] = await this.recordErasures([subject], erasedBy, client);
-    return erasure;
-  }
-
-  /**
    * The subjects' keys, for copying their personal data elsewhere within
    * the caller's transaction: until it ends, an erasure of any of them
    * waits (`deleteKeys`), and then finds the copy to erase.

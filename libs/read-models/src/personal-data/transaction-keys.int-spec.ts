@@ -13,6 +13,7 @@ import {
 } from '../../../../test/support/database';
 import { SharedCommits } from '../projector/shared-commits';
 import { vaultOpener } from './personal-data-opener';
+import { eraseSubject } from '../../../../test/support/erase-subject';
 
 const REPORTER = { type: 'user', name: '吴先生', phone: '135 2222 3333' };
 
@@ -82,7 +83,7 @@ describe('data keys in a shared page transaction', () => {
   it('are looked up again by the next page, which an erasure in between reaches', async () => {
     const called = await reportedTicket();
     await pageOpening(called, 'p4/p6');
-    await vault.erase(called.streamName, { id: 'supervisor-sh' });
+    await eraseSubject(vault, called.streamName);
     vault.lookUps = 0;
 
     const seen = await pageOpening(called, 'p7/p9');
@@ -101,7 +102,7 @@ describe('data keys in a shared page transaction', () => {
     const pool = createPool(db.url, db.schema, { max: 1 });
     try {
       await pageOpening(called, 'p10/p12', pool);
-      await vault.erase(called.streamName, { id: 'supervisor-sh' });
+      await eraseSubject(vault, called.streamName);
 
       const client = await pool.connect();
       try {
