@@ -1,4 +1,10 @@
-import { streamNameOf } from '@opsdesk/domain';
+import {
+  evolveTrafficViolation,
+  initialTrafficViolationState,
+  nextViolationStep,
+  streamNameOf,
+  type TrafficViolationEvent,
+} from '@opsdesk/domain';
 import { shanghaiDay, SteppableClock } from '@opsdesk/platform';
 import { CheckpointStore } from '@opsdesk/messaging';
 import { TrafficViolationTimers, violationTimerJobId } from '@opsdesk/runtime';
@@ -83,7 +89,37 @@ describe('traffic violations, end to end', () => {
     return answer.ticket.id;
   }
 
+  /**
+   * The timers follower has set the case's next timer. It counts the job's
+   * delay from the clock as it finds it: moved a second short of the
+   * instant before the follower got there, the job would fire in a second
+   * of real time and run the step before the test's own call.
+   */
+  async function nextTimerSet(id: string): Promise<void> {
+    const events = await system.resources.store.readStream(
+      streamNameOf('traffic-violation', id),
+    );
+    const state = events.reduce(
+      (folded, e) =>
+        evolveTrafficViolation(folded, {
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data,
+        } as unknown as TrafficViolationEvent),
+      initialTrafficViolationState,
+    );
+    const next = nextViolationStep(state);
+    if (!next) return;
+    await eventually(async () => {
+      const job = await system.resources.queues
+        .queue('system')
+        .getJob(violationTimerJobId(id, next.step));
+      expect(job).toBeDefined();
+    });
+  }
+
   async function runAt(id: string, at: Date): Promise<Run> {
+    await nextTimerSet(id);
     clock.set(at);
     // The hook looks the case up in its read model, a moment behind.
     return eventually(() =>
