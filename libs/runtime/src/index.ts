@@ -14,6 +14,7 @@ export * from './worker-settings';
 export * from './money-processes.wiring';
 export * from './deadlines.module';
 export * from './deadlines.wiring';
+export * from './personal-data-hold';
 export * from './pool-settings';
 export * from './traffic-violation-timers';
 export * from './repair-order-timers';
