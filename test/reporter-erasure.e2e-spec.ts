@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { clearedFaultAwaitingCallback } from '../apps/api/src/demo/scenarios';
 import { eraseReporterIn } from '../apps/api/src/station-faults/erase-reporter-in';
 import { erasedSubjects } from '../apps/audit/src/rebuild/erasures-during-rebuild';
+import { takeRebuildLocks } from '../apps/audit/src/rebuild/rebuild-lock';
 import { rebuildPlans } from '../apps/audit/src/rebuild/rebuild-plan';
 import { buildStaging } from '../apps/audit/src/rebuild/staging-build';
 import {
@@ -318,6 +319,11 @@ describe('erasing a reporter', () => {
           'ticket-view',
           'timeline',
         ]);
+        // Held as a rebuild holds them, from the leftovers' drop to the end.
+        const locks = await takeRebuildLocks(
+          pool,
+          plans.map((plan) => plan.live.name),
+        );
         for (const plan of plans) {
           await dropLeftovers(pool, plan);
           await createStagingTables(pool, plan);
@@ -343,12 +349,18 @@ describe('erasing a reporter', () => {
           }
         };
         const swapAll = async (keepBackup = false) => {
-          for (const plan of plans) {
-            await swapIn(resources, plan, 500, erasedBefore);
+          try {
+            for (const plan of plans) {
+              await swapIn(resources, plan, 500, erasedBefore);
+            }
+          } finally {
+            await locks.release();
           }
           if (!keepBackup) await dropBackups();
         };
-        return { id, swapAll, dropBackups };
+        /** The rebuild stopped before its swap: its staging tables stay. */
+        const stop = () => locks.release();
+        return { id, swapAll, stop, dropBackups };
       }
 
       /** The supervisor's erasure of the ticket's reporter. */
@@ -396,6 +408,30 @@ describe('erasing a reporter', () => {
         await swapAll();
 
         await expectNowhere(id, name, phone);
+      });
+
+      it('drops the staging tables a stopped rebuild left, which hold the reporter', async () => {
+        const name = '褚文博先生';
+        const phone = '133 1357 2468';
+        const { id, stop } = await reportedAndBuilt(name, phone, true);
+        await stop();
+        const stagingCheckpoints = async () => {
+          const { rows } = await system.schema.pool.query<{ name: string }>(
+            `SELECT name FROM projection_checkpoints
+              WHERE right(name, 9) = '__rebuild' ORDER BY name`,
+          );
+          return rows.map((row) => row.name);
+        };
+        expect(await stagingCheckpoints()).toEqual(
+          ['inbox', 'phone-callback-tickets', 'ticket-view', 'timeline'].map(
+            (projection) => `${projection}__rebuild`,
+          ),
+        );
+
+        await erase(id);
+
+        await expectNowhere(id, name, phone);
+        expect(await stagingCheckpoints()).toEqual([]);
       });
 
       it('reaches the live tables a rebuild swapped out and kept', async () => {

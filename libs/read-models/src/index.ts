@@ -44,3 +44,4 @@ export * from './centre-emergency/centre-emergency.read-model';
 export * from './membership-card/membership-card.read-model';
 export * from './vehicle-repair/vehicle-repair.read-model';
 export * from './personal-data/erase-backups';
+export * from './personal-data/drop-staging-leftovers';

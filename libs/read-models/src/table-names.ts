@@ -8,6 +8,16 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export const BACKUP_SUFFIX = '__previous';
 
+/** A rebuild builds fresh tables under this suffix, beside the live ones. */
+export const STAGING_SUFFIX = '__rebuild';
+
+/**
+ * The advisory-lock key (SQL, `$1` the projection's name) a rebuild holds
+ * for a projection in this schema while its staging tables are in use.
+ */
+export const REBUILD_LOCK_KEY =
+  "hashtextextended('opsdesk-audit-rebuild/' || current_schema() || '/' || $1, 0)";
+
 /**
  * `base` plus a suffix, e.g. `ticket_view` + `_rebuild`: a rebuild builds
  * fresh tables beside the live ones under another suffix.

@@ -3,6 +3,7 @@ import type { EventStore } from '@opsdesk/event-store';
 import { callbackStreamsOf } from '@opsdesk/messaging';
 import type { DataKeyVault, Erasure } from '@opsdesk/platform';
 import {
+  dropStagingLeftovers,
   eraseFromBackups,
   erasePersonalDataFromProcessReadModels,
   eraseReporterFromReadModels,
@@ -21,7 +22,8 @@ import type { PoolClient } from 'pg';
  * 2. the erasures recorded, which a rebuild's swap reads after the keys
  *    (see erasures-during-rebuild.ts);
  * 3. the read models scrubbed of every copy, the tables a rebuild kept
- *    as a backup included.
+ *    as a backup included, and the staging tables a failed or stopped
+ *    rebuild left dropped.
  *
  * Keys first and rows after, while a projection's page locks its rows and
  * then the keys it opens: the two may end as a deadlock (40P01), which
@@ -50,6 +52,7 @@ export async function eraseReporterIn(
   }
   for (const subject of [ticket, ...callbacks]) {
     await eraseFromBackups(client, subject);
+    await dropStagingLeftovers(client, subject);
   }
   return erasure;
 }

@@ -29,9 +29,10 @@ export async function erasedSubjects(pool: Pool): Promise<Set<string>> {
  * waits for) remains possible; `swapIn` then tries again.
  *
  * An erasure scrubs the live tables and the `__previous` tables
- * `--keep-backup` keeps (eraseFromBackups). TODO(#4): not the staging
- * tables of a rebuild that failed or was stopped, until the next rebuild
- * drops them; a running rebuild fills its own, which this swap scrubs.
+ * `--keep-backup` keeps (eraseFromBackups), and drops the staging tables
+ * of a rebuild that failed or was stopped (dropStagingLeftovers); a
+ * running rebuild holds its lock and fills its own, which this swap
+ * scrubs.
  */
 export async function eraseSinceStart(
   client: PoolClient,

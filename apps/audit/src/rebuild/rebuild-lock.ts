@@ -1,13 +1,11 @@
+import { REBUILD_LOCK_KEY } from '@opsdesk/read-models';
 import type { Pool, PoolClient } from 'pg';
 import {
   RebuildAlreadyRunningError,
   RebuildLockLostError,
 } from '../cli/audit-errors';
 
-const TRY_LOCK = `
-  SELECT pg_try_advisory_lock(
-    hashtextextended('opsdesk-audit-rebuild/' || current_schema() || '/' || $1, 0)
-  ) AS locked`;
+const TRY_LOCK = `SELECT pg_try_advisory_lock(${REBUILD_LOCK_KEY}) AS locked`;
 
 export interface RebuildLocks {
   /** Rejects with RebuildLockLostError once their session has ended. */

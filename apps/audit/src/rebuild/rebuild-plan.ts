@@ -2,15 +2,13 @@ import {
   BACKUP_SUFFIX,
   createMoneyProcessProjections,
   createStationFaultProjections,
+  STAGING_SUFFIX,
   tableName,
   type PersonalDataOpener,
   type Projection,
   type ReadModelProjectionOptions,
 } from '@opsdesk/read-models';
 import { UnknownProjectionError } from '../cli/audit-errors';
-
-/** Fresh tables are built under this suffix, beside the live ones. */
-export const STAGING_SUFFIX = '__rebuild';
 
 /** One projection's live, staging and backup names, table by table. */
 export interface RebuildPlan {

@@ -1,8 +1,7 @@
 import type { PoolClient } from 'pg';
-import { createMoneyProcessProjections } from '../process-tickets/money-processes.projections';
 import type { Projection } from '../projection';
-import { createStationFaultProjections } from '../station-fault/station-fault.projections';
 import { BACKUP_SUFFIX } from '../table-names';
+import { existingTables, projectionsHolding } from './projections-holding';
 
 /** PostgreSQL's undefined_table. */
 const UNDEFINED_TABLE = '42P01';
@@ -20,15 +19,7 @@ export async function eraseFromBackups(
   client: PoolClient,
   subject: string,
 ): Promise<void> {
-  const options = { tableSuffix: BACKUP_SUFFIX };
-  const holding = [
-    ...createStationFaultProjections(options),
-    ...createMoneyProcessProjections(options),
-  ].filter(
-    (p) =>
-      p.erasePersonalData &&
-      p.streamPrefixes.some((prefix) => subject.startsWith(prefix)),
-  );
+  const holding = projectionsHolding(subject, { tableSuffix: BACKUP_SUFFIX });
   for (const projection of holding) {
     await eraseFromCopy(client, projection, subject);
   }
@@ -58,18 +49,4 @@ async function eraseFromCopy(
       if (!gone || attempt >= 3) throw error;
     }
   }
-}
-
-/** Those of the tables that exist in this schema. */
-async function existingTables(
-  client: PoolClient,
-  tables: readonly string[],
-): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT name FROM unnest($1::text[]) AS name
-      WHERE to_regclass(
-        quote_ident(current_schema()) || '.' || quote_ident(name)) IS NOT NULL`,
-    [tables],
-  );
-  return rows.map((row) => row.name);
 }
