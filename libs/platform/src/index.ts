@@ -6,6 +6,7 @@ export * from './logger';
 export * from './log-redaction';
 export * from './postgres';
 export * from './in-transaction';
+export * from './one-at-a-time';
 export * from './prepared';
 export * from './redis';
 export * from './redis-cluster-nodes';

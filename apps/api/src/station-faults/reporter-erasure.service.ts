@@ -11,7 +11,7 @@ import {
   type ProcessCatalog,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
-import { DataKeyVault, type Logger } from '@opsdesk/platform';
+import { DataKeyVault, OneAtATime, type Logger } from '@opsdesk/platform';
 import {
   EVENT_STORE,
   LOGGER,
@@ -52,6 +52,14 @@ const ERASE_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
 @Injectable()
 export class ReporterErasure {
   private readonly vault: DataKeyVault;
+  /**
+   * An erasure holds a pooled connection for its transaction and takes a
+   * second to read the ticket's stream through the store. As many at once
+   * as the pool has connections would each hold one and wait for ever for
+   * another (the pool has no acquire timeout); one at a time, in a process,
+   * holds two at most. Erasures are rare and take milliseconds.
+   */
+  private readonly erasures = new OneAtATime();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -96,7 +104,9 @@ export class ReporterErasure {
       role,
       subsidiary: principal.subsidiary,
     };
-    const { erasedAt } = await this.eraseOnce(ticketId, erasedBy);
+    const { erasedAt } = await this.erasures.run(() =>
+      this.eraseOnce(ticketId, erasedBy),
+    );
 
     await this.forgetIntakeJobs(access.events);
     this.logger.info(
