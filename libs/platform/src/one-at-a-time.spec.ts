@@ -14,14 +14,18 @@ function piece(started: string[], name: string) {
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Two pieces given to one line, `a` first; neither has ended yet. */
+function twoInLine() {
+  const line = new OneAtATime();
+  const started: string[] = [];
+  const a = piece(started, 'a');
+  const b = piece(started, 'b');
+  return { started, a, b, ranA: line.run(a.work), ranB: line.run(b.work) };
+}
+
 describe('OneAtATime', () => {
   it('starts each piece only once the one before has settled', async () => {
-    const line = new OneAtATime();
-    const started: string[] = [];
-    const a = piece(started, 'a');
-    const b = piece(started, 'b');
-    const ranA = line.run(a.work);
-    const ranB = line.run(b.work);
+    const { started, a, b, ranA, ranB } = twoInLine();
     await turn();
     expect(started).toEqual(['a']);
 
@@ -34,12 +38,7 @@ describe('OneAtATime', () => {
   });
 
   it('goes on after a piece that failed, which fails alone', async () => {
-    const line = new OneAtATime();
-    const started: string[] = [];
-    const a = piece(started, 'a');
-    const b = piece(started, 'b');
-    const ranA = line.run(a.work);
-    const ranB = line.run(b.work);
+    const { started, a, b, ranA, ranB } = twoInLine();
     await turn();
     a.end(new Error('lock timeout'));
     await expect(ranA).rejects.toThrow('lock timeout');
