@@ -276,6 +276,13 @@ describe('erasing a reporter', () => {
     });
 
     describe('while a rebuild of the read models runs', () => {
+      /** The rebuild locks each test took, let go of after it. */
+      const heldLocks: (() => Promise<void>)[] = [];
+
+      afterEach(async () => {
+        await Promise.all(heldLocks.splice(0).map((release) => release()));
+      });
+
       /** The live tables that hold a reporter, and a call-back's if any. */
       const liveHolding = (callback: boolean) => [
         'inbox_folds',
@@ -324,6 +331,14 @@ describe('erasing a reporter', () => {
           pool,
           plans.map((plan) => plan.live.name),
         );
+        let released = false;
+        const release = async () => {
+          if (released) return;
+          released = true;
+          await locks.release();
+        };
+        // A failing test still lets go of them (and of their connection).
+        heldLocks.push(release);
         for (const plan of plans) {
           await dropLeftovers(pool, plan);
           await createStagingTables(pool, plan);
@@ -354,12 +369,12 @@ describe('erasing a reporter', () => {
               await swapIn(resources, plan, 500, erasedBefore);
             }
           } finally {
-            await locks.release();
+            await release();
           }
           if (!keepBackup) await dropBackups();
         };
         /** The rebuild stopped before its swap: its staging tables stay. */
-        const stop = () => locks.release();
+        const stop = release;
         return { id, swapAll, stop, dropBackups };
       }
 
