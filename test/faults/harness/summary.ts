@@ -18,6 +18,7 @@ export function summaryLine(report: ScenarioReport): string {
     `duplicateNotifications=${v.duplicateNotifications}`,
     `unexpectedNotifications=${v.unexpectedNotifications.length}`,
     `missedNotifications=${v.missedNotifications}`,
+    `missedLast=${v.missedLastNotifications.length}`,
     `mismatched=${v.mismatched.length}`,
     `readModelDiffs=${v.readModelDiffs.length}`,
     `faults=${report.faultsTotal}${faults ? ` (${faults})` : ''}`,

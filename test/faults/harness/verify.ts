@@ -24,10 +24,16 @@ export interface Verdict {
    * hand-off the ticket had already moved past (the reconciler restores
    * the latest one only).
    * TODO(#8): 28 in a 5,000-ticket run before the projector leases, four
-   * thousand and more since; find why (a restarted projector now waits
-   * out its lease) before this count is asserted.
+   * thousand and more once they came, 16 to 265 in recent runs; none of
+   * them a ticket's last hand-off in the one run that counted those
+   * (`missedLastNotifications`). Assert that one once more runs agree.
    */
   missedNotifications: number;
+  /**
+   * Of those, the ones that were their ticket's last hand-off: the
+   * reconciler restores that one, so none should be missed.
+   */
+  missedLastNotifications: string[];
   /** Differences between the live read models and a rebuild from the log. */
   readModelDiffs: string[];
   events: number;
@@ -125,6 +131,9 @@ export async function verifyLog(
     ),
     missedNotifications: [...expectedJobs].filter((id) => !announced.has(id))
       .length,
+    missedLastNotifications: [...reference.values()]
+      .map((ticket) => ticket.handoffJobIds.at(-1))
+      .filter((id): id is string => id !== undefined && !announced.has(id)),
     readModelDiffs: [],
     events: all.length,
   };
