@@ -3,8 +3,8 @@ import {
   personalDataMigrations,
   runMigrations,
 } from '@opsdesk/platform';
-import type { PoolClient } from 'pg';
 import { eventually } from '../../../test/support/eventually';
+import { begunTransaction } from '../../../test/support/begun-transaction';
 import { sealedCallReceived } from '../../../test/support/sealed-report';
 import {
   createTestSchema,
@@ -50,16 +50,6 @@ describe('personal data held while it is copied', () => {
     return rows;
   }
 
-  /** An erasure's transaction, begun, and its session's process id. */
-  async function erasing(): Promise<{ eraser: PoolClient; pid: number }> {
-    const eraser = await db.pool.connect();
-    await eraser.query('BEGIN');
-    const { rows } = await eraser.query<{ pid: number }>(
-      'SELECT pg_backend_pid() AS pid',
-    );
-    return { eraser, pid: rows[0].pid };
-  }
-
   /** Whether the erasure waits for a lock, or another session for its. */
   async function waiting(eraserPid: number): Promise<boolean> {
     const { rows } = await db.pool.query<{ n: number }>(
@@ -87,7 +77,7 @@ describe('personal data held while it is copied', () => {
       { holding: true, xid: null },
     ]);
 
-    const { eraser, pid } = await erasing();
+    const { client: eraser, pid } = await begunTransaction(db.pool);
     try {
       const deleted = vault.deleteKeys([called.streamName], eraser);
       await eventually(async () => expect(await waiting(pid)).toBe(true));
@@ -104,7 +94,7 @@ describe('personal data held while it is copied', () => {
 
   it('opens nothing once an erasure has deleted the key, committed or not', async () => {
     const called = await reportedTicket();
-    const { eraser, pid } = await erasing();
+    const { client: eraser, pid } = await begunTransaction(db.pool);
     let holding: Promise<unknown> | undefined;
     try {
       await vault.deleteKeys([called.streamName], eraser);

@@ -1,5 +1,5 @@
 import { inTransaction, runMigrations } from '@opsdesk/platform';
-import type { PoolClient } from 'pg';
+import { begunTransaction } from '../../../../test/support/begun-transaction';
 import {
   createTestSchema,
   type TestSchema,
@@ -59,16 +59,6 @@ describe('staging tables a stopped rebuild left, at an erasure', () => {
     return rows.map((row) => row.name).sort();
   }
 
-  /** An erasure's transaction, begun, and its session's process id. */
-  async function erasing(): Promise<{ client: PoolClient; pid: number }> {
-    const client = await db.pool.connect();
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ pid: number }>(
-      'SELECT pg_backend_pid() AS pid',
-    );
-    return { client, pid: rows[0].pid };
-  }
-
   it('drops them with their checkpoint rows', async () => {
     await leftByAStoppedRebuild();
     expect(await stagingLeft()).toEqual(
@@ -125,8 +115,8 @@ describe('staging tables a stopped rebuild left, at an erasure', () => {
 
   it('drops them while another erasure that rolls back is under way', async () => {
     await leftByAStoppedRebuild();
-    const first = await erasing();
-    const second = await erasing();
+    const first = await begunTransaction(db.pool);
+    const second = await begunTransaction(db.pool);
     try {
       await dropStagingLeftovers(first.client, SUBJECT);
       // The second waits for the first's drop, which then rolls back.
