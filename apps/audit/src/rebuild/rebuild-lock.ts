@@ -20,6 +20,9 @@ export interface RebuildLocks {
  * the server releases them when the session ends, so an interrupted
  * rebuild leaves no lock behind. For the same reason a session that ends
  * mid-rebuild loses them: the rebuild asks `assertHeld` before each swap.
+ * A reporter's erasure takes the same keys shared for its transaction
+ * (dropStagingLeftovers); a rebuild asked for meanwhile is refused as if
+ * another were running.
  */
 export async function takeRebuildLocks(
   pool: Pool,
