@@ -14,3 +14,15 @@ export async function begunTransaction(
   );
   return { client, pid: rows[0].pid };
 }
+
+/** The sessions waiting for a lock the session of `pid` holds. */
+export async function sessionsWaitingOn(
+  pool: Pool,
+  pid: number,
+): Promise<number[]> {
+  const { rows } = await pool.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+    [pid],
+  );
+  return rows.map((row) => row.pid);
+}

@@ -11,6 +11,7 @@ import {
   createTestSchema,
   type TestSchema,
 } from '../../../../test/support/database';
+import { sessionsWaitingOn } from '../../../../test/support/begun-transaction';
 import { eventually } from '../../../../test/support/eventually';
 import { sealedCallReceived } from '../../../../test/support/sealed-report';
 import { eraseReporterIn } from './erase-reporter-in';
@@ -47,16 +48,6 @@ describe('a reporter erasure and a call-back copied after its read', () => {
     await db.drop();
   });
 
-  /** Whether another session waits for a lock the one of `pid` holds. */
-  async function blockedBy(pid: number): Promise<boolean> {
-    const { rows } = await db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE $1 = ANY(pg_blocking_pids(pid))`,
-      [pid],
-    );
-    return rows[0].n > 0;
-  }
-
   it('leaves the copy nothing to open', async () => {
     const called = await sealedCallReceived(vault, REPORTER);
     const ticketId = called.streamName.replace(/^station-fault-/, '');
@@ -79,7 +70,8 @@ describe('a reporter erasure and a call-back copied after its read', () => {
             async ([opened]: RecordedEvent[]) => opened.data.reporter,
           ).finally(() => (done = true));
           await eventually(async () => {
-            expect(done || (await blockedBy(rows[0].pid))).toBe(true);
+            const waiting = await sessionsWaitingOn(db.pool, rows[0].pid);
+            expect(done || waiting.length > 0).toBe(true);
           });
           return events;
         },

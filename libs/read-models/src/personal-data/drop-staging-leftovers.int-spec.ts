@@ -1,5 +1,8 @@
 import { inTransaction, runMigrations } from '@opsdesk/platform';
-import { begunTransaction } from '../../../../test/support/begun-transaction';
+import {
+  begunTransaction,
+  sessionsWaitingOn,
+} from '../../../../test/support/begun-transaction';
 import {
   createTestSchema,
   type TestSchema,
@@ -122,12 +125,9 @@ describe('staging tables a stopped rebuild left, at an erasure', () => {
       // The second waits for the first's drop, which then rolls back.
       const dropping = dropStagingLeftovers(second.client, SUBJECT);
       await eventually(async () => {
-        const { rows } = await db.pool.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE pid = $1 AND $2 = ANY(pg_blocking_pids(pid))`,
-          [second.pid, first.pid],
-        );
-        expect(rows[0].n).toBe(1);
+        expect(await sessionsWaitingOn(db.pool, first.pid)).toEqual([
+          second.pid,
+        ]);
       });
       await first.client.query('ROLLBACK');
       await dropping;
