@@ -209,6 +209,16 @@ describe('rebuilding read models beside a running projector', () => {
         expect(staged.rowCount).toBe(0);
       }
     });
+    it('moves the projections with no events in the log to where the pass over it ended', async () => {
+      // Their swap and their runner then go on from there, rather than
+      // reading the whole log again to find nothing.
+      for (const projection of createMoneyProcessProjections()) {
+        const checkpoint = await loadCheckpoint(db.pool, projection.name);
+        expect({ [projection.name]: checkpoint.position }).toEqual({
+          [projection.name]: log[log.length - 1].position,
+        });
+      }
+    });
   });
 
   describe('the reporting projection rebuilt on its own', () => {

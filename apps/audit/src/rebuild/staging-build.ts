@@ -4,7 +4,7 @@ import type {
   GlobalPosition,
   RecordedEvent,
 } from '@opsdesk/event-store';
-import { loadCheckpoint } from '@opsdesk/read-models';
+import { advanceCheckpoint, loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { logPages } from '../log/log-pages';
 import { readAhead } from '../log/read-ahead';
@@ -48,6 +48,7 @@ export async function buildStaging(
     filter: { streamPrefixes: prefixes },
     pageSize,
   });
+  let passEnd: GlobalPosition | null = null;
   for await (const page of readAhead(pages)) {
     const shares = plans.map((plan, index) =>
       applyShare(pool, plan, built[index], page),
@@ -59,8 +60,34 @@ export async function buildStaging(
     );
     if (failed) throw failed.reason;
     progress.advance(page.length);
+    passEnd = page[page.length - 1].position;
   }
+  if (passEnd) await moveToPassEnd(pool, plans, built, passEnd);
   return built;
+}
+
+/**
+ * The pass has read every followed stream up to its last event, so each
+ * plan has seen all of its own events up to there too, even one that had
+ * none on the last pages (or none at all: a process nobody has used yet).
+ * Its staging checkpoint moves there; otherwise its swap would read the
+ * log again from that plan's own last event, and for a plan with no
+ * events that is a scan of the whole log that finds nothing.
+ */
+async function moveToPassEnd(
+  pool: Pool,
+  plans: readonly RebuildPlan[],
+  built: StagingBuilt[],
+  passEnd: GlobalPosition,
+): Promise<void> {
+  for (const [index, plan] of plans.entries()) {
+    const from = built[index].position;
+    if (from === passEnd) continue;
+    await inTransaction(pool, (client) =>
+      advanceCheckpoint(client, plan.staging.name, from, passEnd, 0),
+    );
+    built[index].position = passEnd;
+  }
 }
 
 /** One projection's events of the page, applied in a transaction. */
