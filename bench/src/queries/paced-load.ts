@@ -18,6 +18,8 @@ export interface PacedLoadResult {
   requests: number;
   achievedRate: number;
   errors: number;
+  /** The failed requests by error code (ECONNRESET, …). */
+  errorCodes: Record<string, number>;
   non2xx: number;
   statusCodes: Record<string, number>;
 }
@@ -42,6 +44,7 @@ export async function pacedLoad(
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let errors = 0;
+  const errorCodes: Record<string, number> = {};
   let non2xx = 0;
   let finished = 0;
   const start = performance.now();
@@ -71,8 +74,10 @@ export async function pacedLoad(
           });
         },
       );
-      req.on('error', () => {
+      req.on('error', (error: NodeJS.ErrnoException) => {
         errors++;
+        const code = error.code ?? error.message;
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
         if (++finished === total) done();
       });
       req.end();
@@ -101,6 +106,7 @@ export async function pacedLoad(
     requests: finished,
     achievedRate: finished / (elapsedMs / 1000),
     errors,
+    errorCodes,
     non2xx,
     statusCodes,
   };

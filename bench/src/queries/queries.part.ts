@@ -53,6 +53,8 @@ export interface QueryRun {
   requests: number;
   achievedRate: number;
   errors: number;
+  /** Failed requests by error code; autocannon does not say. */
+  errorCodes?: Record<string, number>;
   non2xx: number;
   statusCodes: Record<string, number>;
   /** CPU milliseconds per request (from /proc, no profiler running). */
@@ -72,6 +74,8 @@ export interface QueryFigures {
   cpuApiMs: Figure;
   cpuPostgresMs: Figure;
   errors: number;
+  /** Failed requests by error code over every run, where known. */
+  errorCodes: Record<string, number>;
   non2xx: number;
   /** Answers by HTTP status over every run. */
   statusCodes: Record<string, number>;
@@ -262,13 +266,9 @@ function summarize(
     cpuApiMs: of((r) => r.cpuApiMs, 'ms'),
     cpuPostgresMs: of((r) => r.cpuPostgresMs, 'ms'),
     errors: runs.reduce((n, r) => n + r.errors, 0),
+    errorCodes: summedCounts(runs.map((r) => r.errorCodes ?? {})),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    statusCodes: runs.reduce<Record<string, number>>((all, r) => {
-      for (const [code, count] of Object.entries(r.statusCodes ?? {})) {
-        all[code] = (all[code] ?? 0) + count;
-      }
-      return all;
-    }, {}),
+    statusCodes: summedCounts(runs.map((r) => r.statusCodes ?? {})),
     runs,
   };
 }
@@ -297,4 +297,17 @@ async function drive(
     cpuApiMs: (cpu.groups.api ?? 0) / requests,
     cpuPostgresMs: (cpu.groups[`postgres (${BENCH_DATABASE})`] ?? 0) / requests,
   };
+}
+
+/** Counts by key, added up over the runs. */
+function summedCounts(
+  counts: readonly Record<string, number>[],
+): Record<string, number> {
+  const all: Record<string, number> = {};
+  for (const byKey of counts) {
+    for (const [key, count] of Object.entries(byKey)) {
+      all[key] = (all[key] ?? 0) + count;
+    }
+  }
+  return all;
 }

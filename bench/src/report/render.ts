@@ -371,10 +371,19 @@ function queries(r: BenchResults): string[] {
           : 'n/a',
         `${Object.entries(x.statusCodes)
           .map(([code, count]) => `${count} × ${code}`)
-          .join(', ')}${x.errors ? `, ${x.errors} errors` : ''}`,
+          .join(
+            ', ',
+          )}${x.errors ? `, ${x.errors} errors${errorCodes(x.errorCodes)}` : ''}`,
       ]),
     ),
   ];
+}
+
+/** ` (ECONNRESET 3)`: the failed requests by code, where they were recorded. */
+function errorCodes(codes: Record<string, number> | undefined): string {
+  const known = Object.entries(codes ?? {});
+  if (known.length === 0) return '';
+  return ` (${known.map(([code, count]) => `${code} ${count}`).join(', ')})`;
 }
 
 function targets(r: BenchResults): string[] {
