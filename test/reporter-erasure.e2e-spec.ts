@@ -351,7 +351,7 @@ describe('erasing a reporter', () => {
           lineEvery: 1_000_000,
         });
         const resources = { pool, store: system.resources.store };
-        await buildStaging(resources, plans, 500, progress);
+        const pass = await buildStaging(resources, plans, 500, progress);
         expect(await tablesHolding(name)).toEqual(
           liveHolding(callback).flatMap((table) => [
             table,
@@ -366,7 +366,7 @@ describe('erasing a reporter', () => {
         const swapAll = async (keepBackup = false) => {
           try {
             for (const plan of plans) {
-              await swapIn(resources, plan, 500, erasedBefore);
+              await swapIn(resources, plan, 500, erasedBefore, pass.end);
             }
           } finally {
             await release();

@@ -78,7 +78,7 @@ export async function rebuildProjections(
     });
     // Before the first page: see eraseSinceStart, at each swap.
     const erasedBefore = await erasedSubjects(pool);
-    const built = await buildStaging(
+    const pass = await buildStaging(
       resources,
       plans,
       settings.pageSize,
@@ -96,6 +96,7 @@ export async function rebuildProjections(
         plan,
         settings.pageSize,
         erasedBefore,
+        pass.end,
       );
       // The log's events read at the swap; with several projections each
       // reads its own, and the count stays that of the shared pass.
@@ -106,7 +107,7 @@ export async function rebuildProjections(
       swapped.push({
         projection: plan.live.name,
         droppedLeftovers: droppedLeftovers[index],
-        eventsBuilt: built[index].events,
+        eventsBuilt: pass.plans[index].events,
         eventsCaughtUpAtSwap: swap.caughtUp,
         swapAttempts: swap.attempts,
         position: swap.position,

@@ -4,7 +4,7 @@ import type {
   GlobalPosition,
   RecordedEvent,
 } from '@opsdesk/event-store';
-import { advanceCheckpoint, loadCheckpoint } from '@opsdesk/read-models';
+import { loadCheckpoint } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { logPages } from '../log/log-pages';
 import { readAhead } from '../log/read-ahead';
@@ -15,6 +15,17 @@ import type { RebuildPlan } from './rebuild-plan';
 export interface StagingBuilt {
   position: GlobalPosition | null;
   events: number;
+}
+
+export interface StagingPass {
+  /** Each plan's share of the pass, in the plans' order. */
+  plans: StagingBuilt[];
+  /**
+   * The pass's last event: every plan has seen all of its own events up
+   * to there, also one whose own last event is earlier (or that had none).
+   * Null when the log held nothing the plans follow.
+   */
+  end: GlobalPosition | null;
 }
 
 /**
@@ -35,7 +46,7 @@ export async function buildStaging(
   plans: readonly RebuildPlan[],
   pageSize: number,
   progress: ProgressReporter,
-): Promise<StagingBuilt[]> {
+): Promise<StagingPass> {
   const { pool, store } = resources;
   const built: StagingBuilt[] = [];
   for (const plan of plans) {
@@ -48,7 +59,7 @@ export async function buildStaging(
     filter: { streamPrefixes: prefixes },
     pageSize,
   });
-  let passEnd: GlobalPosition | null = null;
+  let end: GlobalPosition | null = null;
   for await (const page of readAhead(pages)) {
     const shares = plans.map((plan, index) =>
       applyShare(pool, plan, built[index], page),
@@ -60,34 +71,9 @@ export async function buildStaging(
     );
     if (failed) throw failed.reason;
     progress.advance(page.length);
-    passEnd = page[page.length - 1].position;
+    end = page[page.length - 1].position;
   }
-  if (passEnd) await moveToPassEnd(pool, plans, built, passEnd);
-  return built;
-}
-
-/**
- * The pass has read every followed stream up to its last event, so each
- * plan has seen all of its own events up to there too, even one that had
- * none on the last pages (or none at all: a process nobody has used yet).
- * Its staging checkpoint moves there; otherwise its swap would read the
- * log again from that plan's own last event, and for a plan with no
- * events that is a scan of the whole log that finds nothing.
- */
-async function moveToPassEnd(
-  pool: Pool,
-  plans: readonly RebuildPlan[],
-  built: StagingBuilt[],
-  passEnd: GlobalPosition,
-): Promise<void> {
-  for (const [index, plan] of plans.entries()) {
-    const from = built[index].position;
-    if (from === passEnd) continue;
-    await inTransaction(pool, (client) =>
-      advanceCheckpoint(client, plan.staging.name, from, passEnd, 0),
-    );
-    built[index].position = passEnd;
-  }
+  return { plans: built, end };
 }
 
 /** One projection's events of the page, applied in a transaction. */

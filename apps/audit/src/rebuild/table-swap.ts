@@ -14,6 +14,12 @@ export interface SwapResult {
   attempts: number;
 }
 
+interface SwapSettings {
+  pageSize: number;
+  erasedBefore: ReadonlySet<string>;
+  passEnd: GlobalPosition | null;
+}
+
 /** How long the swap waits for a reader before it gives way and retries. */
 const LOCK_TIMEOUT = '5s';
 const ATTEMPTS = 6;
@@ -33,7 +39,13 @@ const RETRIED = new Set(['55P03', '40P01']);
  * 2. Apply, into the staging tables, what the log gained since they were
  *    built, so they are at least as far as the live ones, and scrub from
  *    them the personal data of subjects erased meanwhile (an erasure
- *    scrubs only the live tables).
+ *    scrubs only the live tables). The log is read on from the end of the
+ *    pass that built them (`passEnd`), not from the staging checkpoint:
+ *    the pass has shown the projection every event of its own up to
+ *    there, and a projection with no events yet would otherwise read the
+ *    whole log again to find nothing. The checkpoint itself stays where
+ *    its last event put it, the position a live runner that kept up holds
+ *    too, so the runner goes on undisturbed unless the swap applied more.
  * 3. Rename live → backup and staging → live (with their indexes), and
  *    re-create the projection's views on the new tables.
  * 4. Give the live checkpoint the staging position and events count.
@@ -52,12 +64,17 @@ export async function swapIn(
   plan: RebuildPlan,
   pageSize: number,
   erasedBefore: ReadonlySet<string>,
+  passEnd: GlobalPosition | null,
 ): Promise<SwapResult> {
   await loadCheckpoint(resources.pool, plan.live.name);
   for (let attempt = 1; ; attempt++) {
     try {
       const done = await inTransaction(resources.pool, (client) =>
-        swapOnce(client, resources.store, plan, pageSize, erasedBefore),
+        swapOnce(client, resources.store, plan, {
+          pageSize,
+          erasedBefore,
+          passEnd,
+        }),
       );
       return { ...done, attempts: attempt };
     } catch (error) {
@@ -71,8 +88,7 @@ async function swapOnce(
   client: PoolClient,
   store: EventStore,
   plan: RebuildPlan,
-  pageSize: number,
-  erasedBefore: ReadonlySet<string>,
+  { pageSize, erasedBefore, passEnd }: SwapSettings,
 ) {
   const { live, staging } = plan;
   await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
@@ -86,15 +102,18 @@ async function swapOnce(
     [staging.name],
   );
   let position = rows[0]?.position ?? null;
+  // Never behind `position`: the pass wrote the staging checkpoint.
+  let readAfter = passEnd ?? position;
   let caughtUp = 0;
   for (;;) {
     const page = await store.readAll({
-      after: position ?? undefined,
+      after: readAfter ?? undefined,
       maxCount: pageSize,
       filter: { streamPrefixes: staging.streamPrefixes },
     });
     if (page.length === 0) break;
     position = await applyBatch(client, staging, position, page);
+    readAfter = position;
     caughtUp += page.length;
     if (page.length < pageSize) break;
   }
