@@ -54,6 +54,19 @@ export async function pacedLoad(
     const send = (dueAt: number) => {
       const path =
         request.paths[Math.floor(Math.random() * request.paths.length)];
+      // A request ends once: answered, or failed before or while answering.
+      let ended = false;
+      const end = (record: () => void) => {
+        if (ended) return;
+        ended = true;
+        record();
+        if (++finished === total) done();
+      };
+      const fail = (code: string) =>
+        end(() => {
+          errors++;
+          errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+        });
       const req = httpRequest(
         {
           agent,
@@ -65,21 +78,23 @@ export async function pacedLoad(
         },
         (res) => {
           res.resume();
-          res.on('end', () => {
-            latencies.push(performance.now() - dueAt);
-            const code = String(res.statusCode);
-            statusCodes[code] = (statusCodes[code] ?? 0) + 1;
-            if (!res.statusCode || res.statusCode >= 300) non2xx++;
-            if (++finished === total) done();
+          res.on('end', () =>
+            end(() => {
+              latencies.push(performance.now() - dueAt);
+              const code = String(res.statusCode);
+              statusCodes[code] = (statusCodes[code] ?? 0) + 1;
+              if (!res.statusCode || res.statusCode >= 300) non2xx++;
+            }),
+          );
+          // A connection lost part way through the answer: no 'end'.
+          res.on('close', () => {
+            if (!res.complete) fail('ANSWER_CUT_SHORT');
           });
         },
       );
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        errors++;
-        const code = error.code ?? error.message;
-        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
-        if (++finished === total) done();
-      });
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        fail(error.code ?? error.message),
+      );
       req.end();
     };
     const tick = () => {
