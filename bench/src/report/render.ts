@@ -369,21 +369,27 @@ function queries(r: BenchResults): string[] {
         x.cpuApiMs && x.cpuPostgresMs
           ? `${n(x.cpuApiMs.median, 2)} + ${n(x.cpuPostgresMs.median, 2)}`
           : 'n/a',
-        `${Object.entries(x.statusCodes)
-          .map(([code, count]) => `${count} × ${code}`)
-          .join(
-            ', ',
-          )}${x.errors ? `, ${x.errors} errors${errorCodes(x.errorCodes)}` : ''}`,
+        answers(x),
       ]),
     ),
   ];
 }
 
-/** ` (ECONNRESET 3)`: the failed requests by code, where they were recorded. */
-function errorCodes(codes: Record<string, number> | undefined): string {
-  const known = Object.entries(codes ?? {});
-  if (known.length === 0) return '';
-  return ` (${known.map(([code, count]) => `${code} ${count}`).join(', ')})`;
+/** `8997 × 200, 3 errors (ECONNRESET 3)`: codes where they were recorded. */
+function answers(x: {
+  statusCodes: Record<string, number>;
+  errors: number;
+  errorCodes?: Record<string, number>;
+}): string {
+  const byStatus = Object.entries(x.statusCodes)
+    .map(([code, count]) => `${count} × ${code}`)
+    .join(', ');
+  if (!x.errors) return byStatus;
+  const codes = Object.entries(x.errorCodes ?? {});
+  const why = codes.length
+    ? ` (${codes.map(([code, count]) => `${code} ${count}`).join(', ')})`
+    : '';
+  return `${byStatus}, ${x.errors} errors${why}`;
 }
 
 function targets(r: BenchResults): string[] {
