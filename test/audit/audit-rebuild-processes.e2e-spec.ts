@@ -62,6 +62,18 @@ describe('rebuild all over a log of every process', () => {
     expect({ path, status: answer.status }).toEqual({ path, status: 201 });
   }
 
+  async function checkpoints() {
+    const out: Record<string, string | null> = {};
+    for (const projection of projections) {
+      const { position } = await loadCheckpoint(
+        system.schema.pool,
+        projection.name,
+      );
+      out[projection.name] = position;
+    }
+    return out;
+  }
+
   async function checksums() {
     const out: Record<string, { rows: number; checksum: string }> = {};
     for (const table of tables) {
@@ -314,6 +326,9 @@ describe('rebuild all over a log of every process', () => {
       'card_courier_record_inbox',
     ]);
 
+    // Where each live runner stands: its projection's own last event.
+    const held = await checkpoints();
+
     for (const round of [1, 2]) {
       const run = await runAuditCli(['rebuild', 'all', '--json'], database());
       expect({ round, code: run.code, stderr: run.stderr }).toEqual({
@@ -326,6 +341,12 @@ describe('rebuild all over a log of every process', () => {
       }[];
       expect(rebuilt.map((r) => r.projection)).toEqual(projectionNames());
       expect(await checksums()).toEqual(builtLive);
+      // Each swap hands its runner the position it holds, so no runner
+      // finds its checkpoint moved under it (a compare-and-set failure).
+      expect({ round, checkpoints: await checkpoints() }).toEqual({
+        round,
+        checkpoints: held,
+      });
     }
   });
 });
