@@ -366,7 +366,11 @@ describe('erasing a reporter', () => {
         const swapAll = async (keepBackup = false) => {
           try {
             for (const plan of plans) {
-              await swapIn(resources, plan, 500, erasedBefore, pass.end);
+              await swapIn(resources, plan, {
+                pageSize: 500,
+                erasedBefore,
+                passEnd: pass.end,
+              });
             }
           } finally {
             await release();

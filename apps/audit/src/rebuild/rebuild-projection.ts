@@ -91,13 +91,11 @@ export async function rebuildProjections(
       await lock.assertHeld();
       await restoreIndexes(pool, deferred[index]);
       await lock.assertHeld();
-      const swap = await swapIn(
-        resources,
-        plan,
-        settings.pageSize,
+      const swap = await swapIn(resources, plan, {
+        pageSize: settings.pageSize,
         erasedBefore,
-        pass.end,
-      );
+        passEnd: pass.end,
+      });
       // The log's events read at the swap; with several projections each
       // reads its own, and the count stays that of the shared pass.
       if (plans.length === 1) progress.advance(swap.caughtUp);

@@ -14,7 +14,8 @@ export interface SwapResult {
   attempts: number;
 }
 
-interface SwapSettings {
+/** What a swap needs besides the plan: see step 2 below. */
+export interface SwapSettings {
   pageSize: number;
   erasedBefore: ReadonlySet<string>;
   passEnd: GlobalPosition | null;
@@ -62,19 +63,13 @@ const RETRIED = new Set(['55P03', '40P01']);
 export async function swapIn(
   resources: { pool: Pool; store: EventStore },
   plan: RebuildPlan,
-  pageSize: number,
-  erasedBefore: ReadonlySet<string>,
-  passEnd: GlobalPosition | null,
+  settings: SwapSettings,
 ): Promise<SwapResult> {
   await loadCheckpoint(resources.pool, plan.live.name);
   for (let attempt = 1; ; attempt++) {
     try {
       const done = await inTransaction(resources.pool, (client) =>
-        swapOnce(client, resources.store, plan, {
-          pageSize,
-          erasedBefore,
-          passEnd,
-        }),
+        swapOnce(client, resources.store, plan, settings),
       );
       return { ...done, attempts: attempt };
     } catch (error) {
