@@ -146,6 +146,43 @@ describe('hostile input', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses an empty list where an object belongs, naming the field, before any worker sees it', async () => {
+    const before = await counts();
+    const nested = OPENERS.flatMap((opener) =>
+      Object.entries(opener.body)
+        .filter(([, value]) => typeof value === 'object' && value !== null)
+        .map(([field]) => ({ opener, field })),
+    );
+    expect(nested.length).toBeGreaterThan(8);
+    for (const { opener, field } of nested) {
+      const { status, text } = await send(
+        {
+          kind: 'empty list',
+          method: 'POST',
+          path: opener.path,
+          body: JSON.stringify({ ...opener.body, [field]: [] }),
+        },
+        opener.actor,
+      );
+      const body = JSON.parse(text) as {
+        error: { code: string; details: { fields: { field: string }[] } };
+      };
+      expect({
+        path: opener.path,
+        field,
+        status,
+        code: body.error.code,
+      }).toEqual({
+        path: opener.path,
+        field,
+        status: 400,
+        code: 'INVALID_REQUEST',
+      });
+      expect(body.error.details.fields.map((f) => f.field)).toContain(field);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it('leaves the process’s Object.prototype unpolluted', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(

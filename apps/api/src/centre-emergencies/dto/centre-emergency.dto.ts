@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -124,6 +125,7 @@ export class CallerPhoneDto {
 export class HandwrittenRequestDto {
   @ApiProperty({ type: EmergencyCustomerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EmergencyCustomerDto)
   customer!: EmergencyCustomerDto;
@@ -146,6 +148,7 @@ export class HandwrittenRequestDto {
 export class MissedCallDto {
   @ApiProperty({ type: CallerPhoneDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallerPhoneDto)
   caller!: CallerPhoneDto;
@@ -197,6 +200,7 @@ export class BackfillDto {
 
   @ApiPropertyOptional({ type: TicketRefDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TicketRefDto)
   ticket?: TicketRefDto;

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -41,6 +42,7 @@ export class ReceiveMailDto {
 
   @ApiProperty({ type: SenderDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SenderDto)
   from!: SenderDto;

@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -48,6 +49,7 @@ export class RequestWaiverDto {
 
   @ApiProperty({ type: CallerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallerDto)
   caller!: CallerDto;

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -77,6 +78,7 @@ export class EInvoiceBuyerDto {
 export class ApplyForEInvoiceDto extends OrderToInvoiceDto {
   @ApiProperty({ type: EInvoiceBuyerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EInvoiceBuyerDto)
   buyer!: EInvoiceBuyerDto;
@@ -125,6 +127,7 @@ export class InvoiceSheetDto {
 export class PaperInvoiceRequestDto extends OrderToInvoiceDto {
   @ApiProperty({ type: InvoiceSheetDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => InvoiceSheetDto)
   sheet!: InvoiceSheetDto;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -35,6 +36,7 @@ export class ReceiveCardInquiryDto {
 
   @ApiPropertyOptional({ type: InquiryCallerDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InquiryCallerDto)
   caller?: InquiryCallerDto;

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -63,6 +64,7 @@ export class ReportOrderAnomalyDto {
 
   @ApiProperty({ type: CallerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallerDto)
   caller!: CallerDto;

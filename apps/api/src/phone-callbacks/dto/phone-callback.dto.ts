@@ -5,6 +5,7 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -65,6 +66,7 @@ export class OpenCallbackDto {
 
   @ApiProperty({ type: CallbackContactDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallbackContactDto)
   contact!: CallbackContactDto;

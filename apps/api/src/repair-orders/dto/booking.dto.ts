@@ -65,6 +65,7 @@ export class BookAppointmentDto extends VisitDto {
 
   @ApiPropertyOptional({ type: FleetRequestDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FleetRequestDto)
   fleet?: FleetRequestDto;

@@ -7,6 +7,7 @@ import {
   IsDefined,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   Max,
   Min,
@@ -59,6 +60,7 @@ export class AuthorisationDto {
 
   @ApiProperty({ type: FaultDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FaultDto)
   fault!: FaultDto;

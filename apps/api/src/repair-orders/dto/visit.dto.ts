@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -45,12 +46,14 @@ export class VisitDto {
 
   @ApiProperty({ type: VehicleDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => VehicleDto)
   vehicle!: VehicleDto;
 
   @ApiProperty({ type: RepairCustomerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RepairCustomerDto)
   customer!: RepairCustomerDto;

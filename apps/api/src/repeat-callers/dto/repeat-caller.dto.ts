@@ -9,6 +9,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -48,6 +49,7 @@ export class RepeatCallerDto {
 export class RecordCallDto {
   @ApiPropertyOptional({ type: RepeatCallerDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RepeatCallerDto)
   caller?: RepeatCallerDto;
@@ -167,6 +169,7 @@ export class IncidentTemplateDto {
 export class ReportIncidentDto {
   @ApiProperty({ type: IncidentTemplateDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IncidentTemplateDto)
   template!: IncidentTemplateDto;

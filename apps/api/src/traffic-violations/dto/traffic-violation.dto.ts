@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -87,6 +88,7 @@ export class EnterViolationDto {
 
   @ApiProperty({ type: ViolationRecordDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ViolationRecordDto)
   violation!: ViolationRecordDto;

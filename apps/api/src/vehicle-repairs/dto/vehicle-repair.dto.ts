@@ -9,6 +9,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -46,6 +47,7 @@ export class ReportVehicleFaultDto {
 
   @ApiProperty({ type: CallerDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallerDto)
   caller!: CallerDto;
