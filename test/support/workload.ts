@@ -25,6 +25,20 @@ const AUTOMATIC = [
 ];
 
 /**
+ * The last 15:00 in Shanghai at or before `now`: a window ending then
+ * still holds that day's later calls open, whatever the hour the test
+ * runs, and stays inside a dashboard's default range of recent days.
+ */
+export function lastShanghaiAfternoon(now = new Date()): Date {
+  const today = new Date(now);
+  today.setUTCHours(7, 0, 0, 0); // 15:00 at UTC+8, which has no DST
+  if (today.getTime() > now.getTime()) {
+    today.setUTCDate(today.getUTCDate() - 1);
+  }
+  return today;
+}
+
+/**
  * Drives a generated window of faults through the test system, over the
  * whole registry (headquarters reads; each subsidiary works its tickets).
  */
