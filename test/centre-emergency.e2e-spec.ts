@@ -1,7 +1,7 @@
 import { streamNameOf } from '@opsdesk/domain';
-import { shanghaiDay } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
+import { reportByStatus } from './support/report-rows';
 import { startTestSystem, type TestSystem } from './support/system';
 
 type Answer = {
@@ -728,16 +728,13 @@ describe('centre emergencies, end to end', () => {
 
   describe('the reporting rows', () => {
     it('count today’s emergencies by status and outcome', async () => {
-      const day = shanghaiDay(new Date());
       await eventually(async () => {
-        const r = await system.client.get<{
-          rows: { status: string; outcome: string | null; tickets: number }[];
-        }>(`${base}/report?from=${day}&to=${day}`);
+        const rows = await reportByStatus(system.client, base);
         expect(
-          r.rows.find((row) => row.status === 'CLOSED_RESOLVED'),
+          rows.find((row) => row.status === 'CLOSED_RESOLVED'),
         ).toMatchObject({ outcome: 'resolved', tickets: 5 });
         expect(
-          r.rows.find((row) => row.status === 'CLOSED_EMERGENCY_MECHANISM'),
+          rows.find((row) => row.status === 'CLOSED_EMERGENCY_MECHANISM'),
         ).toMatchObject({ outcome: 'emergency-mechanism', tickets: 3 });
       });
     });

@@ -1,8 +1,9 @@
 import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { DeadlineAlerts, TimerQueue, type TimerJob } from '@opsdesk/messaging';
-import { bullConnection, shanghaiDay, SteppableClock } from '@opsdesk/platform';
+import { bullConnection, SteppableClock } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
+import { reportByStatus } from './support/report-rows';
 import { startTestSystem, type TestSystem } from './support/system';
 
 type Answer = {
@@ -481,18 +482,17 @@ describe('membership-card inquiries, end to end', () => {
 
   describe('the reporting rows', () => {
     it('count the inquiries by status and outcome', async () => {
-      // From the first day of the controlled clock to today, whichever
-      // clock stamps the reporting day.
-      const today = shanghaiDay(new Date());
+      // From the first day of the controlled clock on, whichever clock
+      // stamps the reporting day.
       await eventually(async () => {
-        const r = await system.client.get<{
-          rows: { status: string; outcome: string | null; tickets: number }[];
-        }>(`${base}/report?from=2026-09-29&to=${today}`);
+        const rows = await reportByStatus(system.client, base, {
+          since: '2026-09-29',
+        });
         expect(
-          r.rows.find((row) => row.status === 'CLOSED_SHIPPED'),
+          rows.find((row) => row.status === 'CLOSED_SHIPPED'),
         ).toMatchObject({ outcome: 'shipped', tickets: 3 });
         expect(
-          r.rows.find((row) => row.status === 'CLOSED_REJECTED'),
+          rows.find((row) => row.status === 'CLOSED_REJECTED'),
         ).toMatchObject({ outcome: 'rejected', tickets: 2 });
       });
     });

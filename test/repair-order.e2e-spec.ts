@@ -1,5 +1,5 @@
 import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
-import { shanghaiDay, SteppableClock } from '@opsdesk/platform';
+import { SteppableClock } from '@opsdesk/platform';
 import { CheckpointStore } from '@opsdesk/messaging';
 import {
   RepairOrderTimers,
@@ -8,6 +8,7 @@ import {
 } from '@opsdesk/runtime';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
+import { reportByStatus } from './support/report-rows';
 import { startTestSystem, type TestSystem } from './support/system';
 
 jest.setTimeout(90_000);
@@ -945,14 +946,10 @@ describe('repair orders, end to end', () => {
     });
 
     it('shows the shop’s stages in the reporting rows', async () => {
-      // Rows are dated by when the store took the first event.
-      const today = shanghaiDay(new Date());
-      const report = await system.client.get<{
-        rows: { status: string; tickets: number }[];
-      }>(`/repair-orders/report?from=${today}&to=${today}`, {
-        actor: reception as never,
+      const rows = await reportByStatus(system.client, '/repair-orders', {
+        request: { actor: reception as never },
       });
-      const statuses = report.rows.map((r) => r.status);
+      const statuses = rows.map((r) => r.status);
       expect(statuses).toEqual(
         expect.arrayContaining(['ARCHIVED', 'BOOKED', 'RECEPTION']),
       );

@@ -1,7 +1,7 @@
 import { streamNameOf } from '@opsdesk/domain';
-import { shanghaiDay } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
+import { reportByStatus } from './support/report-rows';
 import { startTestSystem, type TestSystem } from './support/system';
 
 type Answer = {
@@ -899,27 +899,25 @@ describe('repeat callers, end to end', () => {
 
   describe('the reporting rows', () => {
     it('count today’s tickets by status and outcome', async () => {
-      const day = shanghaiDay(new Date());
       await eventually(async () => {
-        const report = await system.client.get<{
-          rows: {
-            status: string;
-            outcome: string | null;
-            tickets: number;
-            closed: number;
-          }[];
-        }>(`/repeat-callers/report?from=${day}&to=${day}`);
-        expect(
-          report.rows.find((row) => row.status === 'CLOSED'),
-        ).toMatchObject({ outcome: 'resolved', tickets: 2, closed: 2 });
+        const rows = await reportByStatus(system.client, '/repeat-callers');
+        expect(rows.find((row) => row.status === 'CLOSED')).toMatchObject({
+          outcome: 'resolved',
+          tickets: 2,
+          closed: 2,
+        });
         // Four groups escalated and left there: by phone, by a number
         // written another way, by member id, and the refusals' group.
-        expect(
-          report.rows.find((row) => row.status === 'ESCALATED'),
-        ).toMatchObject({ outcome: null, tickets: 4, closed: 0 });
-        expect(
-          report.rows.find((row) => row.status === 'CALL_CLOSED'),
-        ).toMatchObject({ outcome: 'call-closed', tickets: 3, closed: 3 });
+        expect(rows.find((row) => row.status === 'ESCALATED')).toMatchObject({
+          outcome: null,
+          tickets: 4,
+          closed: 0,
+        });
+        expect(rows.find((row) => row.status === 'CALL_CLOSED')).toMatchObject({
+          outcome: 'call-closed',
+          tickets: 3,
+          closed: 3,
+        });
       });
     });
   });

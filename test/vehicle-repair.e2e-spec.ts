@@ -2,6 +2,7 @@ import { streamNameOf } from '@opsdesk/domain';
 import { shanghaiDay } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
+import { reportByStatus } from './support/report-rows';
 import { startTestSystem, type TestSystem } from './support/system';
 
 type Answer = {
@@ -743,28 +744,20 @@ describe('vehicle repairs, end to end', () => {
 
   describe('the reporting rows', () => {
     it('count today’s cases by status and outcome, with the quotes approved', async () => {
-      const day = shanghaiDay(new Date());
       await eventually(async () => {
-        const r = await system.client.get<{
-          rows: {
-            status: string;
-            outcome: string | null;
-            tickets: number;
-            amountFen: number;
-          }[];
-        }>(`/vehicle-repairs/report?from=${day}&to=${day}`);
-        const repaired = r.rows.find((row) => row.status === 'CLOSED_REPAIRED');
+        const rows = await reportByStatus(system.client, '/vehicle-repairs');
+        const repaired = rows.find((row) => row.status === 'CLOSED_REPAIRED');
         expect(repaired).toMatchObject({
           outcome: 'repaired',
           tickets: 4,
           amountFen: 86000 + 86000 + 1250000 + 86000,
         });
         expect(
-          r.rows.find((row) => row.status === 'CLOSED_UNREPAIRED'),
+          rows.find((row) => row.status === 'CLOSED_UNREPAIRED'),
         ).toMatchObject({ outcome: 'returned-unrepaired', tickets: 3 });
         // The three cases the refusals opened wait at the desk.
         expect(
-          r.rows.find((row) => row.status === 'AWAITING_RECEPTION'),
+          rows.find((row) => row.status === 'AWAITING_RECEPTION'),
         ).toMatchObject({ outcome: null, tickets: 3 });
       });
     });
