@@ -27,8 +27,9 @@ export class OwnRedisCluster {
     const dir = mkdtempSync(join(tmpdir(), 'opsdesk-cluster-'));
     const ports: number[] = [];
     while (ports.length < masters) {
-      // Below 40000, so that the cluster bus (port + 10000) is a port too.
-      const port = randomInt(20_000, 40_000);
+      // The cluster bus takes port + 10000; both stay below Linux's
+      // ephemeral ports (32768 on), which outgoing connections take.
+      const port = randomInt(20_000, 22_768);
       if (
         !ports.includes(port) &&
         (await isFree(port)) &&
