@@ -14,10 +14,13 @@ const STAND_INS = {
   'cannot-start': `
     parentPort.postMessage({ type: 'failed', message: 'PostgreSQL is unreachable' });
     process.exit(1);`,
+  // Ends once the test has looked (see crashNow): on a timer of its own it
+  // could end before the test's first look, which would then see nothing.
   'crashes-later': `
     parentPort.postMessage({ type: 'page-open', id: '901' });
     parentPort.postMessage({ type: 'ready' });
-    setTimeout(() => process.exit(3), 20);`,
+    const told = require('node:path').join(__dirname, 'crash-now');
+    setInterval(() => { if (require('node:fs').existsSync(told)) process.exit(3); }, 5);`,
   'opens-pages': `
     parentPort.postMessage({ type: 'page-open', id: workerData.config.databaseSchema });
     parentPort.postMessage({ type: 'page-open', id: '702' });
@@ -67,6 +70,14 @@ describe('ProjectionThread', () => {
     return { projections, nonAppending, unexpectedExits, exitHeard };
   }
 
+  /** Tells a running 'crashes-later' to end, and waits until it has. */
+  async function crashNow(exitHeard: Promise<void>) {
+    const told = join(dir, 'crash-now');
+    writeFileSync(told, '');
+    await exitHeard;
+    rmSync(told);
+  }
+
   it('fails to start with the reason the thread gave', async () => {
     const { projections, unexpectedExits } = thread('cannot-start');
     await expect(projections.start()).rejects.toThrow(
@@ -88,7 +99,7 @@ describe('ProjectionThread', () => {
       thread('crashes-later');
     await projections.start();
     expect(nonAppending.list()).toEqual(['901']);
-    await exitHeard;
+    await crashNow(exitHeard);
     expect(unexpectedExits).toEqual([3]);
     expect(nonAppending.list()).toEqual([]);
   });
@@ -100,7 +111,7 @@ describe('ProjectionThread', () => {
       stopBoundMs: 600_000,
     });
     await projections.start();
-    await exitHeard;
+    await crashNow(exitHeard);
     await projections.stop();
   });
 
