@@ -20,6 +20,8 @@ import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { QueueBoard } from './dead-letters/queue-board';
 import { HealthController } from './health/health.controller';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { FeeWaiversController } from './fee-waivers/fee-waivers.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { TrafficViolationsController } from './traffic-violations/traffic-violations.controller';
@@ -121,6 +123,7 @@ export class ApiModule {
         CommandsController,
         StationsController,
         HealthController,
+        MetricsController,
         DeadLettersController,
         OrderAnomaliesController,
         // Express takes the first route that matches, so under
@@ -154,6 +157,7 @@ export class ApiModule {
         CommandGateway,
         StationFaultActions,
         QueueBoard,
+        ApiMetrics,
         ProcessActions,
         ProcessQueries,
         ReporterErasure,

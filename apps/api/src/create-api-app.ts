@@ -12,6 +12,7 @@ import { operatorsOnly } from './auth/operator-access';
 import { resolveSigningKey } from './auth/signing-key';
 import { QUEUE_BOARD_PATH, QueueBoard } from './dead-letters/queue-board';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { ApiMetrics } from './metrics/api-metrics';
 import {
   rejectHostileInput,
   requireJsonBody,
@@ -40,8 +41,10 @@ export async function createApiApp(
     ApiModule.forRoot(resources, options),
     { logger: new NestPinoLogger(logger), bodyParser: false },
   );
-  // In this order: who is asking, what they send, then whether it parses
-  // and keeps within bounds; only then do guards, pipes and handlers run.
+  // In this order: every answer counted, who is asking, what they send,
+  // then whether it parses and keeps within bounds; only then do guards,
+  // pipes and handlers run.
+  app.use(app.get(ApiMetrics).httpMiddleware);
   app.use(authenticate(signing.key, logger));
   app.use(requireJsonBody);
   // Nest's options type leaves out body-parser's `verify` (it uses it for

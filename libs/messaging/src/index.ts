@@ -16,6 +16,7 @@ export * from './queues/role-queues';
 export * from './replies/command-reply';
 export * from './replies/reply-listener';
 export * from './workers/handoff-notifier';
+export * from './workers/job-metrics';
 export * from './workers/role-worker';
 export * from './process-manager/handoff-for';
 export * from './reconciler/expected-job';

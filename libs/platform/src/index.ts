@@ -18,3 +18,4 @@ export * from './china-working-calendar';
 export * from './personal-data';
 export * from './lease';
 export * from './turn-batcher';
+export * from './process-metrics';

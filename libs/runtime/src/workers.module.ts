@@ -9,6 +9,7 @@ import {
 import {
   CommandExecutor,
   HandoffNotifier,
+  JobMetrics,
   RoleWorker,
   SealingEventStore,
   stationFaultAutomation,
@@ -140,6 +141,7 @@ export class RoleWorkersHost
         replies: this.replies,
         automation,
         logger,
+        metrics: JobMetrics.forProcess(),
       },
     );
   }

@@ -5,11 +5,17 @@ import { setPrincipal } from './principal';
 import { VerifiedTokens } from './verified-tokens';
 
 /**
- * Reachable without a token: liveness probes, the API description, and
- * the dashboard's static pages and scripts, which hold no data (each
- * figure they then fetch carries the viewer's token).
+ * Reachable without a token: liveness probes and metrics (counts and
+ * ages, no ticket or person), the API description, and the dashboard's
+ * static pages and scripts, which hold no data (each figure they then
+ * fetch carries the viewer's token).
  */
-const PUBLIC_PATHS = [/^\/health\/?$/, /^\/docs(\/|$)/, /^\/dashboard(\/|$)/];
+const PUBLIC_PATHS = [
+  /^\/health\/?$/,
+  /^\/metrics\/?$/,
+  /^\/docs(\/|$)/,
+  /^\/dashboard(\/|$)/,
+];
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_PATHS.some((pattern) => pattern.test(path));

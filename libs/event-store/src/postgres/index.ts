@@ -4,3 +4,4 @@ export {
   type PostgresEventStoreOptions,
 } from './postgres-event-store';
 export { NonAppendingTransactions } from './non-appending-transactions';
+export { readLogFigures, type LogFigures } from './log-figures';

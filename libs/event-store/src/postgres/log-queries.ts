@@ -8,8 +8,8 @@ import { EVENT_COLUMNS } from './event-row';
 // still appear before the cursor: that is what makes late commits safe.
 // The price: any long transaction on the server holds every reader back
 // (the log tail reads past the read models' own pages: READ_TAIL_PAGE).
-// TODO(#3): report reader lag (age of the oldest open transaction id) as a
-// metric and in /health, so a stuck transaction is seen, not just felt.
+// `/metrics` reports the oldest open write transaction's age (log-figures.ts),
+// so a stuck transaction is seen, not just felt.
 const GATE = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 /** Where a reader starting now may begin: nothing before it is still open. */

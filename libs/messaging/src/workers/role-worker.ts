@@ -32,6 +32,7 @@ import { replyIfAwaited, type ReplyPublisher } from '../replies/command-reply';
 import type { CommandEnvelope, HandoffJob, RoleJob } from '../queues/jobs';
 import { queuePrefixFor, type WorkerRole } from '../queues/role-queues';
 import type { HandoffNotifier } from './handoff-notifier';
+import type { JobMetrics } from './job-metrics';
 
 export interface RoleWorkerDeps {
   processes: ProcessCatalog;
@@ -45,6 +46,8 @@ export interface RoleWorkerDeps {
   /** Automatic work per process id. */
   automation: ReadonlyMap<string, AutomaticWork>;
   logger: Logger;
+  /** Counts what the worker finished, for `/metrics` (none by default). */
+  metrics?: JobMetrics;
 }
 
 export interface RoleWorkerOptions {
@@ -109,9 +112,16 @@ export class RoleWorker {
         maxStalledCount: this.options.maxStalledCount ?? 3,
       },
     );
-    this.worker.on('completed', (job) => this.running.delete(job.id ?? ''));
+    const { metrics } = this.deps;
+    this.worker.on('completed', (job) => {
+      this.running.delete(job.id ?? '');
+      metrics?.completed(role, job);
+    });
     this.worker.on('failed', (job) => {
       if (job) this.running.delete(job.id ?? '');
+      // BullMQ sets finishedOn only on a job it moved to failed for good;
+      // without a job, one that stalled too often, failed for good too.
+      metrics?.failed(role, !job || typeof job.finishedOn === 'number');
     });
     this.worker.on('error', (err) =>
       this.deps.logger.error({ err, queue: role }, 'worker connection error'),

@@ -1,0 +1,70 @@
+import type { Logger } from '@opsdesk/platform';
+import { Counter, type Registry } from 'prom-client';
+
+/** A scrape waits this long for a source before it leaves its figures out. */
+export const COLLECT_BOUND_MS = 2_000;
+
+export type MetricsSource = 'redis' | 'postgres';
+
+/**
+ * Reads figures from Redis or PostgreSQL for a scrape without letting a
+ * source that is down hold the scrape up: BullMQ's connections wait for
+ * Redis to come back rather than fail. A read that fails or outlasts the
+ * bound leaves its families empty for that scrape and is counted, so a
+ * scrape still answers with everything else.
+ */
+export class CollectFailures {
+  private readonly failures: Counter<'source'>;
+  /** This scrape's reads, for the count to wait on. */
+  private readonly reading = new Set<Promise<unknown>>();
+
+  constructor(
+    registry: Registry,
+    private readonly logger: Logger,
+  ) {
+    const reading = this.reading;
+    this.failures = new Counter({
+      name: 'opsdesk_metrics_collect_failures_total',
+      help: 'Scrapes that left out a source’s figures: it failed or did not answer in time',
+      labelNames: ['source'],
+      registers: [registry],
+      // A scrape collects every family at once; this count waits for the
+      // reads the others start (in the same turn), so a failure shows in
+      // the scrape it left incomplete, not only in the next one.
+      async collect() {
+        await new Promise((resolve) => setImmediate(resolve));
+        await Promise.allSettled([...reading]);
+      },
+    });
+    // Both series exist from the start, so an alert sees them go up.
+    for (const source of ['redis', 'postgres'] as const) {
+      this.failures.inc({ source }, 0);
+    }
+  }
+
+  /** What `read` returns, or null when it fails or does not answer in time. */
+  async attempt<T>(
+    source: MetricsSource,
+    read: () => Promise<T>,
+  ): Promise<T | null> {
+    let bound: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, fail) => {
+      bound = setTimeout(
+        () => fail(new Error(`no answer within ${COLLECT_BOUND_MS} ms`)),
+        COLLECT_BOUND_MS,
+      );
+    });
+    const attempt = Promise.race([read(), late]);
+    this.reading.add(attempt);
+    try {
+      return await attempt;
+    } catch (error) {
+      this.failures.inc({ source });
+      this.logger.warn({ source, err: error }, 'metrics left out a source');
+      return null;
+    } finally {
+      clearTimeout(bound);
+      this.reading.delete(attempt);
+    }
+  }
+}
