@@ -112,6 +112,48 @@ describe('erasing a reporter', () => {
       expect(history.stdout).toContain(NAME);
     });
 
+    it('answers 503 with Retry-After, and erases nothing, while another transaction holds the ticket’s key', async () => {
+      const holder = await system.schema.pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(
+          'SELECT 1 FROM personal_data_keys WHERE subject = $1 FOR UPDATE',
+          [stream()],
+        );
+
+        // Each of its three attempts waits out its 5 s lock timeout.
+        const answer = await fetch(
+          `${system.client.baseUrl}/station-faults/${ticketId}/erase-reporter`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...system.client.headersFor({ actor: supervisor }),
+            },
+            body: '{}',
+          },
+        );
+
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get('retry-after')).toBe('30');
+        expect(((await answer.json()) as ErrorAnswer).error).toMatchObject({
+          code: 'TICKET_BUSY',
+          details: { ticketId, attempts: 3 },
+        });
+      } finally {
+        await holder.query('ROLLBACK');
+        holder.release();
+      }
+      // Nothing of it was kept: the centre still sees the reporter.
+      const ticket = await system.client.get<Record<string, unknown>>(
+        `/station-faults/${ticketId}`,
+      );
+      expect(ticket).toMatchObject({
+        reporterName: NAME,
+        reporterPhone: PHONE,
+      });
+    }, 60_000);
+
     it('refuses the erasure to a role without the permission', async () => {
       const refused = await system.client.send<ErrorAnswer>(
         `/station-faults/${ticketId}/erase-reporter`,

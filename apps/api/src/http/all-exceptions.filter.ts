@@ -7,7 +7,7 @@ import {
 import { DomainError } from '@opsdesk/domain';
 import type { Logger } from '@opsdesk/platform';
 import type { Response } from 'express';
-import type { ErrorBody } from './api-error';
+import { ApiError, type ErrorBody } from './api-error';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'INVALID_REQUEST',
@@ -33,6 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
+    if (exception instanceof ApiError && exception.retryAfterSeconds) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(status).json(body);
   }
 

@@ -11,6 +11,8 @@ export class ApiError extends HttpException {
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** Sent as `Retry-After`: when the same request may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super({ error: { code, message, details } } satisfies ErrorBody, status);
   }

@@ -43,6 +43,21 @@ const ERASE_ATTEMPTS = 3;
 const ERASE_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
 
 /**
+ * Every attempt waited out its lock or lost a deadlock: something else
+ * (a long transaction, a rebuild's swap) holds the ticket's rows or keys.
+ * Nothing was erased; the same request succeeds once it lets go.
+ */
+function ticketBusy(ticketId: string, attempts: number): ApiError {
+  return new ApiError(
+    503,
+    'TICKET_BUSY',
+    'Another operation holds this ticket; nothing was erased. Try again shortly.',
+    { ticketId, attempts },
+    30,
+  );
+}
+
+/**
  * Erases a reporter's name and phone on request (crypto-shredding): the
  * data keys of the ticket and of the call-backs opened for it are deleted
  * and the read models are scrubbed in one transaction. The events keep
@@ -145,7 +160,8 @@ export class ReporterErasure {
         });
         const code = (error as { code?: string }).code;
         const again = code === DEADLOCK || code === LOCK_TIMEOUT;
-        if (!again || attempt >= ERASE_ATTEMPTS) throw error;
+        if (!again) throw error;
+        if (attempt >= ERASE_ATTEMPTS) throw ticketBusy(ticketId, attempt);
         this.logger.warn(
           { ticketId, attempt, code },
           'reporter erasure rolled back on a lock; erasing again',
