@@ -5,6 +5,7 @@ import { createLogger, loadConfig } from '@opsdesk/platform';
 import {
   CoreModule,
   LogConsumersModule,
+  MetricsEndpointModule,
   NestPinoLogger,
   openResources,
   ReconcilerModule,
@@ -23,6 +24,7 @@ class ProjectorAppModule {
         // TODO(#12): not under a lease, so it runs in every projector of a
         // standby pair; its re-enqueues reuse job ids, so twice is harmless.
         ReconcilerModule.forRoot(resources),
+        MetricsEndpointModule.forRoot(resources),
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   openResources,
   parseRoles,
   MailIntakeModule,
+  MetricsEndpointModule,
   ReconcilerModule,
   runMain,
   WorkersModule,
@@ -29,6 +30,7 @@ class WorkerAppModule {
         ReconcilerModule.forRoot(resources),
         // Takes mail in when MAIL_INBOX_DIR is set (邮件客服).
         MailIntakeModule.forRoot(resources),
+        MetricsEndpointModule.forRoot(resources),
       ],
     };
   }

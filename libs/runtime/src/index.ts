@@ -28,3 +28,4 @@ export * from './centre-emergency.wiring';
 export * from './membership-card.wiring';
 export * from './mail-intake.module';
 export * from './projection-thread/projection-thread';
+export * from './metrics-endpoint.module';
