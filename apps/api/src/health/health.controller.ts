@@ -7,9 +7,24 @@ import type { Pool } from 'pg';
 
 type Check = { status: 'up' } | { status: 'down'; reason: string };
 
+/**
+ * A probe's answer within this, or the service counts as down: a Redis
+ * that accepts connections and answers nothing (or a pool with no free
+ * connection) would otherwise hold the check, and the orchestrator
+ * polling it, for as long as it lasts.
+ */
+const PROBE_BOUND_MS = 2_000;
+
 async function probe(run: () => Promise<unknown>): Promise<Check> {
+  let bound: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    bound = setTimeout(
+      () => fail(Object.assign(new Error('no answer'), { code: 'TIMEOUT' })),
+      PROBE_BOUND_MS,
+    );
+  });
   try {
-    await run();
+    await Promise.race([run(), late]);
     return { status: 'up' };
   } catch (error) {
     // The endpoint is public: a code such as ECONNREFUSED, never a message
@@ -22,6 +37,8 @@ async function probe(run: () => Promise<unknown>): Promise<Check> {
           ? code
           : 'unavailable',
     };
+  } finally {
+    clearTimeout(bound);
   }
 }
 

@@ -11,12 +11,17 @@ export type MetricsSource = 'redis' | 'postgres';
  * source that is down hold the scrape up: BullMQ's connections wait for
  * Redis to come back rather than fail. A read that fails or outlasts the
  * bound leaves its families empty for that scrape and is counted, so a
- * scrape still answers with everything else.
+ * scrape still answers with everything else. A source has one read in
+ * flight at most: a scrape that comes while an earlier read still waits
+ * (past its bound) waits on that one rather than start another, so a
+ * stalled PostgreSQL costs the pool one connection, not one a scrape.
  */
 export class CollectFailures {
   private readonly failures: Counter<'source'>;
-  /** This scrape's reads, for the count to wait on. */
+  /** This scrape's waits, for the count to wait on. */
   private readonly reading = new Set<Promise<unknown>>();
+  /** Each source's read until it settles, bound or no bound. */
+  private readonly inFlight = new Map<MetricsSource, Promise<unknown>>();
 
   constructor(
     registry: Registry,
@@ -54,7 +59,7 @@ export class CollectFailures {
         COLLECT_BOUND_MS,
       );
     });
-    const attempt = Promise.race([read(), late]);
+    const attempt = Promise.race([this.readOnce(source, read), late]);
     this.reading.add(attempt);
     try {
       return await attempt;
@@ -66,5 +71,13 @@ export class CollectFailures {
       clearTimeout(bound);
       this.reading.delete(attempt);
     }
+  }
+
+  private readOnce<T>(source: MetricsSource, read: () => Promise<T>) {
+    const pending = this.inFlight.get(source) as Promise<T> | undefined;
+    if (pending) return pending;
+    const started = read().finally(() => this.inFlight.delete(source));
+    this.inFlight.set(source, started);
+    return started;
   }
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { routeOf } from './http-requests.metric';
+import { methodOf, routeOf } from './http-requests.metric';
 
 const request = (fields: Partial<Request>) => fields as Request;
 
@@ -17,5 +17,12 @@ describe('the route an HTTP answer is counted under', () => {
 
   it('is `unmatched` where no route answered', () => {
     expect(routeOf(request({ baseUrl: '' }))).toBe('unmatched');
+  });
+});
+
+describe('the method an HTTP answer is counted under', () => {
+  it('is one of the usual seven, or `other` for the rest Node accepts', () => {
+    expect(methodOf(request({ method: 'PATCH' }))).toBe('PATCH');
+    expect(methodOf(request({ method: 'PROPFIND' }))).toBe('other');
   });
 });

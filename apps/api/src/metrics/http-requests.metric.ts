@@ -20,15 +20,34 @@ export function httpRequestMetrics(registry: Registry) {
   });
   return (request: Request, response: Response, next: NextFunction) => {
     const end = answered.startTimer();
-    response.once('finish', () => {
+    // 'close' comes after 'finish', or alone when the client went away
+    // before its answer (while a command waited, say): `aborted` then.
+    response.once('close', () => {
       end({
-        method: request.method,
+        method: methodOf(request),
         route: routeOf(request),
-        status: String(response.statusCode),
+        status: response.writableFinished
+          ? String(response.statusCode)
+          : 'aborted',
       });
     });
     next();
   };
+}
+
+const METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+]);
+
+/** The method; Node knows some thirty more, counted together as `other`. */
+export function methodOf(request: Request): string {
+  return METHODS.has(request.method) ? request.method : 'other';
 }
 
 /**

@@ -1,8 +1,9 @@
 import { readLogFigures, type LogFigures } from '@opsdesk/event-store';
+import { inTransaction } from '@opsdesk/platform';
 import { STAGING_SUFFIX } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { Gauge, type Registry } from 'prom-client';
-import type { CollectFailures } from './collect-failures';
+import { COLLECT_BOUND_MS, type CollectFailures } from './collect-failures';
 
 interface CheckpointRow {
   kind: 'projection' | 'follower';
@@ -126,7 +127,7 @@ export function logAndCheckpointMetrics(
   );
   gauge(
     'opsdesk_log_oldest_write_transaction_seconds',
-    'Seconds the oldest open write transaction on the server has held the log’s readers back',
+    'Seconds since the oldest open transaction on the server that has written began; the log’s readers wait for it',
     [],
     (g, read) => {
       if (read.log) g.set(read.log.oldestWriteTransactionSeconds);
@@ -138,13 +139,20 @@ function projections(read: Figures): CheckpointRow[] {
   return read.checkpoints.filter((row) => row.kind === 'projection');
 }
 
+/**
+ * One connection, and the server gives up on its own after the scrape's
+ * bound: a read stuck behind a lock would otherwise hold its connection
+ * until the lock goes.
+ */
 async function readFigures(
   pool: Pool,
   logInPostgres: boolean,
 ): Promise<Figures> {
-  const [checkpoints, log] = await Promise.all([
-    pool.query<CheckpointRow>(CHECKPOINTS).then((result) => result.rows),
-    logInPostgres ? readLogFigures(pool) : Promise.resolve(null),
-  ]);
-  return { checkpoints, log };
+  return inTransaction(pool, async (client) => {
+    await client.query(`SET LOCAL statement_timeout = ${COLLECT_BOUND_MS}`);
+    const { rows: checkpoints } =
+      await client.query<CheckpointRow>(CHECKPOINTS);
+    const log = logInPostgres ? await readLogFigures(client) : null;
+    return { checkpoints, log };
+  });
 }

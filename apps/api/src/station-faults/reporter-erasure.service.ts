@@ -161,7 +161,13 @@ export class ReporterErasure {
         const code = (error as { code?: string }).code;
         const again = code === DEADLOCK || code === LOCK_TIMEOUT;
         if (!again) throw error;
-        if (attempt >= ERASE_ATTEMPTS) throw ticketBusy(ticketId, attempt);
+        if (attempt >= ERASE_ATTEMPTS) {
+          this.logger.warn(
+            { ticketId, attempt, code },
+            'reporter erasure rolled back on a lock again; giving up',
+          );
+          throw ticketBusy(ticketId, attempt);
+        }
         this.logger.warn(
           { ticketId, attempt, code },
           'reporter erasure rolled back on a lock; erasing again',

@@ -1,17 +1,20 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /** How current the PostgreSQL log is, for operators (`/metrics`). */
 export interface LogFigures {
   /** Seconds since the newest event was recorded; null for an empty log. */
   newestEventAgeSeconds: number | null;
   /**
-   * Seconds the oldest write transaction on the server has been open, 0
-   * when none is. Readers of the log see no event committed after such a
-   * transaction began until it ends (see log-queries.ts), so while this
-   * grows every projection and the process manager stand still. The
-   * server's, not this database's: the gate is the server's too. A role
-   * without `pg_read_all_stats` sees other roles' transactions without
-   * their start and leaves them out.
+   * Seconds since the oldest transaction on the server that has written
+   * (holds a transaction id) began, 0 when none is open. Readers of the
+   * log see no event committed after it took its id until it ends (see
+   * log-queries.ts), so while it stays open every projection and the
+   * process manager stand still. Counted from the transaction's start,
+   * which may come before its first write: an upper bound of the hold.
+   * The server's, not this database's: the gate is the server's too. A
+   * role without `pg_read_all_stats` sees other roles' transactions
+   * without their start and leaves them out; prepared transactions hold
+   * readers back too and are not counted (this project prepares none).
    */
   oldestWriteTransactionSeconds: number;
 }
@@ -24,8 +27,10 @@ const LOG_FIGURES = `
        FROM pg_stat_activity
       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS oldest_writer`;
 
-export async function readLogFigures(pool: Pool): Promise<LogFigures> {
-  const { rows } = await pool.query<{
+export async function readLogFigures(
+  db: Pool | PoolClient,
+): Promise<LogFigures> {
+  const { rows } = await db.query<{
     newest: number | null;
     oldest_writer: number;
   }>(LOG_FIGURES);
