@@ -83,16 +83,7 @@ async function answer(
 ): Promise<void> {
   const path = (request.url ?? '').split('?')[0];
   if (request.method !== 'GET' || path !== '/metrics') {
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(
-      JSON.stringify({
-        error: {
-          code: 'NOT_FOUND',
-          message: 'Only GET /metrics is served here',
-          details: {},
-        },
-      }),
-    );
+    answerError(response, 404, 'NOT_FOUND', 'Only GET /metrics is served here');
     return;
   }
   const registry = processMetrics();
@@ -101,17 +92,24 @@ async function answer(
     response.writeHead(200, { 'content-type': registry.contentType });
     response.end(text);
   } catch {
-    response.writeHead(500, { 'content-type': 'application/json' });
-    response.end(
-      JSON.stringify({
-        error: {
-          code: 'INTERNAL_ERROR',
-          message: 'The figures could not be read',
-          details: {},
-        },
-      }),
+    answerError(
+      response,
+      500,
+      'INTERNAL_ERROR',
+      'The figures could not be read',
     );
   }
+}
+
+/** The API's error shape, `{ error: { code, message, details } }`. */
+function answerError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ error: { code, message, details: {} } }));
 }
 
 /** Serves the process's figures when `METRICS_PORT` is set. */
