@@ -25,7 +25,7 @@ describe('/health while Redis answers nothing', () => {
     await redis?.stop();
   }, 60_000);
 
-  it('answers not-ready within its bound, naming Redis, and ready once Redis answers again', async () => {
+  it('answers not-ready within its bound, naming Redis, and ready once Redis answers', async () => {
     redis.freeze();
     try {
       const frozen = await system.client.fetch('/health', { token: null });

@@ -54,7 +54,7 @@ describe('/metrics', () => {
       await system?.stop();
     }, 60_000);
 
-    it('answers without a token, in Prometheus’s text format, with the process’s own figures', async () => {
+    it('answers without a token, in Prometheus’s format, with the process’s figures', async () => {
       const { status, contentType, text } = await scrape(system);
 
       expect(status).toBe(200);
@@ -143,7 +143,7 @@ describe('/metrics', () => {
       });
     });
 
-    it('reports each read model’s events and checkpoint age, and the log’s newest event', async () => {
+    it('reports read models’ events and checkpoint ages, and the newest event’s age', async () => {
       // A rebuild's staging checkpoint is not a read model yet.
       await system.schema.pool.query(
         `INSERT INTO projection_checkpoints (name) VALUES ('ticket-view__rebuild')`,
@@ -199,7 +199,7 @@ describe('/metrics', () => {
       }
     });
 
-    it('leaves PostgreSQL’s figures out while a lock holds its read, and answers all the same', async () => {
+    it('leaves PostgreSQL’s figures out while a lock holds its read, and answers', async () => {
       const failures = (text: string) =>
         sampleOf(text, 'opsdesk_metrics_collect_failures_total', {
           source: 'postgres',

@@ -112,7 +112,7 @@ describe('erasing a reporter', () => {
       expect(history.stdout).toContain(NAME);
     });
 
-    it('answers 503 with Retry-After, and erases nothing, while another transaction holds the ticket’s key', async () => {
+    it('answers 503 with Retry-After and erases nothing while the key is held', async () => {
       const holder = await system.schema.pool.connect();
       try {
         await holder.query('BEGIN');

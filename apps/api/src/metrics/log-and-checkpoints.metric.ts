@@ -127,7 +127,7 @@ export function logAndCheckpointMetrics(
   );
   gauge(
     'opsdesk_log_oldest_write_transaction_seconds',
-    'Seconds since the oldest open transaction on the server that has written began; the log’s readers wait for it',
+    'Seconds since the server’s oldest open writing transaction began; log readers wait for it',
     [],
     (g, read) => {
       if (read.log) g.set(read.log.oldestWriteTransactionSeconds);

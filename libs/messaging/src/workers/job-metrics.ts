@@ -1,5 +1,5 @@
 import { processMetrics } from '@opsdesk/platform';
-import type { Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { Counter, Histogram } from 'prom-client';
 
 /** Seconds; a job runs in milliseconds, one that waits on a lock for seconds. */
@@ -40,15 +40,21 @@ export class JobMetrics {
 
   private constructor() {}
 
-  completed(queue: string, job: Job): void {
+  /** Counts what `worker`, the worker of `queue`, finishes from now on. */
+  watch(worker: Worker, queue: string): void {
+    worker.on('completed', (job) => this.completed(queue, job));
+    // BullMQ sets finishedOn only on a job it moved to failed for good;
+    // without a job, one that stalled too often, failed for good too.
+    worker.on('failed', (job) => {
+      const forGood = !job || typeof job.finishedOn === 'number';
+      this.finished.inc({ queue, outcome: forGood ? 'failed' : 'retrying' });
+    });
+  }
+
+  private completed(queue: string, job: Job): void {
     this.finished.inc({ queue, outcome: 'completed' });
     if (job.processedOn !== undefined && job.finishedOn !== undefined) {
       this.run.observe({ queue }, (job.finishedOn - job.processedOn) / 1000);
     }
-  }
-
-  /** `forGood`: no attempt is left, or the failure was final (a rejection). */
-  failed(queue: string, forGood: boolean): void {
-    this.finished.inc({ queue, outcome: forGood ? 'failed' : 'retrying' });
   }
 }

@@ -112,17 +112,11 @@ export class RoleWorker {
         maxStalledCount: this.options.maxStalledCount ?? 3,
       },
     );
-    const { metrics } = this.deps;
-    this.worker.on('completed', (job) => {
-      this.running.delete(job.id ?? '');
-      metrics?.completed(role, job);
-    });
+    this.worker.on('completed', (job) => this.running.delete(job.id ?? ''));
     this.worker.on('failed', (job) => {
       if (job) this.running.delete(job.id ?? '');
-      // BullMQ sets finishedOn only on a job it moved to failed for good;
-      // without a job, one that stalled too often, failed for good too.
-      metrics?.failed(role, !job || typeof job.finishedOn === 'number');
     });
+    this.deps.metrics?.watch(this.worker, role);
     this.worker.on('error', (err) =>
       this.deps.logger.error({ err, queue: role }, 'worker connection error'),
     );
