@@ -1,7 +1,7 @@
 import { RoleQueueSet, WORKER_ROLES } from '@opsdesk/messaging';
 import { createLogger } from '@opsdesk/platform';
 import { Registry } from 'prom-client';
-import { CollectFailures } from '../apps/api/src/metrics/collect-failures';
+import { MetricSources } from '../apps/api/src/metrics/metric-sources';
 import { queueJobMetrics } from '../apps/api/src/metrics/queue-jobs.metric';
 import { closedPort } from './support/closed-port';
 import { sampleOf, samplesOf } from './support/prometheus-text';
@@ -26,7 +26,7 @@ describe('a metrics source that does not answer', () => {
     queueJobMetrics(
       registry,
       queues,
-      new CollectFailures(registry, createLogger('test', 'silent')),
+      new MetricSources(registry, createLogger('test', 'silent')),
     );
     try {
       const text = await registry.metrics();

@@ -8,7 +8,7 @@ import {
 import { CONFIG, LOGGER, PG_POOL, ROLE_QUEUES } from '@opsdesk/runtime';
 import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
-import { CollectFailures } from './collect-failures';
+import { MetricSources } from './metric-sources';
 import { httpRequestMetrics } from './http-requests.metric';
 import { logAndCheckpointMetrics } from './log-and-checkpoints.metric';
 import { queueJobMetrics } from './queue-jobs.metric';
@@ -36,17 +36,17 @@ export class ApiMetrics {
     @Inject(CONFIG) config: OpsdeskConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    const failures = new CollectFailures(
+    const sources = new MetricSources(
       this.registry,
       logger.child({ component: 'metrics' }),
     );
     this.httpMiddleware = httpRequestMetrics(this.registry);
-    queueJobMetrics(this.registry, queues, failures);
+    queueJobMetrics(this.registry, queues, sources);
     logAndCheckpointMetrics(
       this.registry,
       pool,
       { logInPostgres: config.eventStore === 'postgres' },
-      failures,
+      sources,
     );
   }
 

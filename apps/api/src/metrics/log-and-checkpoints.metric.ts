@@ -3,7 +3,7 @@ import { inTransaction } from '@opsdesk/platform';
 import { STAGING_SUFFIX } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
 import { Gauge, type Registry } from 'prom-client';
-import { COLLECT_BOUND_MS, type CollectFailures } from './collect-failures';
+import { COLLECT_BOUND_MS, type MetricSources } from './metric-sources';
 
 interface CheckpointRow {
   kind: 'projection' | 'follower';
@@ -57,13 +57,13 @@ export function logAndCheckpointMetrics(
   registry: Registry,
   pool: Pool,
   options: { logInPostgres: boolean },
-  failures: CollectFailures,
+  sources: MetricSources,
 ): void {
   let reading: Promise<Figures | null> | undefined;
   // Every family's collect runs in the same scrape: they share one read.
   const figures = () =>
-    (reading ??= failures
-      .attempt('postgres', () => readFigures(pool, options.logInPostgres))
+    (reading ??= sources
+      .read('postgres', () => readFigures(pool, options.logInPostgres))
       .finally(() => {
         reading = undefined;
       }));

@@ -1,6 +1,6 @@
 import { WORKER_ROLES, type RoleQueueSet } from '@opsdesk/messaging';
 import { Gauge, type Registry } from 'prom-client';
-import type { CollectFailures } from './collect-failures';
+import type { MetricSources } from './metric-sources';
 
 /** BullMQ's names. Retries wait in `delayed`; `failed` jobs stay until replayed. */
 const STATES = [
@@ -20,7 +20,7 @@ const STATES = [
 export function queueJobMetrics(
   registry: Registry,
   queues: RoleQueueSet,
-  failures: CollectFailures,
+  sources: MetricSources,
 ): void {
   new Gauge({
     name: 'opsdesk_queue_jobs',
@@ -28,7 +28,7 @@ export function queueJobMetrics(
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
-      const counts = await failures.attempt('redis', () =>
+      const counts = await sources.read('redis', () =>
         Promise.all(
           WORKER_ROLES.map((role) =>
             queues.queue(role).getJobCounts(...STATES),

@@ -16,7 +16,7 @@ export type MetricsSource = 'redis' | 'postgres';
  * (past its bound) waits on that one rather than start another, so a
  * stalled PostgreSQL costs the pool one connection, not one a scrape.
  */
-export class CollectFailures {
+export class MetricSources {
   private readonly failures: Counter<'source'>;
   /** This scrape's waits, for the count to wait on. */
   private readonly reading = new Set<Promise<unknown>>();
@@ -48,7 +48,7 @@ export class CollectFailures {
   }
 
   /** What `read` returns, or null when it fails or does not answer in time. */
-  async attempt<T>(
+  async read<T>(
     source: MetricsSource,
     read: () => Promise<T>,
   ): Promise<T | null> {
