@@ -59,14 +59,9 @@ export function logAndCheckpointMetrics(
   options: { logInPostgres: boolean },
   sources: MetricSources,
 ): void {
-  let reading: Promise<Figures | null> | undefined;
   // Every family's collect runs in the same scrape: they share one read.
   const figures = () =>
-    (reading ??= sources
-      .read('postgres', () => readFigures(pool, options.logInPostgres))
-      .finally(() => {
-        reading = undefined;
-      }));
+    sources.read('postgres', () => readFigures(pool, options.logInPostgres));
 
   const gauge = (
     name: string,

@@ -11,15 +11,19 @@ export type MetricsSource = 'redis' | 'postgres';
  * source that is down hold the scrape up: BullMQ's connections wait for
  * Redis to come back rather than fail. A read that fails or outlasts the
  * bound leaves its families empty for that scrape and is counted, so a
- * scrape still answers with everything else. A source has one read in
- * flight at most: a scrape that comes while an earlier read still waits
+ * scrape still answers with everything else. The families a scrape reads
+ * from one source share one bounded read, counted once if it fails. A
+ * source has one read in flight at most: a scrape that comes while an earlier read still waits
  * (past its bound) waits on that one rather than start another, so a
  * stalled PostgreSQL costs the pool one connection, not one a scrape.
  */
 export class MetricSources {
   private readonly failures: Counter<'source'>;
-  /** This scrape's waits, for the count to wait on. */
-  private readonly reading = new Set<Promise<unknown>>();
+  /**
+   * Each source's bounded read while it lasts: every family a scrape
+   * collects from one source shares it, and it fails (and counts) once.
+   */
+  private readonly attempts = new Map<MetricsSource, Promise<unknown>>();
   /** Each source's read until it settles, bound or no bound. */
   private readonly inFlight = new Map<MetricsSource, Promise<unknown>>();
 
@@ -27,7 +31,7 @@ export class MetricSources {
     registry: Registry,
     private readonly logger: Logger,
   ) {
-    const reading = this.reading;
+    const attempts = this.attempts;
     this.failures = new Counter({
       name: 'opsdesk_metrics_collect_failures_total',
       help: 'Scrapes that left out a source’s figures: it failed or did not answer in time',
@@ -38,7 +42,7 @@ export class MetricSources {
       // the scrape it left incomplete, not only in the next one.
       async collect() {
         await new Promise((resolve) => setImmediate(resolve));
-        await Promise.allSettled([...reading]);
+        await Promise.allSettled([...attempts.values()]);
       },
     });
     // Both series exist from the start, so an alert sees them go up.
@@ -48,7 +52,17 @@ export class MetricSources {
   }
 
   /** What `read` returns, or null when it fails or does not answer in time. */
-  async read<T>(
+  read<T>(source: MetricsSource, read: () => Promise<T>): Promise<T | null> {
+    const pending = this.attempts.get(source) as Promise<T | null> | undefined;
+    if (pending) return pending;
+    const attempt = this.readWithinBound(source, read).finally(() =>
+      this.attempts.delete(source),
+    );
+    this.attempts.set(source, attempt);
+    return attempt;
+  }
+
+  private async readWithinBound<T>(
     source: MetricsSource,
     read: () => Promise<T>,
   ): Promise<T | null> {
@@ -59,17 +73,14 @@ export class MetricSources {
         COLLECT_BOUND_MS,
       );
     });
-    const attempt = Promise.race([this.readOnce(source, read), late]);
-    this.reading.add(attempt);
     try {
-      return await attempt;
+      return await Promise.race([this.readOnce(source, read), late]);
     } catch (error) {
       this.failures.inc({ source });
       this.logger.warn({ source, err: error }, 'metrics left out a source');
       return null;
     } finally {
       clearTimeout(bound);
-      this.reading.delete(attempt);
     }
   }
 
