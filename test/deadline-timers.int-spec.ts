@@ -119,7 +119,11 @@ describe('deadline timers on a controlled clock', () => {
       clock.now(),
     );
     await publishPolicyIfNone(executor, 'default', POLICY);
-    queue = new TimerQueue(redisConnectionOptions(TEST_REDIS_URL), prefix);
+    queue = new TimerQueue(
+      redisConnectionOptions(TEST_REDIS_URL),
+      prefix,
+      logger,
+    );
     policies = new DeadlinePolicies(store, 'default');
     alerts = new DeadlineAlerts(pool);
     scheduler = new TimerScheduler({

@@ -1,6 +1,10 @@
 import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { DeadlineAlerts, TimerQueue, type TimerJob } from '@opsdesk/messaging';
-import { bullConnection, SteppableClock } from '@opsdesk/platform';
+import {
+  bullConnection,
+  createLogger,
+  SteppableClock,
+} from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
 import { reportByStatus } from './support/report-rows';
@@ -56,7 +60,11 @@ describe('membership-card inquiries, end to end', () => {
   beforeAll(async () => {
     system = await startTestSystem({}, { clock });
     const { config, pool } = system.resources;
-    timers = new TimerQueue(bullConnection(config), config.queuePrefix);
+    timers = new TimerQueue(
+      bullConnection(config),
+      config.queuePrefix,
+      createLogger('membership-card-test', 'silent'),
+    );
     alerts = new DeadlineAlerts(pool);
   });
 

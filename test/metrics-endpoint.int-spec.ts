@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoleQueueSet } from '@opsdesk/messaging';
-import { bullConnection, loadConfig } from '@opsdesk/platform';
+import { bullConnection, createLogger, loadConfig } from '@opsdesk/platform';
 import { exited, startApp } from './support/child-process';
 import { closedPort } from './support/closed-port';
 import { createTestSchema, type TestSchema } from './support/database';
@@ -43,6 +43,7 @@ describe('a worker process started with METRICS_PORT', () => {
     queues = new RoleQueueSet(
       bullConnection(loadConfig({ ...process.env, ...env })),
       prefix,
+      createLogger('metrics-endpoint-test', 'silent'),
     );
   }, 90_000);
 

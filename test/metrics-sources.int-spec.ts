@@ -1,4 +1,4 @@
-import { RoleQueueSet, WORKER_ROLES } from '@opsdesk/messaging';
+import { RoleQueueSet } from '@opsdesk/messaging';
 import { createLogger } from '@opsdesk/platform';
 import { Registry } from 'prom-client';
 import { MetricSources } from '../apps/api/src/metrics/metric-sources';
@@ -19,9 +19,8 @@ describe('a metrics source that does not answer', () => {
         maxRetriesPerRequest: null,
       },
       'metrics-sources',
+      createLogger('test', 'silent'),
     );
-    // Heard, so that BullMQ does not print each refused connection.
-    for (const role of WORKER_ROLES) queues.queue(role).on('error', () => {});
     const registry = new Registry();
     queueJobMetrics(
       registry,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { RoleQueueSet } from '@opsdesk/messaging';
-import { redisConnectionOptions } from '@opsdesk/platform';
+import { createLogger, redisConnectionOptions } from '@opsdesk/platform';
 import { LifecycleGenerator } from '../fixtures/lifecycles';
 import { benchSigningKey } from '../queries/bench-token';
 import {
@@ -54,6 +54,7 @@ export async function openSingleProcess(
   const queues = new RoleQueueSet(
     redisConnectionOptions(BENCH_REDIS_URL),
     prefix,
+    createLogger('bench', 'warn'),
   );
   const close = async () => {
     await watcher?.close().catch(() => undefined);

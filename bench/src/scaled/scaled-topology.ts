@@ -4,7 +4,11 @@ import {
   WORKER_ROLES,
   type WorkerRole,
 } from '@opsdesk/messaging';
-import { bullConnection, parseRedisClusterNodes } from '@opsdesk/platform';
+import {
+  bullConnection,
+  createLogger,
+  parseRedisClusterNodes,
+} from '@opsdesk/platform';
 import type { DrainContext } from '../end-to-end/e2e-context';
 import { VisibilityWatcher } from '../end-to-end/visibility-watcher';
 import { LifecycleGenerator } from '../fixtures/lifecycles';
@@ -77,6 +81,7 @@ export async function openScaledTopology(): Promise<ScaledTopology> {
         ),
       }),
       prefix,
+      createLogger('bench', 'warn'),
     );
     const start = (
       name: string,

@@ -11,6 +11,7 @@ export * from './messaging.migrations';
 export * from './process-manager/checkpoint-store';
 export * from './process-manager/process-manager';
 export * from './queues/jobs';
+export * from './queues/queue-errors';
 export * from './queues/role-queue-set';
 export * from './queues/role-queues';
 export * from './replies/command-reply';

@@ -69,7 +69,7 @@ export class DeadlinesHost
       new Map(callbackPreparers(new TicketNumberAllocator(pool))),
       () => clock.now(),
     );
-    this.queue = new TimerQueue(connection, config.queuePrefix);
+    this.queue = new TimerQueue(connection, config.queuePrefix, logger);
     this.policies = new DeadlinePolicies(store, this.settings.policy);
     this.alerts = new DeadlineAlerts(pool);
     this.worker = new TimerWorker({

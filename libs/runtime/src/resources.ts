@@ -127,7 +127,11 @@ export async function openResources(
     nonAppending,
     histories: new StreamHistories(store),
     processes: createProcessCatalog(config),
-    queues: new RoleQueueSet(bullConnection(config), config.queuePrefix),
+    queues: new RoleQueueSet(
+      bullConnection(config),
+      config.queuePrefix,
+      logger,
+    ),
     ledger: new CommandLedger(pool),
     stations,
     roster: loadRoster(process.env.ROSTER_FILE),

@@ -3,13 +3,18 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  logQueueErrors,
   MAINTENANCE_QUEUE,
   maintenanceQueuePrefix,
   WORKER_ROLES,
   type RoleQueueSet,
 } from '@opsdesk/messaging';
-import { bullConnection, type OpsdeskConfig } from '@opsdesk/platform';
-import { CONFIG, ROLE_QUEUES } from '@opsdesk/runtime';
+import {
+  bullConnection,
+  type Logger,
+  type OpsdeskConfig,
+} from '@opsdesk/platform';
+import { CONFIG, LOGGER, ROLE_QUEUES } from '@opsdesk/runtime';
 import { Queue } from 'bullmq';
 import type { Router } from 'express';
 
@@ -34,11 +39,13 @@ export class QueueBoard implements OnApplicationShutdown {
   constructor(
     @Inject(ROLE_QUEUES) queues: RoleQueueSet,
     @Inject(CONFIG) config: OpsdeskConfig,
+    @Inject(LOGGER) logger: Logger,
   ) {
     this.maintenance = new Queue(MAINTENANCE_QUEUE, {
       connection: bullConnection(config),
       prefix: maintenanceQueuePrefix(config.queuePrefix),
     });
+    logQueueErrors(this.maintenance, logger);
     const serverAdapter = new ExpressAdapter();
     serverAdapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({

@@ -1,7 +1,24 @@
+import { Writable } from 'node:stream';
 import Redis from 'ioredis';
+import { closedPort } from '../../../../test/support/closed-port';
+import { eventually } from '../../../../test/support/eventually';
 import { OwnRedis } from '../../../../test/faults/support/own-redis';
-import { redisConnectionOptions } from '@opsdesk/platform';
+import { createLogger, redisConnectionOptions } from '@opsdesk/platform';
 import { RoleQueueSet } from './role-queue-set';
+
+const silent = createLogger('role-queue-set-test', 'silent');
+
+/** A logger whose lines are kept, parsed, for the test to read. */
+function capturedLog() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, logger: createLogger('role-queue-set-test', 'info', stream) };
+}
 
 describe('RoleQueueSet', () => {
   let server: OwnRedis;
@@ -24,7 +41,11 @@ describe('RoleQueueSet', () => {
   }
 
   it('connects for a role only once something is sent to its queue', async () => {
-    const queues = new RoleQueueSet(redisConnectionOptions(server.url), 'p');
+    const queues = new RoleQueueSet(
+      redisConnectionOptions(server.url),
+      'p',
+      silent,
+    );
     try {
       await queues.queue('dispatch-manager').getJobCounts('waiting');
       // Every role's queue, opened at once, would have connected by now.
@@ -37,7 +58,11 @@ describe('RoleQueueSet', () => {
   });
 
   it('refuses an unknown role, and any role once closed', async () => {
-    const queues = new RoleQueueSet(redisConnectionOptions(server.url), 'p');
+    const queues = new RoleQueueSet(
+      redisConnectionOptions(server.url),
+      'p',
+      silent,
+    );
     expect(() => queues.queue('janitor' as never)).toThrow(
       'No queue for role janitor',
     );
@@ -45,5 +70,37 @@ describe('RoleQueueSet', () => {
     expect(() => queues.queue('dispatch-manager')).toThrow(
       'The role queues are closed',
     );
+  });
+
+  it('logs a refused connection as a warning naming the queue, not on the console', async () => {
+    const { lines, logger } = capturedLog();
+    const printed = jest.spyOn(console, 'error').mockImplementation();
+    const queues = new RoleQueueSet(
+      {
+        host: '127.0.0.1',
+        port: await closedPort(),
+        maxRetriesPerRequest: null,
+      },
+      'p',
+      logger,
+    );
+    try {
+      queues.queue('dispatch-manager');
+
+      const [first] = await eventually(async () => {
+        expect(lines.length).toBeGreaterThan(0);
+        return lines;
+      });
+      expect(first).toMatchObject({
+        level: 40, // pino's warn
+        queue: 'dispatch-manager',
+        msg: 'queue connection error',
+        err: { code: 'ECONNREFUSED' },
+      });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      await queues.close();
+      printed.mockRestore();
+    }
   });
 });

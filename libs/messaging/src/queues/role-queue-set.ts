@@ -1,3 +1,4 @@
+import type { Logger } from '@opsdesk/platform';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import {
   commandJobId,
@@ -6,6 +7,7 @@ import {
   type HandoffJob,
   type RoleJob,
 } from './jobs';
+import { logQueueErrors } from './queue-errors';
 import { queuePrefixFor, WORKER_ROLES, type WorkerRole } from './role-queues';
 
 const COMMAND_JOB: JobsOptions = {
@@ -38,6 +40,8 @@ export class RoleQueueSet {
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly basePrefix: string,
+    /** Where the queues' connection errors go (see logQueueErrors). */
+    private readonly logger: Logger,
   ) {}
 
   queue(role: WorkerRole): Queue<RoleJob> {
@@ -51,6 +55,7 @@ export class RoleQueueSet {
       connection: this.connection,
       prefix: queuePrefixFor(this.basePrefix, role),
     });
+    logQueueErrors(queue, this.logger);
     this.queues.set(role, queue);
     return queue;
   }

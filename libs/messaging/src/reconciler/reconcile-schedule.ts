@@ -6,6 +6,7 @@ import {
 } from '@opsdesk/platform';
 import { Queue, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
+import { logQueueErrors } from '../queues/queue-errors';
 import type { ReconcileReport } from './reconcile-report';
 import type { Reconciler } from './reconciler';
 
@@ -55,6 +56,7 @@ export class ReconcileSchedule {
       connection: this.redis,
       prefix,
     });
+    logQueueErrors(this.queue, this.logger);
     this.worker = new Worker(MAINTENANCE_QUEUE, () => this.reconciler.run(), {
       connection: bullConnection(this.options.redis),
       prefix,

@@ -61,7 +61,11 @@ describe('the reconciler, after Redis lost hand-off jobs', () => {
       ...messagingMigrations,
     ]);
     store = new PostgresEventStore(db.pool, { logger });
-    queues = new RoleQueueSet(redisConnectionOptions(TEST_REDIS_URL), prefix);
+    queues = new RoleQueueSet(
+      redisConnectionOptions(TEST_REDIS_URL),
+      prefix,
+      logger,
+    );
     executor = new CommandExecutor(store, processes, logger);
 
     // Each ticket up to the state it needs, by the harness's own steps.

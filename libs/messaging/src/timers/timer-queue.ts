@@ -1,4 +1,6 @@
+import type { Logger } from '@opsdesk/platform';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { logQueueErrors } from '../queues/queue-errors';
 import { timerJobId, type TimerJob } from './timer-job';
 
 /** The queue every timer waits on, with a hash tag of its own. */
@@ -27,11 +29,16 @@ export type TimerJobState =
 export class TimerQueue {
   readonly queue: Queue<TimerJob>;
 
-  constructor(connection: ConnectionOptions, basePrefix: string) {
+  constructor(
+    connection: ConnectionOptions,
+    basePrefix: string,
+    logger: Logger,
+  ) {
     this.queue = new Queue<TimerJob>(TIMER_QUEUE, {
       connection,
       prefix: timerQueuePrefix(basePrefix),
     });
+    logQueueErrors(this.queue, logger);
   }
 
   /** Adds the timer unless Redis already holds a job with its id. */

@@ -30,6 +30,7 @@ import type { ProcessCatalog } from '../commands/process-catalog';
 import { latestHandoff } from '../process-manager/handoff-for';
 import { replyIfAwaited, type ReplyPublisher } from '../replies/command-reply';
 import type { CommandEnvelope, HandoffJob, RoleJob } from '../queues/jobs';
+import { logQueueErrors } from '../queues/queue-errors';
 import { queuePrefixFor, type WorkerRole } from '../queues/role-queues';
 import type { HandoffNotifier } from './handoff-notifier';
 import type { JobMetrics } from './job-metrics';
@@ -169,6 +170,7 @@ export class RoleWorker {
       connection,
       prefix: queuePrefixFor(basePrefix, role),
     });
+    logQueueErrors(queue, this.deps.logger);
     try {
       await Promise.all(
         abandoned.map(async ({ job, token }) => {
