@@ -17,6 +17,7 @@ describe('dead letters', () => {
   let operator: OpsdeskClient;
   const [broken, refused] = planTickets(2, 'dead-letters');
   let jobId: string;
+  let refusedJobId: string;
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -88,6 +89,31 @@ describe('dead letters', () => {
       ).toMatchObject({ failed: 1 });
     });
 
+    it('cannot be retried, edited or added to from the board', async () => {
+      const headers = {
+        ...operator.headersFor(),
+        'content-type': 'application/json',
+      };
+      const base = `${operator.baseUrl}/queues/api/queues/cs-phone-agent`;
+      const answers = await Promise.all([
+        fetch(`${base}/${jobId}/retry`, { method: 'PUT', headers }),
+        fetch(`${base}/${jobId}/update-data`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ jobData: {} }),
+        }),
+        fetch(`${base}/add`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: 'x', data: {} }),
+        }),
+      ]);
+
+      expect(answers.map((a) => a.status)).toEqual([405, 405, 405]);
+      expect(await queue().getJobState(jobId)).toBe('failed');
+      expect(await queue().getJobCounts('waiting')).toEqual({ waiting: 0 });
+    });
+
     it('runs once retried after its data was fixed, and leaves the list', async () => {
       const job = await queue().getJob(jobId);
       const { command } = intakeCommand(broken, system.resources.roster);
@@ -147,6 +173,23 @@ describe('dead letters', () => {
       expect(all).toEqual([
         expect.objectContaining({ jobId: job.id, kind: 'rejected' }),
       ]);
+      refusedJobId = job.id ?? '';
+    });
+
+    it('is not retried: its caller was told no, and the ledger says so', async () => {
+      const answer = await operator.send(
+        `/dead-letters/cs-phone-agent/${refusedJobId}/retry`,
+        {},
+      );
+
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({
+        error: {
+          code: 'COMMAND_WAS_REJECTED',
+          details: { queue: 'cs-phone-agent', jobId: refusedJobId },
+        },
+      });
+      expect(await queue().getJobState(refusedJobId)).toBe('failed');
     });
   });
 

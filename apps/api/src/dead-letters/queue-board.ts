@@ -28,7 +28,7 @@ export const QUEUE_BOARD_PATH = '/queues';
 /**
  * Bull Board over every role's queue and the maintenance queue (whose
  * completed jobs hold the reconciler's reports): waiting, active and
- * failed jobs, with their data and errors, and a retry button. Mounted
+ * failed jobs, with their data and errors, to look at only. Mounted
  * behind `operatorsOnly` (see `createApiApp`).
  */
 @Injectable()
@@ -50,7 +50,14 @@ export class QueueBoard implements OnApplicationShutdown {
     serverAdapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({
       queues: [
-        ...WORKER_ROLES.map((role) => new BullMQAdapter(queues.queue(role))),
+        // Read-only: the board's own buttons would retry a command the
+        // domain refused, re-run a completed one, or edit a job's data
+        // (its actor included) past every check of the API. Retries go
+        // through POST /dead-letters/{queue}/{jobId}/retry.
+        ...WORKER_ROLES.map(
+          (role) =>
+            new BullMQAdapter(queues.queue(role), { readOnlyMode: true }),
+        ),
         new BullMQAdapter(this.maintenance, { readOnlyMode: true }),
       ],
       // The express adapter brings its own copy of @bull-board/api (a patch

@@ -9,6 +9,7 @@ import {
 import {
   DeadLetterNotFoundError,
   NotADeadLetterError,
+  RejectedCommandError,
   UnknownQueueError,
 } from './dead-letter.errors';
 
@@ -78,7 +79,10 @@ export class DeadLetters {
     return toDeadLetter(role, job);
   }
 
-  /** Moves a failed job back to waiting with its attempts reset. */
+  /**
+   * Moves a failed job back to waiting with its attempts reset; never a
+   * command the domain refused (see RejectedCommandError).
+   */
   async retry(queue: string, jobId: string): Promise<DeadLetter> {
     const role = this.roleOf(queue);
     const job = await this.queues.queue(role).getJob(jobId);
@@ -86,6 +90,9 @@ export class DeadLetters {
     const state = await job.getState();
     if (state !== 'failed') throw new NotADeadLetterError(queue, jobId, state);
     const letter = toDeadLetter(role, job);
+    if (letter.kind === 'rejected') {
+      throw new RejectedCommandError(queue, jobId);
+    }
     await job.retry('failed', {
       resetAttemptsMade: true,
       resetAttemptsStarted: true,
