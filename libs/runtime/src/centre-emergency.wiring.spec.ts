@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { streamNameOf } from '@opsdesk/domain';
-import { InMemoryEventStore } from '@opsdesk/event-store';
+import { InMemoryEventStore, type EventMetadata } from '@opsdesk/event-store';
 import type {
   CommandEnvelope,
   TicketNumberAllocator,
@@ -44,6 +44,61 @@ describe('the look-up of a ticket to link to an emergency', () => {
     ).resolves.toEqual({
       found: true,
       ticketNumber: 'OA-20261003-0001',
+      subsidiaryId: 'sh',
+    });
+  });
+
+  it('finds a station fault with the number of its call and the subsidiary of its station', async () => {
+    const store = await storeWithOrderAnomaly();
+    const metadata: EventMetadata = {
+      commandId: randomUUID(),
+      causationId: 'c',
+      correlationId: 'c',
+      actor: { id: 'agent-1', role: 'cs-phone-agent', kind: 'person' },
+    };
+    await store.appendToStream(
+      streamNameOf('station-fault', TICKET_ID),
+      [
+        {
+          eventId: randomUUID(),
+          type: 'station-fault.call-received',
+          schemaVersion: 1,
+          data: {
+            ticketNumber: 'SF-20261003-0007',
+            reporter: { type: 'member', name: '王先生', phone: '13800138000' },
+            callTime: '2026-10-03T01:55:00.000Z',
+            channel: 'phone',
+          },
+          metadata,
+        },
+        {
+          eventId: randomUUID(),
+          type: 'station-fault.fault-recorded',
+          schemaVersion: 1,
+          data: {
+            station: {
+              id: 'ST-310101-001',
+              name: '人民广场站',
+              address: '黄浦区人民大道 1 号',
+              district: '黄浦区',
+              street: '人民广场街道',
+              regionId: 'central-city',
+              subsidiaryId: 'sh',
+            },
+            faultDescription: '充电桩无法启动',
+            suspectedChargingPile: true,
+          },
+          metadata,
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+
+    await expect(
+      linkTargetOf(store, { processId: 'station-fault', ticketId: TICKET_ID }),
+    ).resolves.toEqual({
+      found: true,
+      ticketNumber: 'SF-20261003-0007',
       subsidiaryId: 'sh',
     });
   });

@@ -4,7 +4,9 @@ import {
   isRecord,
   PROCESSES,
   streamNameOf,
+  type DomainEvent,
   type LinkTarget,
+  type ProcessId,
 } from '@opsdesk/domain';
 import type { EventStore } from '@opsdesk/event-store';
 import type { CommandPreparer } from '@opsdesk/messaging';
@@ -13,10 +15,26 @@ import type { ProcessWiring } from './process-wirings';
 
 const P = CENTRE_EMERGENCY_PROCESS_ID;
 
+/** What a linked ticket's folded state may hold, in any process. */
+interface LinkedState {
+  ticketNumber?: unknown;
+  subsidiaryId?: unknown;
+  station?: { subsidiaryId?: unknown } | null;
+}
+
+/** A process's fold, whatever its state and events. */
+interface AnyFold {
+  initialState: unknown;
+  evolve(state: unknown, event: DomainEvent): unknown;
+}
+
 /**
  * What the log holds of the ticket `ref` names: whether it exists, its
  * number and its subsidiary (the decider refuses one the actor may not
- * see). A process the engine does not run has no tickets to find.
+ * see). A process the engine does not run has no tickets to find. The
+ * ticket is folded, not read off its first event: a station fault names
+ * its number in `call-received` and its subsidiary in the station of
+ * `fault-recorded`, as the API's own visibility rule reads it.
  */
 export async function linkTargetOf(
   store: EventStore,
@@ -30,19 +48,25 @@ export async function linkTargetOf(
   ) {
     return { found: false };
   }
-  const [first] = await store.readStream(streamNameOf(processId, ticketId), {
-    maxCount: 1,
-  });
-  if (!first) return { found: false };
-  const data = first.data as { ticketNumber?: unknown; subsidiaryId?: unknown };
+  const events = await store.readStream(streamNameOf(processId, ticketId));
+  if (events.length === 0) return { found: false };
+  const process = PROCESSES[processId as ProcessId] as unknown as AnyFold;
+  const state = events.reduce(
+    (folded, event) =>
+      process.evolve(folded, {
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+      }),
+    process.initialState,
+  ) as LinkedState;
+  const subsidiaryId = state.subsidiaryId ?? state.station?.subsidiaryId;
   return {
     found: true,
-    ...(typeof data.ticketNumber === 'string' && {
-      ticketNumber: data.ticketNumber,
+    ...(typeof state.ticketNumber === 'string' && {
+      ticketNumber: state.ticketNumber,
     }),
-    ...(typeof data.subsidiaryId === 'string' && {
-      subsidiaryId: data.subsidiaryId,
-    }),
+    ...(typeof subsidiaryId === 'string' && { subsidiaryId }),
   };
 }
 
