@@ -50,6 +50,7 @@ import { ProcessQueries } from './process-actions/process-queries.service';
 import { TicketQueriesController } from './queries/ticket-queries.controller';
 import { ReportingModule } from './reporting/reporting.module';
 import { ReporterErasure } from './station-faults/reporter-erasure.service';
+import { NamedPartiesCheck } from './station-faults/named-parties';
 import { StationFaultActions } from './station-faults/station-fault-actions.service';
 import { ReporterErasureController } from './station-faults/reporter-erasure.controller';
 import { StationFaultsController } from './station-faults/station-faults.controller';
@@ -156,6 +157,7 @@ export class ApiModule {
       providers: [
         CommandGateway,
         StationFaultActions,
+        NamedPartiesCheck,
         QueueBoard,
         ApiMetrics,
         ProcessActions,

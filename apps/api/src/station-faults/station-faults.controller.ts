@@ -36,6 +36,7 @@ import {
   StartInspectionDto,
 } from './dto/action.dto';
 import { ReportStationFaultDto } from './dto/report-station-fault.dto';
+import { NamedPartiesCheck } from './named-parties';
 import { reportedStation } from './reported-station';
 import { StationFaultActions } from './station-fault-actions.service';
 import { ticketIdPipe } from './ticket-id.pipe';
@@ -56,6 +57,7 @@ function send(response: Response, answer: Answer, created = false) {
 export class StationFaultsController {
   constructor(
     private readonly actions: StationFaultActions,
+    private readonly namedParties: NamedPartiesCheck,
     @Inject(STATION_REGISTRY) private readonly stations: StationRegistry,
   ) {}
 
@@ -136,6 +138,7 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    await this.namedParties.check(req, id, { inspectorId: body.inspectorId });
     const payload = {
       ...body,
       decision: { mode: 'manual', ruleVersion: 'manual', inputs: {} },
@@ -245,6 +248,7 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    await this.namedParties.check(req, id, { opsTeamId: body.opsTeamId });
     return send(
       res,
       await this.actions.act(req, id, 'AssignOpsTask', 'station-manager', {
@@ -261,6 +265,12 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    if (body.isChargingPileIssue) {
+      await this.namedParties.check(req, id, {
+        supplierId: body.supplierId,
+        chargingPileId: body.chargingPileId,
+      });
+    }
     const payload = body.isChargingPileIssue
       ? {
           isChargingPileIssue: true,
