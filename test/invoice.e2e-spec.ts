@@ -205,6 +205,28 @@ describe('invoices, end to end', () => {
       },
     );
 
+    it('refuses an e-invoice for another member’s membership with 403, appending nothing', async () => {
+      clock.set(new Date(START));
+      const before = await system.schema.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM events',
+      );
+      const answer = await system.client.send<ErrorAnswer>(
+        '/invoices/e-invoices',
+        { ...order(5000, 3), memberId: 'M-310000-2001', buyer },
+        { actor: member },
+      );
+      const after = await system.schema.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM events',
+      );
+
+      expect(answer.status).toBe(403);
+      expect(answer.body.error).toMatchObject({
+        code: 'NOT_OWN_MEMBERSHIP',
+        details: { field: 'memberId' },
+      });
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+    });
+
     it('refuses a paper request by phone for an order the app can invoice', async () => {
       const answer = await system.client.send<ErrorAnswer>(
         '/invoices/paper-requests',

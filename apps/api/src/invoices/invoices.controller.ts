@@ -11,6 +11,8 @@ import {
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { INVOICE_PROCESS_ID, INVOICE_STATES } from '@opsdesk/domain';
 import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
   type ProcessSteps,
@@ -54,6 +56,16 @@ export class InvoicesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    // The member in the app applies for their own orders only: the
+    // membership is the token's subject, whatever the body says.
+    if (body.memberId !== requirePrincipal(req).id) {
+      throw new ApiError(
+        403,
+        'NOT_OWN_MEMBERSHIP',
+        'A member applies for invoices of their own membership only',
+        { field: 'memberId' },
+      );
+    }
     return this.steps.run(req, res, undefined, 'ApplyForEInvoice', 'user', {
       ...body,
       buyer: { ...body.buyer },
