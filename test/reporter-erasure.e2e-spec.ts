@@ -168,6 +168,19 @@ describe('erasing a reporter', () => {
         },
       });
     });
+
+    it('refuses a body with any field, naming it, and erases nothing', async () => {
+      const refused = await system.client.send<ErrorAnswer>(
+        `/station-faults/${ticketId}/erase-reporter`,
+        { x: 1 },
+        { actor: supervisor },
+      );
+      const ticket = await system.client.get(`/station-faults/${ticketId}`);
+
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body.error)).toContain('"x"');
+      expect(ticket).toMatchObject({ reporterPhone: PHONE });
+    });
   });
 
   describe('after the erasure by the supervisor', () => {

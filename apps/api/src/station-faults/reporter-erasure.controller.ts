@@ -1,7 +1,8 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiActAsHeader } from '../auth/act-as.header';
+import { EraseReporterDto } from './dto/action.dto';
 import { ReporterErasure } from './reporter-erasure.service';
 import { ticketIdPipe } from './ticket-id.pipe';
 
@@ -24,6 +25,7 @@ export class ReporterErasureController {
   })
   async eraseReporter(
     @Param('ticketId', ticketIdPipe) id: string,
+    @Body() _body: EraseReporterDto,
     @Req() req: Request,
   ) {
     return this.erasure.erase(req, id);

@@ -41,6 +41,9 @@ export class AssignInspectionDto {
 /** 4.5 */
 export class StartInspectionDto {}
 
+/** No fields: an erasure takes nothing but the ticket, and refuses any. */
+export class EraseReporterDto {}
+
 /** 4.6 / 4.7 (D1) */
 export class InspectionResultDto {
   @ApiProperty({ description: '故障是否已排除' })
