@@ -374,4 +374,45 @@ describe('invoices, end to end', () => {
       ).toMatchObject({ withDeviations: 0 });
     });
   });
+
+  // Last: its case would change the counts of the reporting rows above.
+  describe('a member reading through the staff API', () => {
+    it('shows the member no ticket through the staff API, but their command’s outcome', async () => {
+      clock.set(new Date(START));
+      const applied = await system.client.post<Answer & { commandId: string }>(
+        '/invoices/e-invoices',
+        { ...order(4321, 5), buyer },
+        { actor: member },
+      );
+      const id = applied.ticket.id;
+
+      const reads = await Promise.all(
+        [
+          `/invoices/${id}`,
+          `/invoices/${id}/timeline`,
+          '/invoices',
+          '/invoices/inbox/finance-manager',
+          '/station-faults',
+          '/reports/summary',
+        ].map((path) => system.client.fetch(path, { actor: member })),
+      );
+      const outcome = await system.client.fetch(
+        `/commands/${applied.commandId}`,
+        { actor: member },
+      );
+
+      expect(reads.map((r) => r.status)).toEqual([
+        403, 403, 403, 403, 403, 403,
+      ]);
+      expect(reads[0].body).toMatchObject({
+        error: {
+          code: 'ROLE_NOT_PERMITTED',
+          details: { role: 'user', permission: 'tickets:read' },
+        },
+      });
+      expect(outcome.status).toBe(200);
+      // Staff still read it.
+      expect((await system.client.fetch(`/invoices/${id}`)).status).toBe(200);
+    });
+  });
 });
