@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NestPinoLogger, type OpsdeskResources } from '@opsdesk/runtime';
 import { ApiModule, type ApiOptions } from './api.module';
 import { authenticate } from './auth/authenticate.middleware';
-import { membersReadNoTickets } from './auth/member-reads';
+import { outsidePartiesReadTheirOwn } from './auth/outside-party-reads';
 import { operatorsOnly } from './auth/operator-access';
 import { resolveSigningKey } from './auth/signing-key';
 import { QUEUE_BOARD_PATH, QueueBoard } from './dead-letters/queue-board';
@@ -47,7 +47,7 @@ export async function createApiApp(
   // pipes and handlers run.
   app.use(app.get(ApiMetrics).httpMiddleware);
   app.use(authenticate(signing.key, logger));
-  app.use(membersReadNoTickets);
+  app.use(outsidePartiesReadTheirOwn);
   app.use(requireJsonBody);
   // Nest's options type leaves out body-parser's `verify` (it uses it for
   // raw bodies, which are off here); it is passed through unchanged.

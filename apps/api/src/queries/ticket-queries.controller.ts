@@ -18,8 +18,13 @@ import type { TicketQueries } from '@opsdesk/read-models';
 import { TICKET_QUERIES } from '@opsdesk/runtime';
 import type { Request } from 'express';
 import { requirePrincipal } from '../auth/acting-actor';
+import { outsidePartyOf } from '../auth/outside-party-reads';
 import { scopeOf } from '../auth/principal';
 import { ApiError } from '../http/api-error';
+import {
+  entryWithoutReporter,
+  viewWithoutReporter,
+} from './without-personal-data';
 
 function invalid(field: string, problem: string) {
   return new ApiError(400, 'INVALID_REQUEST', `Invalid ${field}`, {
@@ -78,7 +83,7 @@ export class TicketQueriesController {
     const scope = scopeOf(requirePrincipal(req));
     const ticket = await this.queries.getTicket(ticketId, scope);
     if (!ticket) throw notFound(ticketId);
-    return ticket;
+    return outsidePartyOf(req) ? viewWithoutReporter(ticket) : ticket;
   }
 
   @Get('station-faults/:ticketId/timeline')
@@ -90,7 +95,12 @@ export class TicketQueriesController {
     const scope = scopeOf(requirePrincipal(req));
     const entries = await this.queries.getTimeline(ticketId, scope);
     if (entries.length === 0) throw notFound(ticketId);
-    return { ticketId, entries };
+    return {
+      ticketId,
+      entries: outsidePartyOf(req)
+        ? entries.map(entryWithoutReporter)
+        : entries,
+    };
   }
 
   @Get('station-faults')
@@ -119,7 +129,9 @@ export class TicketQueriesController {
       ...scope,
       ...page(limit, offset),
     });
-    return { items };
+    return {
+      items: outsidePartyOf(req) ? items.map(viewWithoutReporter) : items,
+    };
   }
 
   @Get('inbox/:role')

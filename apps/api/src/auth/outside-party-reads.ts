@@ -1,0 +1,67 @@
+import type { NextFunction, Request, Response } from 'express';
+import { isPublicPath } from './authenticate.middleware';
+import { baseRoleOf, principalOf } from './principal';
+
+/** Read by every outside party: a command's outcome (its id is the caller's own), stations, regions. */
+const COMMON = [
+  /^\/commands\/[^/]+\/?$/,
+  /^\/stations(\/[^/]+)?\/?$/,
+  /^\/regions\/?$/,
+];
+
+/**
+ * People outside the operator, and what each may read. The app's member
+ * (用户) acts through the commands of their processes (an e-invoice, a
+ * repair booking), whose answers carry the ticket made. A charging-pile
+ * supplier (充电桩供应商) finds its work in its inbox and reads station
+ * faults, without the reporter (see `withoutPersonalData`).
+ */
+const OUTSIDE_PARTIES: Readonly<Record<string, readonly RegExp[]>> = {
+  user: COMMON,
+  'charging-pile-supplier': [
+    ...COMMON,
+    /^\/station-faults(\/[^/]+(\/timeline)?)?\/?$/,
+    /^\/inbox\/charging-pile-supplier\/?$/,
+  ],
+};
+
+/** The outside party a token speaks for; undefined for any staff role. */
+export function outsidePartyOf(request: Request): string | undefined {
+  const principal = principalOf(request);
+  if (!principal) return undefined;
+  const roles = new Set(principal.roles.map(baseRoleOf));
+  const [only] = roles;
+  return roles.size === 1 && only in OUTSIDE_PARTIES ? only : undefined;
+}
+
+/**
+ * The read endpoints show whole tickets of a subsidiary, reporters' and
+ * buyers' names and phones included: staff work. A token whose roles are
+ * all one outside party's gets `403` on every read but its own list.
+ * TODO(#7): reads scoped to a member's own tickets and to the tickets a
+ * supplier holds.
+ */
+export function outsidePartiesReadTheirOwn(
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  const party = outsidePartyOf(request);
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (
+    !isRead ||
+    !party ||
+    isPublicPath(request.path) ||
+    OUTSIDE_PARTIES[party].some((pattern) => pattern.test(request.path))
+  ) {
+    next();
+    return;
+  }
+  response.status(403).json({
+    error: {
+      code: 'ROLE_NOT_PERMITTED',
+      message: `A ${party} reads no such page through this API`,
+      details: { role: party, permission: 'tickets:read' },
+    },
+  });
+}
