@@ -253,7 +253,10 @@ describe('request rate limits', () => {
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await busy.fetch<ErrorAnswer>('/regions');
-    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(limited.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Too many requests; try again in a minute',
+    });
     // A new token for the same person does not reset the count.
     const again = await busy.fetch('/regions', {
       token: system.tokens({ id: 'agent-busy', role: 'dispatch-manager' }),

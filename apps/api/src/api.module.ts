@@ -81,6 +81,8 @@ function rateLimits(resources: OpsdeskResources) {
   return ThrottlerModule.forRoot({
     throttlers: [{ ttl: 60_000, limit: resources.config.rateLimitPerMinute }],
     storage: new SlidingWindowStorage(),
+    // The guard's own text names its class ("ThrottlerException: ...").
+    errorMessage: 'Too many requests; try again in a minute',
     getTracker: (req) => {
       const principal = principalOf(req as Request);
       return principal ? `sub:${principal.id}` : `ip:${String(req.ip)}`;
