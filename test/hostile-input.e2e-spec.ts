@@ -188,6 +188,38 @@ describe('hostile input', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a body that is not application/json in UTF-8 with 415', async () => {
+    const before = await counts();
+    const body = JSON.stringify(ACTIONS[0].body(await crewFor(system.client)));
+    const post = (contentType: string) =>
+      send({
+        kind: 'media type',
+        method: 'POST',
+        path: '/station-faults',
+        body,
+        contentType,
+      });
+
+    const refused = await Promise.all(
+      [
+        'application/vnd.api+json',
+        'application/json; charset=utf-16',
+        'application/json; charset="latin1"',
+        'text/plain',
+      ].map(post),
+    );
+    expect(await counts()).toEqual(before);
+    const taken = await post('application/json; charset=UTF-8');
+
+    expect(refused.map((answer) => answer.status)).toEqual([
+      415, 415, 415, 415,
+    ]);
+    expect(JSON.parse(refused[0].text)).toMatchObject({
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
+    expect(taken.status).toBe(201);
+  });
+
   it('leaves the process’s Object.prototype unpolluted', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(

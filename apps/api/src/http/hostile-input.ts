@@ -125,7 +125,23 @@ function hasBody(request: Request): boolean {
   );
 }
 
-/** A body in anything but JSON is refused with 415 before it is read. */
+/**
+ * A charset other than UTF-8, when one is named. JSON is UTF-8 (RFC 8259);
+ * a body declared otherwise would be read as UTF-8 all the same.
+ */
+function namesOtherCharset(request: Request): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+    request.headers['content-type'] ?? '',
+  )?.[1];
+  return charset !== undefined && !/^utf-?8$/i.test(charset);
+}
+
+/**
+ * A body in anything but `application/json` in UTF-8 is refused with 415
+ * before it is read. (`application/*+json` too: the body parser reads
+ * only `application/json`, so such a body would arrive empty and every
+ * field be reported missing.)
+ */
 export function requireJsonBody(
   request: Request,
   _response: Response,
@@ -134,13 +150,14 @@ export function requireJsonBody(
   if (
     METHODS_WITH_BODY.has(request.method) &&
     hasBody(request) &&
-    !request.is(['application/json', 'application/*+json'])
+    (request.is('application/json') !== 'application/json' ||
+      namesOtherCharset(request))
   ) {
     next(
       new ApiError(
         415,
         'UNSUPPORTED_MEDIA_TYPE',
-        'Request bodies must be application/json',
+        'Request bodies must be application/json in UTF-8',
       ),
     );
     return;
