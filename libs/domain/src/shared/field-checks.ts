@@ -4,9 +4,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A string with something in it besides white space (full-width too). */
+/**
+ * A string with something in it besides white space (full-width too) and
+ * invisible format characters (zero-width spaces and joiners, direction
+ * marks, soft hyphens: Unicode's Cf), which a screen shows as nothing.
+ */
 export function isNonBlankString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
+  return typeof value === 'string' && /[^\s\p{Cf}]/u.test(value);
 }
 
 const ISO_INSTANT =
