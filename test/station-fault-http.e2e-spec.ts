@@ -262,6 +262,41 @@ describe('the station-fault HTTP API', () => {
       );
       expect(response.status).toBe(404);
     });
+
+    it('answers 400 naming a query parameter a list does not take', async () => {
+      const answers = await Promise.all(
+        [
+          '/station-faults?stauts=CLOSED',
+          '/inbox/dispatch-manager?assignee=someone',
+          '/fee-waivers?foo=bar&limit=5',
+          '/invoices/report?from=2026-12-01&to=2026-12-06&region=x',
+        ].map((path) => system.client.fetch(path)),
+      );
+
+      expect(answers.map((answer) => answer.status)).toEqual([
+        400, 400, 400, 400,
+      ]);
+      expect(
+        answers.map(
+          (answer) =>
+            (
+              answer.body as {
+                error: { details: { fields: { field: string }[] } };
+              }
+            ).error.details.fields[0].field,
+        ),
+      ).toEqual([
+        'query.stauts',
+        'query.assignee',
+        'query.foo',
+        'query.region',
+      ]);
+      // The parameters a list does take still work.
+      expect(
+        (await system.client.fetch('/station-faults?status=CLOSED&limit=5'))
+          .status,
+      ).toBe(200);
+    });
   });
 
   describe('an action in the wrong state', () => {

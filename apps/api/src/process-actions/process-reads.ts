@@ -1,6 +1,7 @@
 import { isRoleId, type Label } from '@opsdesk/domain';
 import type { ProcessTicketQueries } from '@opsdesk/read-models';
 import type { Request } from 'express';
+import { onlyQueryParams } from '../http/query-params';
 import {
   dayOf,
   invalid,
@@ -38,6 +39,7 @@ export class ProcessReads {
   }
 
   async list(request: Request, query: Record<string, unknown>) {
+    onlyQueryParams(query, ['status', 'outcome', 'limit', 'offset']);
     const status = query.status;
     if (status !== undefined && !this.isState(status)) {
       throw invalid('query.status', 'unknown state');
@@ -59,6 +61,7 @@ export class ProcessReads {
 
   async inbox(request: Request, role: string, query: Record<string, unknown>) {
     if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
+    onlyQueryParams(query, ['assigneeId', 'limit', 'offset']);
     const assigneeId = query.assigneeId;
     if (assigneeId !== undefined && typeof assigneeId !== 'string') {
       throw invalid('query.assigneeId', 'must be a string');
@@ -75,6 +78,7 @@ export class ProcessReads {
   }
 
   async report(request: Request, query: Record<string, unknown>) {
+    onlyQueryParams(query, ['from', 'to']);
     const from = dayOf('query.from', query.from);
     const to = dayOf('query.to', query.to);
     if (from > to) throw invalid('query.to', 'must not be before from');

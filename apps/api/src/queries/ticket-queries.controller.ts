@@ -21,6 +21,7 @@ import { requirePrincipal } from '../auth/acting-actor';
 import { outsidePartyOf } from '../auth/outside-party-reads';
 import { scopeOf } from '../auth/principal';
 import { ApiError } from '../http/api-error';
+import { onlyQueryParams } from '../http/query-params';
 import {
   entryWithoutReporter,
   viewWithoutReporter,
@@ -111,8 +112,10 @@ export class TicketQueriesController {
     @Query('limit', int('query.limit', 50)) limit: number,
     @Query('offset', int('query.offset', 0))
     offset: number,
+    @Query() query: Record<string, unknown>,
     @Req() req: Request,
   ) {
+    onlyQueryParams(query, ['status', 'regionId', 'limit', 'offset']);
     const scope = scopeOf(requirePrincipal(req));
     if (
       status !== undefined &&
@@ -142,8 +145,10 @@ export class TicketQueriesController {
     @Query('limit', int('query.limit', 50)) limit: number,
     @Query('offset', int('query.offset', 0))
     offset: number,
+    @Query() query: Record<string, unknown>,
     @Req() req: Request,
   ) {
+    onlyQueryParams(query, ['assigneeId', 'limit', 'offset']);
     const scope = scopeOf(requirePrincipal(req));
     if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
     const items = await this.queries.listInbox(role, {
