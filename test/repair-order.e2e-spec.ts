@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ROLE_IDS, streamNameOf } from '@opsdesk/domain';
 import { SteppableClock } from '@opsdesk/platform';
 import { CheckpointStore } from '@opsdesk/messaging';
@@ -543,6 +544,29 @@ describe('repair orders, end to end', () => {
       expect(stored[0].data).toMatchObject({
         preliminaryDiagnosis: '疑似点火线圈故障',
       });
+    });
+
+    it('refuses to name a vehicle-repair ticket that does not exist, appending nothing', async () => {
+      const { rows: before } = await system.schema.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM events',
+      );
+      const answer = await system.client.send<ErrorAnswer>(
+        '/repair-orders/walk-ins',
+        {
+          ...walkIn('沪A·R1005', 'mechanical-repair'),
+          vehicleRepairTicketId: randomUUID(),
+        },
+        { actor: reception as never },
+      );
+      const { rows: after } = await system.schema.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM events',
+      );
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toMatchObject({
+        fields: [{ field: 'vehicleRepairTicketId' }],
+      });
+      expect(after[0].n).toBe(before[0].n);
     });
   });
 

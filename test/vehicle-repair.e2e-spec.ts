@@ -825,4 +825,26 @@ describe('vehicle repairs, end to end', () => {
       });
     });
   });
+
+  // Last: the audit tool's figures above count this log's tickets.
+  describe('a repair order that names its vehicle-repair case', () => {
+    it('is taken for a case that exists', async () => {
+      const opened = await open();
+      const walkIn = await system.client.send<Answer>(
+        '/repair-orders/walk-ins',
+        {
+          shopCode: 'SH-MH-01',
+          kind: 'mechanical-repair',
+          vehicle: { plate: '沪A·V0001', model: '荣威 Ei5' },
+          customer: { phone: '13900139000' },
+          symptoms: '发动机故障灯常亮',
+          preliminaryDiagnosis: '疑似点火线圈故障',
+          vehicleRepairTicketId: opened.ticket.id,
+        },
+        { actor: { id: 'rec-zhang', role: 'repair-shop-receptionist' } },
+      );
+
+      expect(walkIn.status).toBe(201);
+    });
+  });
 });

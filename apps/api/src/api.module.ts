@@ -51,6 +51,7 @@ import { TicketQueriesController } from './queries/ticket-queries.controller';
 import { ReportingModule } from './reporting/reporting.module';
 import { ReporterErasure } from './station-faults/reporter-erasure.service';
 import { NamedPartiesCheck } from './station-faults/named-parties';
+import { LinkedVehicleRepairCheck } from './repair-orders/linked-vehicle-repair';
 import { StationFaultActions } from './station-faults/station-fault-actions.service';
 import { ReporterErasureController } from './station-faults/reporter-erasure.controller';
 import { StationFaultsController } from './station-faults/station-faults.controller';
@@ -160,6 +161,7 @@ export class ApiModule {
         CommandGateway,
         StationFaultActions,
         NamedPartiesCheck,
+        LinkedVehicleRepairCheck,
         QueueBoard,
         ApiMetrics,
         ProcessActions,

@@ -24,6 +24,7 @@ import {
   ShopCannotKeepDto,
 } from './dto/booking.dto';
 import { EmptyDto } from './dto/empty.dto';
+import { LinkedVehicleRepairCheck } from './linked-vehicle-repair';
 
 const P = REPAIR_ORDER_PROCESS_ID;
 
@@ -41,6 +42,7 @@ export class RepairOrderBookingController {
   constructor(
     private readonly actions: ProcessActions,
     queries: ProcessQueries,
+    private readonly linkedRepair: LinkedVehicleRepairCheck,
   ) {
     this.reads = new ProcessReads(queries.of(P), REPAIR_ORDER_STATES);
     this.steps = actions.stepsOf(P);
@@ -53,6 +55,7 @@ export class RepairOrderBookingController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    await this.linkedRepair.check(req, body.vehicleRepairTicketId);
     return this.steps.run(
       req,
       res,

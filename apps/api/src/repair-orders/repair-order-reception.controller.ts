@@ -12,6 +12,7 @@ import {
   ReceiveDto,
   RegisterWalkInDto,
 } from './dto/reception.dto';
+import { LinkedVehicleRepairCheck } from './linked-vehicle-repair';
 
 /**
  * 维修站接待与维修 (issue #13): receiving the vehicle, with an appointment
@@ -23,7 +24,10 @@ import {
 export class RepairOrderReceptionController {
   private readonly steps: ProcessSteps;
 
-  constructor(actions: ProcessActions) {
+  constructor(
+    actions: ProcessActions,
+    private readonly linkedRepair: LinkedVehicleRepairCheck,
+  ) {
     this.steps = actions.stepsOf(REPAIR_ORDER_PROCESS_ID);
   }
 
@@ -34,6 +38,7 @@ export class RepairOrderReceptionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    await this.linkedRepair.check(req, body.vehicleRepairTicketId);
     return this.steps.run(
       req,
       res,
