@@ -181,13 +181,8 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const payload = body.cleared
-      ? { cleared: true, resolutionNote: body.resolutionNote }
-      : {
-          cleared: false,
-          findings: body.findings,
-          reasonNotFixed: body.reasonNotFixed,
-        };
+    // As sent: the decider refuses the other outcome's fields by name.
+    const payload = { ...body };
     return send(
       res,
       await this.actions.act(

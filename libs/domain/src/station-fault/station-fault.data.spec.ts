@@ -246,9 +246,13 @@ const CASES: DataCase[] = [
       ],
       ['cleared without a note', { cleared: true }, ['payload.resolutionNote']],
       [
-        'not cleared without findings or a reason',
+        'not cleared without findings or a reason, but with a note',
         { cleared: false, resolutionNote: '看过了' },
-        ['payload.findings', 'payload.reasonNotFixed'],
+        [
+          'payload.findings',
+          'payload.reasonNotFixed',
+          'payload.resolutionNote',
+        ],
       ],
       [
         'not cleared without a reason',

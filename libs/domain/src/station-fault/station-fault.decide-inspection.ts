@@ -54,11 +54,25 @@ export function decideReportInspectionResult(
   const checks = new FieldChecks();
   const p = payloadOf(checks, command.payload);
   if (p && checks.boolean('payload.cleared', p.cleared)) {
+    // The other outcome's fields are refused, not dropped: an inspector
+    // who wrote findings for a cleared fault meant something else.
     if (p.cleared) {
       checks.nonBlank('payload.resolutionNote', p.resolutionNote);
+      for (const field of ['findings', 'reasonNotFixed'] as const) {
+        checks.absent(
+          `payload.${field}`,
+          p[field],
+          'when the fault is cleared',
+        );
+      }
     } else {
       checks.nonBlank('payload.findings', p.findings);
       checks.nonBlank('payload.reasonNotFixed', p.reasonNotFixed);
+      checks.absent(
+        'payload.resolutionNote',
+        p.resolutionNote,
+        'when the fault is not cleared',
+      );
     }
   }
   checks.throwIfAny(command.type);

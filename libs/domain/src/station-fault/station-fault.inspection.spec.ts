@@ -1,4 +1,4 @@
-import { NotAssigneeError } from '../shared';
+import { InvalidCommandDataError, NotAssigneeError } from '../shared';
 import { deciderSpec } from '../shared/testing/given-when-then';
 import {
   INSPECTOR_ID,
@@ -119,5 +119,39 @@ describe('an inspector on site (decision D1)', () => {
         }),
       )
       .then([events.cleared]);
+  });
+});
+
+describe('an inspection result that mixes both outcomes', () => {
+  it('refuses findings and a reason with a cleared fault, naming both', () => {
+    const error = given(historyOf.INSPECTING)
+      .when(
+        command('ReportInspectionResult', {
+          ...payloads.cleared,
+          findings: '线缆老化',
+          reasonNotFixed: '缺备件',
+        } as never),
+        ctx('regional-inspector'),
+      )
+      .thenThrows(InvalidCommandDataError, { code: 'INVALID_COMMAND_DATA' });
+    expect(error.fields.map((f) => f.field)).toEqual([
+      'payload.findings',
+      'payload.reasonNotFixed',
+    ]);
+  });
+
+  it('refuses a resolution note with a fault not cleared, naming it', () => {
+    const error = given(historyOf.INSPECTING)
+      .when(
+        command('ReportInspectionResult', {
+          ...payloads.notCleared,
+          resolutionNote: '已重启',
+        } as never),
+        ctx('regional-inspector'),
+      )
+      .thenThrows(InvalidCommandDataError, { code: 'INVALID_COMMAND_DATA' });
+    expect(error.fields.map((f) => f.field)).toEqual([
+      'payload.resolutionNote',
+    ]);
   });
 });
