@@ -98,13 +98,8 @@ export class OrderAnomaliesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const payload = body.restored
-      ? { restored: true, ...(body.note ? { note: body.note } : {}) }
-      : {
-          restored: false,
-          reason: body.reason,
-          techSummary: body.techSummary,
-        };
+    // As sent: the decider refuses the other outcome's fields by name.
+    const payload = { ...body };
     return this.steps.run(
       req,
       res,

@@ -1,3 +1,4 @@
+import { InvalidCommandDataError } from '../shared';
 import { deciderSpec } from '../shared/testing/given-when-then';
 import {
   command,
@@ -158,4 +159,36 @@ describe('technical management answers the failure report', () => {
       expect(state.techFinding).toEqual(payloads.finding);
     },
   );
+});
+
+describe('a restore result that mixes both outcomes', () => {
+  it('refuses a reason and a summary with a restored order, naming both', () => {
+    const error = given(historyOf.USAGE_DETERMINED)
+      .when(
+        command('RecordRestoreResult', {
+          ...payloads.restored,
+          reason: '轨迹缺失',
+          techSummary: '无法恢复',
+        } as never),
+        ctx('cs-phone-agent'),
+      )
+      .thenThrows(InvalidCommandDataError, { code: 'INVALID_COMMAND_DATA' });
+    expect(error.fields.map((f) => f.field)).toEqual([
+      'payload.reason',
+      'payload.techSummary',
+    ]);
+  });
+
+  it('refuses a note with an order not restored, naming it', () => {
+    const error = given(historyOf.USAGE_DETERMINED)
+      .when(
+        command('RecordRestoreResult', {
+          ...payloads.notRestored,
+          note: '已告知用户',
+        } as never),
+        ctx('cs-phone-agent'),
+      )
+      .thenThrows(InvalidCommandDataError, { code: 'INVALID_COMMAND_DATA' });
+    expect(error.fields.map((f) => f.field)).toEqual(['payload.note']);
+  });
 });

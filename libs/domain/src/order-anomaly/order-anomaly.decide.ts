@@ -135,11 +135,20 @@ function decideRestore(
 ): OrderAnomalyEvent[] {
   const { checks, p } = payloadChecks(command.payload);
   if (p && checks.boolean('payload.restored', p.restored)) {
+    // The other outcome's fields are refused, not dropped.
     if (p.restored) {
       checks.optionalString('payload.note', p.note);
+      for (const field of ['reason', 'techSummary'] as const) {
+        checks.absent(
+          `payload.${field}`,
+          p[field],
+          'when the order is restored',
+        );
+      }
     } else {
       checks.nonBlank('payload.reason', p.reason);
       checks.nonBlank('payload.techSummary', p.techSummary);
+      checks.absent('payload.note', p.note, 'when the order is not restored');
     }
   }
   checks.throwIfAny(command.type);
