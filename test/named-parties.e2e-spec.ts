@@ -1,4 +1,3 @@
-import { streamNameOf } from '@opsdesk/domain';
 import type { StationSummary } from '../apps/api/src/demo/scenarios';
 import {
   actionOf,
@@ -9,6 +8,7 @@ import {
   type Crew,
 } from './support/station-fault-actions';
 import { startTestSystem, type TestSystem } from './support/system';
+import { eventTypesOf } from './support/ticket-history';
 
 /**
  * The inspector, operations team, supplier and pile a station-fault
@@ -32,13 +32,6 @@ describe('a station-fault command naming someone off the roster', () => {
     await system?.stop();
   });
 
-  async function eventsOf(ticketId: string): Promise<number> {
-    const events = await system.resources.store.readStream(
-      streamNameOf('station-fault', ticketId),
-    );
-    return events.length;
-  }
-
   /** Sends `body` as the command's rightful actor; the ticket must not move. */
   async function refusedAnswer(
     command: Parameters<typeof actionOf>[0],
@@ -46,11 +39,13 @@ describe('a station-fault command naming someone off the roster', () => {
     body: Record<string, unknown>,
   ) {
     const action = actionOf(command);
-    const before = await eventsOf(ticketId);
+    const before = await eventTypesOf(system.resources.store, ticketId);
     const answer = await system.client.send(pathOf(action, ticketId), body, {
       actor: rightfulActor(action, crew),
     });
-    expect(await eventsOf(ticketId)).toBe(before);
+    expect(await eventTypesOf(system.resources.store, ticketId)).toEqual(
+      before,
+    );
     return answer;
   }
 

@@ -1,8 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { isPublicPath } from './authenticate.middleware';
 import { baseRoleOf, principalOf } from './principal';
 
-/** Read by every outside party: a command's outcome (its id is the caller's own), stations, regions. */
+/**
+ * Read by every outside party: a command's outcome (its id is the
+ * caller's own, and unguessable), the stations and the regions.
+ */
 const COMMON = [
   /^\/commands\/[^/]+\/?$/,
   /^\/stations(\/[^/]+)?\/?$/,
@@ -14,7 +16,7 @@ const COMMON = [
  * (用户) acts through the commands of their processes (an e-invoice, a
  * repair booking), whose answers carry the ticket made. A charging-pile
  * supplier (充电桩供应商) finds its work in its inbox and reads station
- * faults, without the reporter (see `withoutPersonalData`).
+ * faults, without the reporter (queries/without-personal-data.ts).
  */
 const OUTSIDE_PARTIES: Readonly<Record<string, readonly RegExp[]>> = {
   user: COMMON,
@@ -51,7 +53,6 @@ export function outsidePartiesReadTheirOwn(
   if (
     !isRead ||
     !party ||
-    isPublicPath(request.path) ||
     OUTSIDE_PARTIES[party].some((pattern) => pattern.test(request.path))
   ) {
     next();
