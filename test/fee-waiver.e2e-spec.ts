@@ -359,4 +359,40 @@ describe('fee waivers, end to end', () => {
       ).toMatchObject({ followedExactly: 5, withDeviations: 0 });
     });
   });
+
+  // Last: the audit tool's counts above are of the tickets before it.
+  describe('a discretionary case taken and approved by one person', () => {
+    it('is not approved by the person who took it, whatever role they approve in', async () => {
+      const dual = { id: 'lin-dual' };
+      const asked = await system.client.post<Answer>(
+        '/fee-waivers',
+        {
+          orderId: 'ORD-FOUR-EYES',
+          memberId: 'M-310000-7788',
+          caller: { phone: '13900001111' },
+          caseCode: 'lost-belongings',
+          orderFeeFen: 4800,
+          proposedWaiverFen: 1000,
+          reason: '钱包遗落车内',
+        },
+        { actor: { ...dual, role: 'cs-phone-agent' } },
+      );
+
+      const refused = await system.client.send<ErrorAnswer>(
+        `/fee-waivers/${asked.ticket.id}/approve`,
+        { approvedWaiverFen: 1000 },
+        { actor: { ...dual, role: 'cs-supervisor' } },
+      );
+
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({
+        code: 'REQUESTER_CANNOT_APPROVE',
+        details: { actorId: 'lin-dual' },
+      });
+      expect(await typesOf(asked.ticket.id)).toEqual([
+        'requested',
+        'rule-applied',
+      ]);
+    });
+  });
 });

@@ -12,7 +12,10 @@ import type {
   RejectDiscretionaryWaiver,
   RequestWaiver,
 } from './fee-waiver.commands';
-import { WaiverCaseNotInTableError } from './fee-waiver.errors';
+import {
+  RequesterCannotApproveError,
+  WaiverCaseNotInTableError,
+} from './fee-waiver.errors';
 import { feeWaiverEvent as event } from './fee-waiver.event-factory';
 import type { FeeWaiverEvent } from './fee-waiver.events';
 import {
@@ -106,6 +109,7 @@ function decideRequest(
       caseCode: request.caseCode,
       orderFeeFen: request.orderFeeFen,
       reason: request.reason,
+      requestedBy: context.actor.id,
     }),
     event('fee-waiver.rule-applied', {
       table: { version: inForce.version, effectiveFrom: inForce.effectiveFrom },
@@ -126,7 +130,13 @@ function decideRequest(
 function decideApprove(
   command: ApproveDiscretionaryWaiver,
   state: FeeWaiverState,
+  context: DecisionContext,
 ): FeeWaiverEvent[] {
+  // Four eyes on money: one person holding both roles may not approve
+  // the waiver they asked for.
+  if (state.requestedBy === context.actor.id) {
+    throw new RequesterCannotApproveError(context.actor.id);
+  }
   const { checks, p } = payloadChecks(command.payload);
   if (p) {
     if (
@@ -203,7 +213,7 @@ export function decideFeeWaiver(
     case 'RequestWaiver':
       return decideRequest(command, context);
     case 'ApproveDiscretionaryWaiver':
-      return decideApprove(command, state);
+      return decideApprove(command, state, context);
     case 'RejectDiscretionaryWaiver':
       return decideReject(command);
     case 'ApplyWaiver':

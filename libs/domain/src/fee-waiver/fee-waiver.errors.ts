@@ -18,3 +18,17 @@ export class WaiverCaseNotInTableError extends DomainError {
     return { caseCode, tableVersion, knownCaseCodes };
   }
 }
+
+/** A discretionary waiver is approved by someone other than who asked. */
+export class RequesterCannotApproveError extends DomainError {
+  readonly code = 'REQUESTER_CANNOT_APPROVE';
+  readonly httpStatus = 403;
+
+  constructor(readonly actorId: string) {
+    super(`${actorId} took this request and may not approve it`);
+  }
+
+  details() {
+    return { actorId: this.actorId };
+  }
+}

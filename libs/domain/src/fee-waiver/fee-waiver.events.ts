@@ -41,6 +41,11 @@ export type WaiverRequested = E<
     caseCode: string;
     orderFeeFen: Fen;
     reason?: string;
+    /**
+     * The person who took the request; absent from requests recorded
+     * before the approval had to be someone else's.
+     */
+    requestedBy?: string;
   }
 >;
 

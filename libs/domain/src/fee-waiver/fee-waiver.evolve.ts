@@ -19,6 +19,7 @@ export function evolveFeeWaiver(
         callTime: d.callTime,
         caseCode: d.caseCode,
         orderFeeFen: d.orderFeeFen,
+        requestedBy: d.requestedBy,
       };
     }
     case 'fee-waiver.rule-applied': {

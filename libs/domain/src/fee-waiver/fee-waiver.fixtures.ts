@@ -83,6 +83,8 @@ export function requested(
       callTime: CALL_TIME,
       caseCode,
       orderFeeFen: 4800,
+      // The agent of ctx('cs-phone-agent').
+      requestedBy: 'cs-phone-agent-1',
       ...extra,
     },
   } as FeeWaiverEvent;

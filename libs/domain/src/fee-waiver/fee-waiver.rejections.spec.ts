@@ -8,11 +8,15 @@ import {
 } from '../shared';
 import { deciderSpec } from '../shared/testing/given-when-then';
 import type { FeeWaiverCommand } from './fee-waiver.commands';
-import { WaiverCaseNotInTableError } from './fee-waiver.errors';
+import {
+  RequesterCannotApproveError,
+  WaiverCaseNotInTableError,
+} from './fee-waiver.errors';
 import {
   TICKET_ID,
   command,
   ctx,
+  events,
   historyOf,
   request,
 } from './fee-waiver.fixtures';
@@ -234,5 +238,24 @@ describe('the supervisor’s and the agent’s data', () => {
       'payload.billingReference',
       'payload.contactOutcome',
     ]);
+  });
+});
+
+describe('a discretionary waiver’s approval (four eyes)', () => {
+  it('is refused to the person who took the request, though they hold the approver’s role', () => {
+    given(historyOf.AWAITING_APPROVAL)
+      .when(approve, ctx('cs-supervisor', { id: 'cs-phone-agent-1' }))
+      .thenThrows(RequesterCannotApproveError, {
+        code: 'REQUESTER_CANNOT_APPROVE',
+        httpStatus: 403,
+        actorId: 'cs-phone-agent-1',
+      });
+  });
+
+  it('is taken from anyone else', () => {
+    const state = given(historyOf.AWAITING_APPROVAL)
+      .when(approve, ctx('cs-supervisor'))
+      .then([events.approved]);
+    expect(state.status).toBe('WAIVER_GRANTED');
   });
 });

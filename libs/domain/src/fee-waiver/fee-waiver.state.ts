@@ -27,6 +27,8 @@ export interface FeeWaiverState extends TableState<FeeWaiverStatus> {
   callTime?: string;
   caseCode?: string;
   orderFeeFen?: Fen;
+  /** Who took the request (absent on requests from before it was kept). */
+  requestedBy?: string;
   decision?: FeeWaiverDecision;
   /** What the supervisor approved, or what the rule granted. */
   grantedFen?: Fen;
