@@ -2,6 +2,7 @@ import {
   STATION_FAULT_PERSONAL_DATA,
   stationFaultProcess,
 } from '@opsdesk/domain';
+import { withoutFields } from '@opsdesk/platform';
 import type { TicketView, TimelineEntry } from '@opsdesk/read-models';
 
 /**
@@ -13,10 +14,10 @@ import type { TicketView, TimelineEntry } from '@opsdesk/read-models';
  * label alone.
  */
 export function viewWithoutReporter(view: TicketView): TicketView {
-  const state = structuredClone(view.state);
-  for (const path of stationFaultProcess.personalState ?? []) {
-    removePath(state as unknown as Record<string, unknown>, path.split('.'));
-  }
+  const state = withoutFields(
+    view.state as unknown as Record<string, unknown>,
+    stationFaultProcess.personalState ?? [],
+  ) as unknown as TicketView['state'];
   return { ...view, reporterName: null, reporterPhone: null, state };
 }
 
@@ -26,19 +27,9 @@ export function entryWithoutReporter(entry: TimelineEntry): TimelineEntry {
       entry.type as keyof typeof STATION_FAULT_PERSONAL_DATA
     ];
   if (!paths) return entry;
-  const data = structuredClone(entry.data);
-  for (const path of paths) removePath(data, path.split('.'));
-  return { ...entry, data, summaryZh: entry.labelZh };
-}
-
-function removePath(value: Record<string, unknown>, path: string[]): void {
-  const [head, ...rest] = path;
-  if (rest.length === 0) {
-    delete value[head];
-    return;
-  }
-  const inner = value[head];
-  if (inner && typeof inner === 'object') {
-    removePath(inner as Record<string, unknown>, rest);
-  }
+  return {
+    ...entry,
+    data: withoutFields(entry.data, paths),
+    summaryZh: entry.labelZh,
+  };
 }
