@@ -239,11 +239,13 @@ describe('invoices, end to end', () => {
   });
 
   describe('a reissue call, counted from the first invoice (4.10–4.11)', () => {
+    let orders = 0;
     async function issued(): Promise<string> {
       clock.set(new Date(START));
+      // One e-invoice per order: each case here has an order of its own.
       const answer = await system.client.post<Answer>(
         '/invoices/e-invoices',
-        { ...order(5620, 10), buyer },
+        { ...order(5620, 10), orderId: `ORD-REISSUE-${++orders}`, buyer },
         { actor: member },
       );
       await viewOf(answer.ticket.id, 'EINVOICE_ISSUED');
@@ -413,6 +415,30 @@ describe('invoices, end to end', () => {
       expect(outcome.status).toBe(200);
       // Staff still read it.
       expect((await system.client.fetch(`/invoices/${id}`)).status).toBe(200);
+    });
+  });
+
+  // Last as well, for the same reason.
+  describe('a second application for an order', () => {
+    it('issues one e-invoice an order: a second application answers 409', async () => {
+      clock.set(new Date(START));
+      const first = await system.client.post<Answer>(
+        '/invoices/e-invoices',
+        { ...order(2222, 2), buyer },
+        { actor: member },
+      );
+      await viewOf(first.ticket.id, 'EINVOICE_ISSUED');
+
+      const second = await system.client.send<ErrorAnswer>(
+        '/invoices/e-invoices',
+        { ...order(2222, 2), buyer },
+        { actor: member },
+      );
+
+      expect(second.status).toBe(409);
+      expect(second.body.error.details).toMatchObject({
+        ticketId: first.ticket.id,
+      });
     });
   });
 });

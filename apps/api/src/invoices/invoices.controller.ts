@@ -15,11 +15,13 @@ import { requirePrincipal } from '../auth/acting-actor';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
+  send,
   type ProcessSteps,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
 import { ticketIdPipe } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
+import { eInvoiceIdOf } from './e-invoice-id';
 import {
   ApproveReissueDto,
   InvoiceNumberDto,
@@ -42,7 +44,10 @@ export class InvoicesController {
   private readonly reads: ProcessReads;
   private readonly steps: ProcessSteps;
 
-  constructor(actions: ProcessActions, queries: ProcessQueries) {
+  constructor(
+    private readonly actions: ProcessActions,
+    queries: ProcessQueries,
+  ) {
     this.reads = new ProcessReads(queries.of(P), INVOICE_STATES);
     this.steps = actions.stepsOf(P);
   }
@@ -51,7 +56,7 @@ export class InvoicesController {
   @ApiOperation({
     summary: '4.9 用户在APP申请电子发票，系统判断并开具 (user)',
   })
-  eInvoice(
+  async eInvoice(
     @Body() body: ApplyForEInvoiceDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -66,10 +71,15 @@ export class InvoicesController {
         { field: 'memberId' },
       );
     }
-    return this.steps.run(req, res, undefined, 'ApplyForEInvoice', 'user', {
-      ...body,
-      buyer: { ...body.buyer },
-    });
+    const answer = await this.actions.act(
+      req,
+      P,
+      eInvoiceIdOf(body.orderId),
+      'ApplyForEInvoice',
+      'user',
+      { ...body, buyer: { ...body.buyer } },
+    );
+    return send(res, answer, true);
   }
 
   @Post('paper-requests')
