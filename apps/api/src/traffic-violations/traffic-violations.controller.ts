@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Inject,
   Param,
   Post,
   Query,
@@ -13,7 +14,12 @@ import {
   TRAFFIC_VIOLATION_PROCESS_ID,
   TRAFFIC_VIOLATION_STATES,
 } from '@opsdesk/domain';
+import type { EventStore } from '@opsdesk/event-store';
+import type { ProcessCatalog } from '@opsdesk/messaging';
+import { EVENT_STORE, PROCESS_CATALOG } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { ticketAccess } from '../auth/ticket-visibility';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
@@ -21,7 +27,7 @@ import {
   systemActorFor,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
-import { ticketIdPipe } from '../process-actions/process-reader';
+import { notFound, ticketIdPipe } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
 import {
   CallDto,
@@ -57,6 +63,8 @@ export class TrafficViolationsController {
   constructor(
     private readonly actions: ProcessActions,
     queries: ProcessQueries,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
   ) {
     this.reads = new ProcessReads(queries.of(P), TRAFFIC_VIOLATION_STATES);
     this.steps = actions.stepsOf(P);
@@ -96,7 +104,16 @@ export class TrafficViolationsController {
   ) {
     // Any authenticated person may ask for a case they can see (the
     // system's actor sees every subsidiary): it runs only what is due.
-    await this.reads.ticket(req, id);
+    // Looked up in the log, not the read model, which lags a moment
+    // behind the 201 that opened the case.
+    const access = await ticketAccess(
+      this.store,
+      this.processes,
+      P,
+      id,
+      requirePrincipal(req),
+    );
+    if (access.kind !== 'visible') throw notFound(id);
     const actor = systemActorFor(req, P, 'RunDueViolationStep');
     const ran: string[] = [];
     let status: string | null = null;
