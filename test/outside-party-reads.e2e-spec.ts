@@ -1,42 +1,62 @@
-import type { TicketView, TimelineEntry } from '@opsdesk/read-models';
+import type {
+  InboxItem,
+  TicketView,
+  TimelineEntry,
+} from '@opsdesk/read-models';
 import type { OpsdeskClient } from '../apps/api/src/demo/opsdesk-client';
-import { ACTIONS, crewFor, type Crew } from './support/station-fault-actions';
+import { eventually } from './support/eventually';
+import { crewFor, ticketIn, type Crew } from './support/station-fault-actions';
 import { startTestSystem, type TestSystem } from './support/system';
 
 const PHONE = '13900001111';
 
 /**
  * People outside the operator read only what is theirs: the app's member
- * no ticket at all, a charging-pile supplier station faults without the
- * reporter and its own inbox, and neither any other page.
+ * no ticket at all, a charging-pile supplier the station faults handed
+ * to it, without the reporter, and its own inbox, and neither any other
+ * page.
  */
 describe('reads by people outside the operator', () => {
   let system: TestSystem;
   let crew: Crew;
   let supplier: OpsdeskClient;
+  let otherSupplier: OpsdeskClient;
   let member: OpsdeskClient;
+  /** Handed to `supplier`'s firm. */
   let ticketId: string;
+  /** Still at the call centre, handed to no supplier. */
+  let recordedId: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
-    crew = await crewFor(system.client);
-    supplier = system.client.as({
-      id: 'supplier-engineer-01',
-      role: 'charging-pile-supplier',
-      org: crew.supplierId,
-      subsidiary: crew.station.subsidiaryId,
+    system = await startTestSystem({
+      ROUTING_MODE: 'manual',
+      ASSIGNMENT_MODE: 'manual',
     });
+    crew = await crewFor(system.client);
+    const supplierOf = (id: string, org: string) =>
+      system.client.as({
+        id,
+        role: 'charging-pile-supplier',
+        org,
+        subsidiary: crew.station.subsidiaryId,
+      });
+    supplier = supplierOf('supplier-engineer-01', crew.supplierId);
+    otherSupplier = supplierOf('supplier-engineer-02', 'sup-another-firm');
     member = system.client.as({
       id: 'M-310000-9001',
       role: 'user',
       subsidiary: crew.station.subsidiaryId,
     });
-    const created = await system.client.post<{ ticket: { id: string } }>(
-      '/station-faults',
-      ACTIONS[0].body(crew),
+    recordedId = await ticketIn(system.client, crew, 'RECORDED');
+    ticketId = await ticketIn(system.client, crew, 'SUPPLIER_HANDLING');
+    await system.client.waitForTicket(
+      recordedId,
+      (t) => t.status === 'RECORDED',
     );
-    ticketId = created.ticket.id;
-    await system.client.waitForTicket(ticketId, (t) => t.status === 'RECORDED');
+    await system.client.waitForTicket(
+      ticketId,
+      (t) => t.status === 'SUPPLIER_HANDLING',
+    );
   });
 
   afterAll(async () => {
@@ -50,7 +70,7 @@ describe('reads by people outside the operator', () => {
     expect(view.reporterPhone).toBe(PHONE);
   });
 
-  it('shows a supplier the station fault, its list and timeline, without the reporter', async () => {
+  it('shows a supplier the station fault handed to it, its list and timeline, without the reporter', async () => {
     const view = await supplier.get<TicketView>(`/station-faults/${ticketId}`);
     const { items } = await supplier.get<{ items: TicketView[] }>(
       '/station-faults',
@@ -71,6 +91,48 @@ describe('reads by people outside the operator', () => {
     const call = entries.find((e) => e.type === 'station-fault.call-received')!;
     expect(call.summaryZh).toBe(call.labelZh);
     expect(JSON.stringify([view, items, entries])).not.toContain(PHONE);
+  });
+
+  it('answers a supplier as if a station fault not handed to it did not exist', async () => {
+    const reads = await Promise.all(
+      [
+        [supplier, `/station-faults/${recordedId}`],
+        [supplier, `/station-faults/${recordedId}/timeline`],
+        [otherSupplier, `/station-faults/${ticketId}`],
+        [otherSupplier, `/station-faults/${ticketId}/timeline`],
+      ].map(([client, path]) =>
+        (client as OpsdeskClient).fetch(path as string),
+      ),
+    );
+    const own = await supplier.get<{ items: TicketView[] }>('/station-faults');
+    const other = await otherSupplier.get<{ items: TicketView[] }>(
+      '/station-faults',
+    );
+
+    expect(reads.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(reads[0].body).toMatchObject({
+      error: { code: 'TICKET_NOT_FOUND' },
+    });
+    expect(own.items.map((t) => t.ticketId)).toEqual([ticketId]);
+    expect(other.items).toEqual([]);
+  });
+
+  it('shows a supplier only the inbox items it holds', async () => {
+    const inbox = (client: OpsdeskClient, query = '') =>
+      client.get<{ items: InboxItem[] }>(
+        `/inbox/charging-pile-supplier${query}`,
+      );
+    const own = await eventually(async () => {
+      const answer = await inbox(supplier);
+      expect(answer.items.map((item) => item.ticketId)).toEqual([ticketId]);
+      return answer;
+    });
+    const other = await inbox(otherSupplier);
+    const asking = await inbox(otherSupplier, `?assigneeId=${crew.supplierId}`);
+
+    expect(own.items[0].assigneeId).toBe(crew.supplierId);
+    expect(other.items).toEqual([]);
+    expect(asking.items).toEqual([]);
   });
 
   it('shows a supplier its own inbox and refuses every other page', async () => {

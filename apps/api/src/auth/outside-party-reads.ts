@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { baseRoleOf, principalOf } from './principal';
+import type { Scope } from '@opsdesk/read-models';
+import { requirePrincipal } from './acting-actor';
+import { baseRoleOf, principalOf, scopeOf } from './principal';
 
 /**
  * Read by every outside party: a command's outcome (its id is the
@@ -37,11 +39,25 @@ export function outsidePartyOf(request: Request): string | undefined {
 }
 
 /**
+ * Whose station faults the caller reads: staff their subsidiary's (or
+ * every one, at headquarters); a charging-pile supplier only the ones
+ * handed to it, by its organisation (`org`) or to the engineer by name,
+ * as the domain lets either act on them. Another's ticket is unknown.
+ */
+export function readScopeOf(request: Request): Scope {
+  const principal = requirePrincipal(request);
+  const scope = scopeOf(principal);
+  if (outsidePartyOf(request) !== 'charging-pile-supplier') return scope;
+  const supplierIds = [principal.id];
+  if (principal.org !== undefined) supplierIds.push(principal.org);
+  return { ...scope, supplierIds };
+}
+
+/**
  * The read endpoints show whole tickets of a subsidiary, reporters' and
  * buyers' names and phones included: staff work. A token whose roles are
  * all one outside party's gets `403` on every read but its own list.
- * TODO(#7): reads scoped to a member's own tickets and to the tickets a
- * supplier holds.
+ * TODO(#7): reads scoped to a member's own tickets (a member reads none).
  */
 export function outsidePartiesReadTheirOwn(
   request: Request,

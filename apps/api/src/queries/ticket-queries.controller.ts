@@ -17,9 +17,7 @@ import {
 import type { TicketQueries } from '@opsdesk/read-models';
 import { TICKET_QUERIES } from '@opsdesk/runtime';
 import type { Request } from 'express';
-import { requirePrincipal } from '../auth/acting-actor';
-import { outsidePartyOf } from '../auth/outside-party-reads';
-import { scopeOf } from '../auth/principal';
+import { outsidePartyOf, readScopeOf } from '../auth/outside-party-reads';
 import { ApiError } from '../http/api-error';
 import { onlyQueryParams } from '../http/query-params';
 import {
@@ -64,8 +62,9 @@ function page(limit: number, offset: number) {
 
 /**
  * Read side: ticket view, timeline, lists and inboxes (read models), each
- * kept to the caller's subsidiary unless the caller is headquarters. A
- * ticket of another subsidiary is answered as unknown.
+ * kept to the caller's subsidiary unless the caller is headquarters, and
+ * a supplier's to its own tickets (readScopeOf). A ticket outside the
+ * scope is answered as unknown.
  */
 @ApiTags('queries 查询')
 @ApiBearerAuth()
@@ -81,7 +80,7 @@ export class TicketQueriesController {
     @Param('ticketId', uuid('path.ticketId')) ticketId: string,
     @Req() req: Request,
   ) {
-    const scope = scopeOf(requirePrincipal(req));
+    const scope = readScopeOf(req);
     const ticket = await this.queries.getTicket(ticketId, scope);
     if (!ticket) throw notFound(ticketId);
     return outsidePartyOf(req) ? viewWithoutReporter(ticket) : ticket;
@@ -93,7 +92,7 @@ export class TicketQueriesController {
     @Param('ticketId', uuid('path.ticketId')) ticketId: string,
     @Req() req: Request,
   ) {
-    const scope = scopeOf(requirePrincipal(req));
+    const scope = readScopeOf(req);
     const entries = await this.queries.getTimeline(ticketId, scope);
     if (entries.length === 0) throw notFound(ticketId);
     return {
@@ -116,7 +115,7 @@ export class TicketQueriesController {
     @Req() req: Request,
   ) {
     onlyQueryParams(query, ['status', 'regionId', 'limit', 'offset']);
-    const scope = scopeOf(requirePrincipal(req));
+    const scope = readScopeOf(req);
     if (
       status !== undefined &&
       !Object.prototype.hasOwnProperty.call(STATION_FAULT_STATES, status)
@@ -149,7 +148,7 @@ export class TicketQueriesController {
     @Req() req: Request,
   ) {
     onlyQueryParams(query, ['assigneeId', 'limit', 'offset']);
-    const scope = scopeOf(requirePrincipal(req));
+    const scope = readScopeOf(req);
     if (!isRoleId(role)) throw invalid('path.role', 'unknown role');
     const items = await this.queries.listInbox(role, {
       assigneeId,

@@ -212,6 +212,43 @@ describe('ticket queries over the projected station-fault tickets', () => {
     });
   });
 
+  describe("a charging-pile supplier's scope", () => {
+    const own = { supplierIds: ['sup-teld'] };
+    const other = { supplierIds: ['sup-other'] };
+
+    it('shows the supplier the ticket handed to it, and no other', async () => {
+      const handed = TICKET_IDS.supplierRepaired;
+      const elsewhere = TICKET_IDS.inspecting;
+
+      expect((await queries.getTicket(handed, own))?.ticketId).toBe(handed);
+      expect(await queries.getTicket(handed, other)).toBeNull();
+      expect(await queries.getTicket(elsewhere, own)).toBeNull();
+      expect((await queries.getTimeline(handed, own)).length).toBe(
+        eventsOf(handed).length,
+      );
+      expect(await queries.getTimeline(handed, other)).toEqual([]);
+      expect(await queries.getTimeline(elsewhere, own)).toEqual([]);
+    });
+
+    it("lists the supplier's tickets only", async () => {
+      const mine = await queries.listTickets({ ...page, ...own });
+      const theirs = await queries.listTickets({ ...page, ...other });
+
+      expect(mine.map((t) => t.ticketId)).toEqual([
+        TICKET_IDS.supplierRepaired,
+      ]);
+      expect(theirs).toEqual([]);
+    });
+
+    it('keeps the subsidiary check beside it', async () => {
+      const ticket = await queries.getTicket(TICKET_IDS.supplierRepaired, {
+        ...own,
+        subsidiaryId: 'evcard-elsewhere',
+      });
+      expect(ticket).toBeNull();
+    });
+  });
+
   describe('countOpenByHolder', () => {
     it('counts open tickets per inspector, zero for the idle ones', async () => {
       expect(

@@ -39,8 +39,9 @@ export class TicketQueries {
   ): Promise<TicketView | null> {
     const result = await this.pool.query<DbRow>(
       `SELECT * FROM ${this.ticketView} WHERE ticket_id = $1
-          AND ($2::text IS NULL OR subsidiary_id = $2)`,
-      [ticketId, scope.subsidiaryId ?? null],
+          AND ($2::text IS NULL OR subsidiary_id = $2)
+          AND ($3::text[] IS NULL OR supplier_id = ANY($3))`,
+      [ticketId, scope.subsidiaryId ?? null, scope.supplierIds ?? null],
     );
     return result.rows[0] ? toTicketView(result.rows[0]) : null;
   }
@@ -52,6 +53,7 @@ export class TicketQueries {
       `SELECT * FROM ${this.inboxItems}
         WHERE role = $1 AND ($2::text IS NULL OR assignee_id = $2)
           AND ($5::text IS NULL OR subsidiary_id = $5)
+          AND ($6::text[] IS NULL OR assignee_id = ANY($6))
         ORDER BY since, ticket_id
         LIMIT $3 OFFSET $4`,
       [
@@ -60,6 +62,7 @@ export class TicketQueries {
         limit,
         offset,
         query.subsidiaryId ?? null,
+        query.supplierIds ?? null,
       ],
     );
     return result.rows.map(toInboxItem);
@@ -75,11 +78,13 @@ export class TicketQueries {
   ): Promise<TimelineEntry[]> {
     const result = await this.pool.query<DbRow>(
       `SELECT * FROM ${this.timeline} WHERE ticket_id = $1
-          AND ($2::text IS NULL OR EXISTS (
+          AND (($2::text IS NULL AND $3::text[] IS NULL) OR EXISTS (
                 SELECT 1 FROM ${this.ticketView} v
-                 WHERE v.ticket_id = $1 AND v.subsidiary_id = $2))
+                 WHERE v.ticket_id = $1
+                   AND ($2::text IS NULL OR v.subsidiary_id = $2)
+                   AND ($3::text[] IS NULL OR v.supplier_id = ANY($3))))
         ORDER BY revision`,
-      [ticketId, scope.subsidiaryId ?? null],
+      [ticketId, scope.subsidiaryId ?? null, scope.supplierIds ?? null],
     );
     return result.rows.map(toTimelineEntry);
   }
@@ -92,6 +97,7 @@ export class TicketQueries {
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::text IS NULL OR region_id = $2)
           AND ($5::text IS NULL OR subsidiary_id = $5)
+          AND ($6::text[] IS NULL OR supplier_id = ANY($6))
         ORDER BY reported_at DESC, ticket_id DESC
         LIMIT $3 OFFSET $4`,
       [
@@ -100,6 +106,7 @@ export class TicketQueries {
         limit,
         offset,
         query.subsidiaryId ?? null,
+        query.supplierIds ?? null,
       ],
     );
     return result.rows.map(toTicketView);

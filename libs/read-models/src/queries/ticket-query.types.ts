@@ -91,6 +91,12 @@ export interface Page {
  */
 export interface Scope {
   subsidiaryId?: string;
+  /**
+   * Only the tickets handed to one of these charging-pile suppliers (a
+   * supplier's own, the ones it works or has worked), in the inbox only
+   * the ones they hold. Undefined for the operator's own staff.
+   */
+  supplierIds?: readonly string[];
 }
 
 export interface InboxQuery extends Page, Scope {
