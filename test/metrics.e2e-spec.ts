@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { commandJobId, type CommandEnvelope } from '@opsdesk/messaging';
 import { pickStation } from '../apps/api/src/demo/scenarios';
 import { intakeCommand } from './faults/harness/commands';
@@ -269,6 +270,42 @@ describe('/metrics', () => {
           source: 'redis',
         }),
       ).toBe(0);
+    });
+
+    it('counts the events a read model has still to take, with nothing projecting', async () => {
+      const probe = 'metrics-probe-behind';
+      await system.resources.store.appendToStream(
+        `station-fault-${probe}`,
+        [
+          {
+            eventId: randomUUID(),
+            type: 'metrics.probe',
+            schemaVersion: 1,
+            data: {},
+            metadata: {
+              commandId: probe,
+              causationId: probe,
+              correlationId: probe,
+              actor: { id: 'metrics-test', role: 'system', kind: 'automatic' },
+            },
+          },
+        ],
+        { expectedRevision: 'no-stream' },
+      );
+      const { rows } = await system.schema.pool.query<{ n: number }>(
+        `SELECT count(*)::integer AS n FROM events
+          WHERE starts_with(stream_name, 'station-fault-')`,
+      );
+
+      const { text } = await scrape(system);
+
+      const behind = (projection: string) =>
+        sampleOf(text, 'opsdesk_projection_events_behind', { projection });
+      expect(rows[0].n).toBeGreaterThanOrEqual(1);
+      expect(behind('ticket-view')).toBe(rows[0].n);
+      expect(behind('timeline')).toBe(rows[0].n);
+      // A read model of other processes' streams has none of these to take.
+      expect(behind('invoice-tickets')).toBe(0);
     });
 
     it('counts an answer the client did not wait for as aborted', async () => {

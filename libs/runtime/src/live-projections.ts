@@ -3,6 +3,7 @@ import {
   createStationFaultProjections,
   vaultOpener,
   type Projection,
+  type ReadModelProjectionOptions,
 } from '@opsdesk/read-models';
 import type { OpsdeskResources } from './resources';
 
@@ -16,8 +17,26 @@ export function liveProjections(
 ): Projection[] {
   // Projections open the sealed personal data with the ticket's key.
   const personalData = vaultOpener(resources.vault);
+  return allProjections({ personalData, tableSuffix });
+}
+
+/**
+ * Each live read model's name and the streams it takes, for a reader
+ * of its checkpoint (`/metrics`), which applies no event.
+ */
+export function liveProjectionStreams(): Pick<
+  Projection,
+  'name' | 'streamPrefixes'
+>[] {
+  return allProjections({}).map(({ name, streamPrefixes }) => ({
+    name,
+    streamPrefixes,
+  }));
+}
+
+function allProjections(options: ReadModelProjectionOptions): Projection[] {
   return [
-    ...createStationFaultProjections({ personalData, tableSuffix }),
-    ...createMoneyProcessProjections({ personalData, tableSuffix }),
+    ...createStationFaultProjections(options),
+    ...createMoneyProcessProjections(options),
   ];
 }

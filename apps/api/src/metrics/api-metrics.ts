@@ -5,7 +5,13 @@ import {
   type Logger,
   type OpsdeskConfig,
 } from '@opsdesk/platform';
-import { CONFIG, LOGGER, PG_POOL, ROLE_QUEUES } from '@opsdesk/runtime';
+import {
+  CONFIG,
+  liveProjectionStreams,
+  LOGGER,
+  PG_POOL,
+  ROLE_QUEUES,
+} from '@opsdesk/runtime';
 import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import { MetricSources } from './metric-sources';
@@ -45,7 +51,10 @@ export class ApiMetrics {
     logAndCheckpointMetrics(
       this.registry,
       pool,
-      { logInPostgres: config.eventStore === 'postgres' },
+      {
+        logInPostgres: config.eventStore === 'postgres',
+        projections: liveProjectionStreams(),
+      },
       sources,
     );
   }

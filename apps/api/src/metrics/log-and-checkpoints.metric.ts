@@ -1,4 +1,9 @@
-import { readLogFigures, type LogFigures } from '@opsdesk/event-store';
+import {
+  countEventsBehind,
+  EVENTS_BEHIND_WINDOW,
+  readLogFigures,
+  type LogFigures,
+} from '@opsdesk/event-store';
 import { inTransaction } from '@opsdesk/platform';
 import { STAGING_SUFFIX } from '@opsdesk/read-models';
 import type { Pool } from 'pg';
@@ -8,8 +13,15 @@ import { COLLECT_BOUND_MS, type MetricSources } from './metric-sources';
 interface CheckpointRow {
   kind: 'projection' | 'follower';
   name: string;
+  position: string | null;
   applied: number | null;
   age: number;
+}
+
+/** A read model by the streams it takes (Projection's own fields). */
+export interface ProjectedStreams {
+  name: string;
+  streamPrefixes: readonly string[];
 }
 
 /**
@@ -17,21 +29,26 @@ interface CheckpointRow {
  * ones) and the followers' that enqueue work (process manager, timers).
  */
 const CHECKPOINTS = `
-  SELECT 'projection' AS kind, name, events_applied::float8 AS applied,
+  SELECT 'projection' AS kind, name, position,
+         events_applied::float8 AS applied,
          extract(epoch FROM now() - updated_at)::float8 AS age
     FROM projection_checkpoints
    WHERE right(name, ${STAGING_SUFFIX.length}) <> '${STAGING_SUFFIX}'
   UNION ALL
-  SELECT 'follower', name, NULL, extract(epoch FROM now() - updated_at)::float8
+  SELECT 'follower', name, position, NULL,
+         extract(epoch FROM now() - updated_at)::float8
     FROM process_manager_checkpoints
   UNION ALL
-  SELECT 'follower', name, NULL, extract(epoch FROM now() - updated_at)::float8
+  SELECT 'follower', name, position, NULL,
+         extract(epoch FROM now() - updated_at)::float8
     FROM follower_checkpoints`;
 
 interface Figures {
   checkpoints: CheckpointRow[];
   /** Null where the log is not in PostgreSQL. */
   log: LogFigures | null;
+  /** Each read model's events still to take; empty without the log. */
+  behind: Map<string, number>;
 }
 
 /**
@@ -41,6 +58,10 @@ interface Figures {
  * - `opsdesk_projection_events_applied{projection}` and
  *   `opsdesk_projection_checkpoint_age_seconds{projection}`: a read model's
  *   events so far and the seconds since its checkpoint last moved;
+ * - `opsdesk_projection_events_behind{projection}`: the events of its
+ *   streams in the log past its checkpoint, among the newest
+ *   EVENTS_BEHIND_WINDOW events (countEventsBehind), with the PostgreSQL
+ *   log only;
  * - `opsdesk_follower_checkpoint_age_seconds{follower}`: the same for the
  *   process manager and the timers;
  * - `opsdesk_log_newest_event_age_seconds` and
@@ -49,19 +70,19 @@ interface Figures {
  * A checkpoint only moves when its consumer takes an event of its own
  * streams, so an idle one ages as the log does: a consumer is behind when
  * its age is well above the newest event's on a log that keeps getting
- * its kind of events.
- * TODO(#2): no count of events a consumer has still to take; that needs
- * a cheap way to find a consumer's next event past its checkpoint.
+ * its kind of events, or when it has events behind.
+ * TODO(#2): no count behind for the process manager and the timers,
+ * whose filters are not a list of stream prefixes.
  */
 export function logAndCheckpointMetrics(
   registry: Registry,
   pool: Pool,
-  options: { logInPostgres: boolean },
+  options: { logInPostgres: boolean; projections: readonly ProjectedStreams[] },
   sources: MetricSources,
 ): void {
   // Every family's collect runs in the same scrape: they share one read.
   const figures = () =>
-    sources.read('postgres', () => readFigures(pool, options.logInPostgres));
+    sources.read('postgres', () => readFigures(pool, options));
 
   const gauge = (
     name: string,
@@ -98,6 +119,16 @@ export function logAndCheckpointMetrics(
     (g, read) => {
       for (const row of projections(read)) {
         g.set({ projection: row.name }, row.age);
+      }
+    },
+  );
+  gauge(
+    'opsdesk_projection_events_behind',
+    `Events of a read model’s streams past its checkpoint, among the newest ${EVENTS_BEHIND_WINDOW} of the log`,
+    ['projection'],
+    (g, read) => {
+      for (const [projection, behind] of read.behind) {
+        g.set({ projection }, behind);
       }
     },
   );
@@ -141,13 +172,43 @@ function projections(read: Figures): CheckpointRow[] {
  */
 async function readFigures(
   pool: Pool,
-  logInPostgres: boolean,
+  options: { logInPostgres: boolean; projections: readonly ProjectedStreams[] },
 ): Promise<Figures> {
   return inTransaction(pool, async (client) => {
-    await client.query(`SET LOCAL statement_timeout = ${COLLECT_BOUND_MS}`);
+    await client.query(
+      `SET LOCAL statement_timeout = ${COLLECT_BOUND_MS}; SET LOCAL jit = off`,
+    );
     const { rows: checkpoints } =
       await client.query<CheckpointRow>(CHECKPOINTS);
-    const log = logInPostgres ? await readLogFigures(client) : null;
-    return { checkpoints, log };
+    if (!options.logInPostgres) {
+      return { checkpoints, log: null, behind: new Map() };
+    }
+    const log = await readLogFigures(client);
+    const behind = await countEventsBehind(
+      client,
+      placesOf(checkpoints, options.projections),
+    );
+    return { checkpoints, log, behind };
   });
+}
+
+/**
+ * Every live read model's place, from its checkpoint row (none yet: from
+ * the log's start). A checkpoint no live read model owns (a retired one)
+ * is left out.
+ */
+function placesOf(
+  checkpoints: readonly CheckpointRow[],
+  projections: readonly ProjectedStreams[],
+) {
+  const positions = new Map(
+    checkpoints
+      .filter((row) => row.kind === 'projection')
+      .map((row) => [row.name, row.position]),
+  );
+  return projections.map(({ name, streamPrefixes }) => ({
+    name,
+    after: positions.get(name) ?? null,
+    streamPrefixes,
+  }));
 }

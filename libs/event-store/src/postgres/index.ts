@@ -4,4 +4,10 @@ export {
   type PostgresEventStoreOptions,
 } from './postgres-event-store';
 export { NonAppendingTransactions } from './non-appending-transactions';
-export { readLogFigures, type LogFigures } from './log-figures';
+export {
+  countEventsBehind,
+  EVENTS_BEHIND_WINDOW,
+  readLogFigures,
+  type LogConsumerPlace,
+  type LogFigures,
+} from './log-figures';

@@ -3,7 +3,7 @@ import {
   startPostgresHarness,
   type PostgresHarness,
 } from '../testing/postgres-harness';
-import { readLogFigures } from './log-figures';
+import { countEventsBehind, readLogFigures } from './log-figures';
 
 let harness: PostgresHarness;
 
@@ -59,5 +59,69 @@ describe('the log’s figures', () => {
       await writer.query('ROLLBACK');
       writer.release();
     }
+  });
+});
+
+describe('the events a consumer has still to take', () => {
+  /** The checkpoint a consumer holds after taking `stream`'s event. */
+  async function placeOf(stream: string): Promise<string> {
+    const { rows } = await harness.pool.query<{ place: string }>(
+      `SELECT tx_id::text || '/' || position::text AS place
+         FROM events WHERE stream_name = $1`,
+      [stream],
+    );
+    return rows[0].place;
+  }
+
+  beforeAll(async () => {
+    for (const stream of ['t-a-1', 't-b-1', 't-a-2', 't-a-3', 't-b-2']) {
+      await storeEvent(stream, 0);
+    }
+  });
+
+  it('counts only the events of its own streams past its checkpoint', async () => {
+    const behind = await countEventsBehind(harness.pool, [
+      { name: 'a', after: await placeOf('t-a-1'), streamPrefixes: ['t-a-'] },
+      { name: 'b', after: null, streamPrefixes: ['t-b-'] },
+      {
+        name: 'both, up to date',
+        after: await placeOf('t-b-2'),
+        streamPrefixes: ['t-a-', 't-b-'],
+      },
+      {
+        name: 'overlapping prefixes',
+        after: await placeOf('t-a-1'),
+        streamPrefixes: ['t-', 't-a-'],
+      },
+      { name: 'no prefix', after: null, streamPrefixes: [] },
+    ]);
+
+    expect(Object.fromEntries(behind)).toEqual({
+      a: 2,
+      b: 2,
+      'both, up to date': 0,
+      'overlapping prefixes': 4,
+      'no prefix': 0,
+    });
+  });
+
+  it('looks only as far as its window', async () => {
+    const consumer = {
+      name: 'a',
+      after: await placeOf('t-a-1'),
+      streamPrefixes: ['t-a-'],
+    };
+
+    // The log's newest two events are t-a-3 and t-b-2.
+    expect(
+      (await countEventsBehind(harness.pool, [consumer], 2)).get('a'),
+    ).toBe(1);
+    expect(
+      (await countEventsBehind(harness.pool, [consumer], 1)).get('a'),
+    ).toBe(0);
+  });
+
+  it('reads nothing for no consumer', async () => {
+    expect((await countEventsBehind(harness.pool, [])).size).toBe(0);
   });
 });

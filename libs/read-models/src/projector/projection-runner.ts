@@ -32,8 +32,9 @@ export interface ProjectionRunnerStatus {
   lastEventRecordedAt: string | null;
   /**
    * How long after it was recorded the last event was committed here.
-   * TODO(#2): no count of events still behind; that needs the log's head
-   * position, which the port does not offer.
+   * TODO(#2): no count of events still behind here: the port offers no
+   * head position (the API's `/metrics` counts them from the checkpoints
+   * in PostgreSQL: `opsdesk_projection_events_behind`).
    */
   lastApplyDelayMs: number | null;
   consecutiveFailures: number;
