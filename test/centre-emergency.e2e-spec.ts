@@ -1,4 +1,5 @@
 import { streamNameOf } from '@opsdesk/domain';
+import { ChinaWorkingCalendar, shanghaiDay } from '@opsdesk/platform';
 import { audit } from '../apps/audit/src/testing/audit-harness';
 import { eventually } from './support/eventually';
 import { reportByStatus } from './support/report-rows';
@@ -368,10 +369,11 @@ describe('centre emergencies, end to end', () => {
     });
 
     it('refuses the shift leader’s off-day report for a fault on a working day', async () => {
-      // Logged now: a Friday in December 2026 is a working day, and the
-      // test does not run on weekends only; take a known working day.
+      // Not today, which may fall on a weekend: the last working day before
+      // it, by the calendar the process reads (调休 Saturdays included).
+      const day = lastWorkingDayBefore(shanghaiDay(new Date()));
       const { ticket } = await open('backoffice-network-power', {
-        detectedAt: '2026-10-10T10:00:00+08:00',
+        detectedAt: `${day}T10:00:00+08:00`,
       });
       const refused = await system.client.send<ErrorAnswer>(
         `${base}/${ticket.id}/off-day-report`,
@@ -381,8 +383,7 @@ describe('centre emergencies, end to end', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.error).toMatchObject({
         code: 'NOT_A_NON_WORKING_DAY',
-        // Saturday 10 October 2026 is a make-up working day (调休).
-        details: { day: '2026-10-10' },
+        details: { day },
       });
     });
   });
@@ -781,3 +782,13 @@ describe('centre emergencies, end to end', () => {
     });
   });
 });
+
+/** The last working day before `day` (both `YYYY-MM-DD`, Shanghai). */
+function lastWorkingDayBefore(day: string): string {
+  const calendar = new ChinaWorkingCalendar();
+  const date = new Date(`${day}T00:00:00Z`);
+  do {
+    date.setUTCDate(date.getUTCDate() - 1);
+  } while (!calendar.isWorkingDay(date.toISOString().slice(0, 10)));
+  return date.toISOString().slice(0, 10);
+}

@@ -7,20 +7,6 @@ export function payloadChecks(payload: unknown) {
   return { checks, p };
 }
 
-export function notAfterNow(
-  checks: FieldChecks,
-  field: string,
-  value: unknown,
-  context: DecisionContext,
-): value is string {
-  if (!checks.isoInstant(field, value)) return false;
-  if (Date.parse(value) > Date.parse(context.now)) {
-    checks.fail(field, 'must not be after the decision time');
-    return false;
-  }
-  return true;
-}
-
 /** A non-empty list of names, each non-blank, none twice. */
 export function names(
   checks: FieldChecks,

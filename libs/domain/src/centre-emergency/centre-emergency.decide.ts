@@ -9,12 +9,7 @@ import type {
   MobiliseAllHands,
   ResolveFault,
 } from './centre-emergency.commands';
-import {
-  names,
-  notAfterNow,
-  payloadChecks,
-  utc,
-} from './centre-emergency.checks';
+import { names, payloadChecks, utc } from './centre-emergency.checks';
 import { EmergencyNotReadyToCloseError } from './centre-emergency.errors';
 import { centreEmergencyEvent as event } from './centre-emergency.event-factory';
 import {
@@ -48,7 +43,7 @@ function decideLog(
     checks.nonBlank('payload.ticketNumber', p.ticketNumber);
     checks.oneOf('payload.faultType', p.faultType, FAULT_TYPES);
     checks.boolean('payload.advanceNotice', p.advanceNotice);
-    notAfterNow(checks, 'payload.detectedAt', p.detectedAt, context);
+    checks.pastInstant('payload.detectedAt', p.detectedAt, context.now);
     checks.nonBlank('payload.description', p.description);
   }
   checks.throwIfAny(command.type);

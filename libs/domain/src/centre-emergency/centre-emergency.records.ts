@@ -21,12 +21,7 @@ import type {
   ReportToTianrun,
   UnlinkTicket,
 } from './centre-emergency.commands';
-import {
-  names,
-  notAfterNow,
-  payloadChecks,
-  utc,
-} from './centre-emergency.checks';
+import { names, payloadChecks, utc } from './centre-emergency.checks';
 import type { CentreEmergencyConfig } from './centre-emergency.decide';
 import {
   EmergencyRecordAlreadyDoneError,
@@ -210,7 +205,7 @@ function duringFault(
   context: DecisionContext,
 ): void {
   if (
-    notAfterNow(checks, field, value, context) &&
+    checks.pastInstant(field, value, context.now) &&
     state.resolvedAt !== undefined &&
     Date.parse(value) > Date.parse(state.resolvedAt)
   ) {

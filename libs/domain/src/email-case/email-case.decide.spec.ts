@@ -34,6 +34,18 @@ describe('a new mail is taken from the mailbox', () => {
       .then([{ ...events.received, data }]);
   });
 
+  it('takes an old mail the mailbox still held, with the mailbox’s time', () => {
+    const receivedAt = '2019-03-02T05:40:00.000Z';
+    given([])
+      .when(
+        command('ReceiveMail', { ...payloads.receive, receivedAt }),
+        ctx('system'),
+      )
+      .then([
+        { ...events.received, data: { ...events.received.data, receivedAt } },
+      ]);
+  });
+
   it('stores the times in UTC whatever offset the mailbox wrote', () => {
     given([])
       .when(

@@ -227,6 +227,20 @@ describe('invalid data', () => {
     expect(fieldsOf(error)).toEqual(['payload.receivedAt']);
   });
 
+  it('refuses a mail typed in by hand as received more than a year before the decision', () => {
+    // It would head the triage queue, oldest first, ahead of every mail.
+    const error = given([])
+      .when(
+        command('ReceiveMail', {
+          ...payloads.receive,
+          receivedAt: '1999-03-02T06:00:00.000Z',
+        }),
+        ctx(specialist),
+      )
+      .thenThrows(InvalidCommandDataError);
+    expect(fieldsOf(error)).toEqual(['payload.receivedAt']);
+  });
+
   it('refuses a payload that is not an object', () => {
     const error = given(historyOf.MAIL_RECEIVED)
       .when(command('TriageMail', null as never), ctx(specialist))

@@ -65,12 +65,7 @@ function decideRequest(
     checks.phoneNumber('payload.caller.phone', payload.caller.phone);
     checks.optionalString('payload.caller.name', payload.caller.name);
   }
-  if (
-    checks.isoInstant('payload.callTime', payload.callTime) &&
-    Date.parse(payload.callTime) > Date.parse(context.now)
-  ) {
-    checks.fail('payload.callTime', 'must not be after the decision time');
-  }
+  checks.pastInstant('payload.callTime', payload.callTime, context.now);
   checkFen(checks, 'payload.orderFeeFen', payload.orderFeeFen, {
     positive: true,
   });

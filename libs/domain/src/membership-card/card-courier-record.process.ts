@@ -144,12 +144,7 @@ export function decideCardCourierRecord(
     checks.optionalNonBlank('payload.cardNo', p.cardNo);
     checks.nonBlank('payload.courier', p.courier);
     checks.nonBlank('payload.trackingNo', p.trackingNo);
-    if (
-      checks.isoInstant('payload.mailedAt', p.mailedAt) &&
-      Date.parse(p.mailedAt) > Date.parse(context.now)
-    ) {
-      checks.fail('payload.mailedAt', 'must not be after the decision time');
-    }
+    checks.pastInstant('payload.mailedAt', p.mailedAt, context.now);
   }
   checks.throwIfAny(command.type);
 

@@ -32,20 +32,6 @@ function payloadChecks(payload: unknown) {
   return { checks, p };
 }
 
-function notAfterNow(
-  checks: FieldChecks,
-  field: string,
-  value: unknown,
-  context: DecisionContext,
-): value is string {
-  if (!checks.isoInstant(field, value)) return false;
-  if (Date.parse(value) > Date.parse(context.now)) {
-    checks.fail(field, 'must not be after the decision time');
-    return false;
-  }
-  return true;
-}
-
 /** Trigger: the agent takes the call about an order. */
 function decideReport(
   command: ReportOrderAnomaly,
@@ -66,7 +52,7 @@ function decideReport(
       checks.phoneNumber('payload.caller.phone', p.caller.phone);
       checks.optionalString('payload.caller.name', p.caller.name);
     }
-    notAfterNow(checks, 'payload.callTime', p.callTime, context);
+    checks.pastInstant('payload.callTime', p.callTime, context.now);
   }
   checks.throwIfAny(command.type);
 
@@ -100,11 +86,10 @@ function decideReview(
       'payload.usageStartedAt',
       p.usageStartedAt,
     );
-    const ended = notAfterNow(
-      checks,
+    const ended = checks.pastInstant(
       'payload.usageEndedAt',
       p.usageEndedAt,
-      context,
+      context.now,
     );
     if (
       started &&

@@ -60,11 +60,7 @@ function checkCallFields(
   checks.oneOf('payload.subject', p.subject, REPEAT_CALL_SUBJECT_IDS);
   checks.nonBlank('payload.issue', p.issue);
   checks.nonBlank('payload.promisedTimeframe', p.promisedTimeframe);
-  if (checks.isoInstant('payload.calledAt', p.calledAt)) {
-    if (Date.parse(p.calledAt) > Date.parse(context.now)) {
-      checks.fail('payload.calledAt', 'must not be after the decision time');
-    }
-  }
+  checks.pastInstant('payload.calledAt', p.calledAt, context.now);
   const keys = p.callerKeys;
   if (
     identified &&

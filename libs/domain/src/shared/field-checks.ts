@@ -42,6 +42,14 @@ export function isIsoInstant(value: unknown): value is string {
   );
 }
 
+/**
+ * How far before the decision a time told by a person may lie. Calls,
+ * mails and faults reach the desk within days; a year back is a slip of
+ * the keyboard (1900 for 2026), and lists that put the oldest first
+ * would show it ahead of every real one.
+ */
+export const OLDEST_PAST_MS = 366 * 24 * 60 * 60 * 1000;
+
 const PHONE = /^\+?\d[\d -]*$/;
 
 /**
@@ -114,6 +122,29 @@ export class FieldChecks {
       isIsoInstant(value),
       field,
       'must be an ISO-8601 instant with seconds and a zone',
+    );
+  }
+
+  /**
+   * An instant that has happened by `now` (the decision's time), within
+   * the year before it (OLDEST_PAST_MS), unless `anyAge`: a time a machine
+   * gave, not a person.
+   */
+  pastInstant(
+    field: string,
+    value: unknown,
+    now: string,
+    options: { anyAge?: boolean } = {},
+  ): value is string {
+    if (!this.isoInstant(field, value)) return false;
+    const elapsed = Date.parse(now) - Date.parse(value);
+    return (
+      this.check(elapsed >= 0, field, 'must not be after the decision time') &&
+      this.check(
+        options.anyAge === true || elapsed <= OLDEST_PAST_MS,
+        field,
+        'must not be more than a year before the decision time',
+      )
     );
   }
 

@@ -112,6 +112,11 @@ const CASES: DataCase[] = [
         ['payload.callTime'],
       ],
       [
+        'a call time in 1900 (more than a year before the decision)',
+        { ...report, callTime: '1900-03-02T10:00:00+08:00' },
+        ['payload.callTime'],
+      ],
+      [
         'a blank fault description',
         { ...report, faultDescription: '\u3000' },
         ['payload.faultDescription'],

@@ -32,12 +32,7 @@ function checkReport(payload: unknown, context: DecisionContext): FieldChecks {
     checks.optionalString('payload.reporter.name', reporter.name);
     checks.phoneNumber('payload.reporter.phone', reporter.phone);
   }
-  if (
-    checks.isoInstant('payload.callTime', p.callTime) &&
-    Date.parse(p.callTime) > Date.parse(context.now)
-  ) {
-    checks.fail('payload.callTime', 'must not be after the decision time');
-  }
+  checks.pastInstant('payload.callTime', p.callTime, context.now);
   if (checks.record('payload.station', p.station)) {
     const station = p.station;
     for (const field of STATION_FIELDS) {

@@ -10,7 +10,6 @@ import { VehicleRepairPlateMismatchError } from './vehicle-repair.errors';
 import { vehicleRepairEvent as event } from './vehicle-repair.event-factory';
 import type { VehicleRepairEvent } from './vehicle-repair.events';
 import {
-  notAfterNow,
   optionalCount,
   payloadChecks,
   plateKey,
@@ -41,7 +40,7 @@ export function decideReport(
       checks.phoneNumber('payload.caller.phone', p.caller.phone);
       checks.optionalString('payload.caller.name', p.caller.name);
     }
-    notAfterNow(checks, 'payload.occurredAt', p.occurredAt, context);
+    checks.pastInstant('payload.occurredAt', p.occurredAt, context.now);
     checks.boolean('payload.canMove', p.canMove);
     // The fleet that pays is named; a member's own repair names none.
     if (checks.oneOf('payload.payer', p.payer, PAYERS)) {

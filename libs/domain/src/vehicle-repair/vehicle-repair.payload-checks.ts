@@ -7,21 +7,6 @@ export function payloadChecks(payload: unknown) {
   return { checks, p };
 }
 
-/** An instant that has already happened at the decision. */
-export function notAfterNow(
-  checks: FieldChecks,
-  field: string,
-  value: unknown,
-  context: DecisionContext,
-): value is string {
-  if (!checks.isoInstant(field, value)) return false;
-  if (Date.parse(value) > Date.parse(context.now)) {
-    checks.fail(field, 'must not be after the decision time');
-    return false;
-  }
-  return true;
-}
-
 /** Absent, or a whole number of 0 or more. */
 export function optionalCount(
   checks: FieldChecks,
