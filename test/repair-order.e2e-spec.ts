@@ -820,6 +820,17 @@ describe('repair orders, end to end', () => {
         reception,
       );
       expect(rebooked.ticket.status).toBe('BOOKED');
+      // Asked at once, before the read model may have the rebooking: the
+      // timer owed is the new booking's, from the log.
+      const early = await refused(
+        `/repair-orders/${visitB}/run-due-timers`,
+        {},
+        reception,
+      );
+      expect(early.body.error).toMatchObject({
+        code: 'REPAIR_TIMER_NOT_DUE',
+        details: { dueAt: iso('2026-12-09 09:00') },
+      });
       const job = await timerJob(visitB, 2, 'confirm');
       expect(job.data).toMatchObject({
         command: { issuedAt: iso('2026-12-09 09:00') },

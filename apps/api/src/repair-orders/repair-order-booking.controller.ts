@@ -1,12 +1,27 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   REPAIR_ORDER_PROCESS_ID,
-  REPAIR_ORDER_STATES,
   type RepairOrderState,
 } from '@opsdesk/domain';
-import { nextRepairOrderTimer } from '@opsdesk/runtime';
+import type { EventStore } from '@opsdesk/event-store';
+import type { ProcessCatalog } from '@opsdesk/messaging';
+import {
+  EVENT_STORE,
+  nextRepairOrderTimer,
+  PROCESS_CATALOG,
+} from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { ticketAccess } from '../auth/ticket-visibility';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
@@ -14,9 +29,7 @@ import {
   systemActorFor,
   type ProcessSteps,
 } from '../process-actions/process-actions.service';
-import { ProcessQueries } from '../process-actions/process-queries.service';
-import { ticketIdPipe } from '../process-actions/process-reader';
-import { ProcessReads } from '../process-actions/process-reads';
+import { notFound, ticketIdPipe } from '../process-actions/process-reader';
 import {
   BookAppointmentDto,
   ConfirmationDto,
@@ -36,15 +49,14 @@ const P = REPAIR_ORDER_PROCESS_ID;
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('repair-orders')
 export class RepairOrderBookingController {
-  private readonly reads: ProcessReads;
   private readonly steps: ProcessSteps;
 
   constructor(
     private readonly actions: ProcessActions,
-    queries: ProcessQueries,
     private readonly linkedRepair: LinkedVehicleRepairCheck,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
   ) {
-    this.reads = new ProcessReads(queries.of(P), REPAIR_ORDER_STATES);
     this.steps = actions.stepsOf(P);
   }
 
@@ -78,14 +90,22 @@ export class RepairOrderBookingController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.reads.ticket(req, id);
-    const timer = nextRepairOrderTimer(
-      view.state as unknown as RepairOrderState,
+    // Which timer is owed is read from the log, not the read model, which
+    // lags a moment behind the step that made one owed.
+    const access = await ticketAccess(
+      this.store,
+      this.processes,
+      P,
+      id,
+      requirePrincipal(req),
     );
+    if (access.kind !== 'visible') throw notFound(id);
+    const state = access.state as unknown as RepairOrderState;
+    const timer = nextRepairOrderTimer(state);
     if (!timer) {
       throw new ApiError(409, 'NO_REPAIR_TIMER_OWED', 'No timer is owed', {
         ticketId: id,
-        status: view.status,
+        status: state.status,
       });
     }
     const answer = await this.actions.act(
