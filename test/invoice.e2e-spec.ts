@@ -378,8 +378,8 @@ describe('invoices, end to end', () => {
   });
 
   // Last: its case would change the counts of the reporting rows above.
-  describe('a member reading through the staff API', () => {
-    it('shows the member no ticket through the staff API, but their command’s outcome', async () => {
+  describe('a member reading through the API', () => {
+    it('shows the member the e-invoice cases they opened, and nothing else', async () => {
       clock.set(new Date(START));
       const applied = await system.client.post<Answer & { commandId: string }>(
         '/invoices/e-invoices',
@@ -387,14 +387,60 @@ describe('invoices, end to end', () => {
         { actor: member },
       );
       const id = applied.ticket.id;
+      await viewOf(id, 'EINVOICE_ISSUED');
+      const stranger = { id: 'M-310000-2001', role: 'user' };
+
+      const own = await system.client.fetch(`/invoices/${id}`, {
+        actor: member,
+      });
+      const list = await system.client.fetch('/invoices?limit=200', {
+        actor: member,
+      });
+      const theirs = await system.client.fetch(`/invoices/${id}`, {
+        actor: stranger,
+      });
+      const theirList = await system.client.fetch('/invoices', {
+        actor: stranger,
+      });
+
+      expect(own.status).toBe(200);
+      expect(own.body).toMatchObject({
+        ticketId: id,
+        status: 'EINVOICE_ISSUED',
+        facts: { invoiceNo: applied.ticket.number.replace('IV-', 'EI-') },
+      });
+      // The desk's working data stays with the desk.
+      expect(own.body).not.toHaveProperty('state');
+      expect(own.body).not.toHaveProperty('assigneeId');
+      const listed = (list.body as { items: { ticketId: string }[] }).items;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.map((t) => t.ticketId)).toContain(id);
+      const opened = await system.schema.pool.query<{ n: number }>(
+        `SELECT count(*)::integer AS n FROM invoice_tickets
+          WHERE state->>'memberId' = $1`,
+        [member.id],
+      );
+      expect(listed).toHaveLength(opened.rows[0].n);
+      expect(theirs.status).toBe(404);
+      expect((theirList.body as { items: unknown[] }).items).toEqual([]);
+    });
+
+    it('refuses the member the timeline, inboxes, reports and other processes', async () => {
+      clock.set(new Date(START));
+      const applied = await system.client.post<Answer & { commandId: string }>(
+        '/invoices/e-invoices',
+        { ...order(4322, 5), buyer },
+        { actor: member },
+      );
+      const id = applied.ticket.id;
 
       const reads = await Promise.all(
         [
-          `/invoices/${id}`,
           `/invoices/${id}/timeline`,
-          '/invoices',
+          '/invoices/report?from=2026-01-01&to=2026-12-31',
           '/invoices/inbox/finance-manager',
           '/station-faults',
+          '/phone-callbacks',
           '/reports/summary',
         ].map((path) => system.client.fetch(path, { actor: member })),
       );
@@ -413,8 +459,10 @@ describe('invoices, end to end', () => {
         },
       });
       expect(outcome.status).toBe(200);
-      // Staff still read it.
-      expect((await system.client.fetch(`/invoices/${id}`)).status).toBe(200);
+      // Staff still read it whole.
+      const staff = await system.client.fetch(`/invoices/${id}`);
+      expect(staff.status).toBe(200);
+      expect(staff.body).toHaveProperty('state');
     });
   });
 

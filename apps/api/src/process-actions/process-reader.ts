@@ -2,6 +2,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import type { Visibility } from '@opsdesk/read-models';
 import type { Request } from 'express';
 import { requirePrincipal } from '../auth/acting-actor';
+import { outsidePartyOf } from '../auth/outside-party-reads';
 import { isHeadquarters } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 
@@ -54,11 +55,15 @@ export function dayOf(field: string, value: unknown): string {
 
 /**
  * Whose tickets the caller may read, from the verified token:
- * headquarters all, anyone else their own subsidiary's.
+ * headquarters all, anyone else their own subsidiary's, and a member of
+ * the app only the ones they opened.
  */
 export function visibilityOf(request: Request): Visibility {
   const principal = requirePrincipal(request);
-  return isHeadquarters(principal)
+  const visibility: Visibility = isHeadquarters(principal)
     ? { headquarters: true }
     : { subsidiary: principal.subsidiary };
+  return outsidePartyOf(request) === 'user'
+    ? { ...visibility, memberId: principal.id }
+    : visibility;
 }

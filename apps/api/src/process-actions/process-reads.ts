@@ -1,5 +1,8 @@
 import { isRoleId, type Label } from '@opsdesk/domain';
-import type { ProcessTicketQueries } from '@opsdesk/read-models';
+import type {
+  ProcessTicketQueries,
+  ProcessTicketView,
+} from '@opsdesk/read-models';
 import type { Request } from 'express';
 import { onlyQueryParams } from '../http/query-params';
 import {
@@ -21,12 +24,10 @@ export class ProcessReads {
   ) {}
 
   async ticket(request: Request, ticketId: string) {
-    const ticket = await this.queries.getTicket(
-      ticketId,
-      visibilityOf(request),
-    );
+    const visibility = visibilityOf(request);
+    const ticket = await this.queries.getTicket(ticketId, visibility);
     if (!ticket) throw notFound(ticketId);
-    return ticket;
+    return visibility.memberId === undefined ? ticket : asMemberSees(ticket);
   }
 
   async timeline(request: Request, ticketId: string) {
@@ -48,15 +49,19 @@ export class ProcessReads {
     if (outcome !== undefined && typeof outcome !== 'string') {
       throw invalid('query.outcome', 'must be a string');
     }
+    const visibility = visibilityOf(request);
     const items = await this.queries.listTickets(
       {
         status: status as string | undefined,
         outcome: outcome as string | undefined,
         ...pageOf(query.limit, query.offset),
       },
-      visibilityOf(request),
+      visibility,
     );
-    return { items };
+    return {
+      items:
+        visibility.memberId === undefined ? items : items.map(asMemberSees),
+    };
   }
 
   async inbox(request: Request, role: string, query: Record<string, unknown>) {
@@ -95,4 +100,14 @@ export class ProcessReads {
       Object.prototype.hasOwnProperty.call(this.stateLabels, value)
     );
   }
+}
+
+/**
+ * A ticket as the member who opened it reads it: where it stands and
+ * what it decided, without the desk's working data (the person holding
+ * it, the folded state).
+ */
+function asMemberSees(ticket: ProcessTicketView) {
+  const { assigneeId, state, lastRevision, ...seen } = ticket;
+  return seen;
 }

@@ -17,6 +17,11 @@ type Row = Record<string, unknown>;
 export interface Visibility {
   subsidiary?: string;
   headquarters?: boolean;
+  /**
+   * Only the tickets this member of the app opened (the folded state's
+   * `memberId`); such a reader has no inbox and no report rows.
+   */
+  memberId?: string;
 }
 
 export interface ProcessTicketView {
@@ -128,8 +133,8 @@ export class ProcessTicketQueries {
   ): Promise<ProcessTicketView | null> {
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM ${this.tables.tickets}
-        WHERE ticket_id = $1 AND ${visible(2)}`,
-      [ticketId, ...visibilityParams(visibility)],
+        WHERE ticket_id = $1 AND ${visible(2)} AND ${ownedBy(5)}`,
+      [ticketId, ...visibilityParams(visibility), visibility?.memberId ?? null],
     );
     return rows[0] ? toTicket(rows[0]) : null;
   }
@@ -142,9 +147,9 @@ export class ProcessTicketQueries {
     const { rows } = await this.pool.query<Row>(
       `SELECT e.* FROM ${this.tables.timeline} e
          JOIN ${this.tables.tickets} t ON t.ticket_id = e.ticket_id
-        WHERE e.ticket_id = $1 AND ${visible(2, 't.')}
+        WHERE e.ticket_id = $1 AND ${visible(2, 't.')} AND ${ownedBy(5, 't.')}
         ORDER BY e.revision`,
-      [ticketId, ...visibilityParams(visibility)],
+      [ticketId, ...visibilityParams(visibility), visibility?.memberId ?? null],
     );
     return rows.map(toTimelineEntry);
   }
@@ -160,6 +165,7 @@ export class ProcessTicketQueries {
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::text IS NULL OR outcome = $2)
           AND ${visible(3)}
+          AND ${ownedBy(8)}
         ORDER BY reported_at DESC, ticket_id DESC
         LIMIT $6 OFFSET $7`,
       [
@@ -168,6 +174,7 @@ export class ProcessTicketQueries {
         ...visibilityParams(visibility),
         limit,
         offset,
+        visibility?.memberId ?? null,
       ],
     );
     return rows.map(toTicket);
@@ -180,6 +187,7 @@ export class ProcessTicketQueries {
     visibility?: Visibility,
   ): Promise<ProcessInboxItem[]> {
     const { limit, offset } = checkPage(query);
+    if (visibility?.memberId !== undefined) return [];
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM ${this.tables.inbox}
         WHERE role = $1 AND ($2::text IS NULL OR assignee_id = $2)
@@ -205,6 +213,7 @@ export class ProcessTicketQueries {
     range: { from: string; to: string },
     visibility?: Visibility,
   ): Promise<ProcessReportRow[]> {
+    if (visibility?.memberId !== undefined) return [];
     const { rows } = await this.pool.query<Row>(
       `SELECT reported_day, status, outcome, count(*) AS tickets,
               count(*) FILTER (WHERE terminal) AS closed,
@@ -252,6 +261,11 @@ export class ProcessTicketQueries {
 function visible(n: number, alias = ''): string {
   return `(NOT $${n}::boolean OR $${n + 1}::boolean
            OR ${alias}subsidiary_id IS NOT DISTINCT FROM $${n + 2}::text)`;
+}
+
+/** $n the member whose tickets alone are read, or null for any. */
+function ownedBy(n: number, alias = ''): string {
+  return `($${n}::text IS NULL OR ${alias}state->>'memberId' = $${n})`;
 }
 
 function visibilityParams(v: Visibility | undefined): unknown[] {
