@@ -198,13 +198,27 @@ describe('an assigned step taken by someone else in the role', () => {
       });
     });
 
-    it('is decided for the lead of the role', () => {
-      const decided = decide(
-        c.command,
-        ownedBySh(c.status),
-        inSh({ ...c.actor, lead: true }),
-      );
-      expect(decided.length).toBeGreaterThan(0);
+    const outsideFirm = c.actor.role === 'charging-pile-supplier';
+
+    it(`is ${outsideFirm ? 'refused' : 'decided'} for the lead of the role${outsideFirm ? ' at another firm' : ''}`, () => {
+      const deciding = () =>
+        decide(
+          c.command,
+          ownedBySh(c.status),
+          inSh({ ...c.actor, lead: true }),
+        );
+      if (outsideFirm) {
+        expect(deciding).toThrow(NotAssigneeError);
+      } else {
+        expect(deciding().length).toBeGreaterThan(0);
+      }
+    });
+
+    it('is decided for the lead of the role at the assigned firm', () => {
+      const lead = { ...c.actor, org: c.assigneeId, lead: true };
+      expect(
+        decide(c.command, ownedBySh(c.status), inSh(lead)).length,
+      ).toBeGreaterThan(0);
     });
 
     it('is decided for the assignee, by person id or by the org they work for', () => {

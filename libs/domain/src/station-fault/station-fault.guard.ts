@@ -97,8 +97,11 @@ export function authoriseStationFaultCommand(
 
   // 5. A person acts only on a step assigned to them (or to the team or
   // supplier they work for), unless they lead the role. Automatic work
-  // done under the role is exempt: it acts on behalf of the assignee.
-  if (rule.assignee && actor.kind !== 'automatic' && !actor.lead) {
+  // done under the role is exempt: it acts on behalf of the assignee. A
+  // supplier is a firm outside the operator: its lead leads that firm's
+  // engineers and reaches no other firm's ticket.
+  const leadReaches = actor.lead === true && role !== 'charging-pile-supplier';
+  if (rule.assignee && actor.kind !== 'automatic' && !leadReaches) {
     const assigneeId = state[rule.assignee] ?? null;
     if (!isAssignee(actor, assigneeId)) {
       throw new NotAssigneeError(
