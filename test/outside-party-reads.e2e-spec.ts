@@ -3,6 +3,7 @@ import type {
   TicketView,
   TimelineEntry,
 } from '@opsdesk/read-models';
+import { issueToken } from '../apps/api/src/auth/bearer-tokens';
 import type { OpsdeskClient } from '../apps/api/src/demo/opsdesk-client';
 import { eventually } from './support/eventually';
 import { crewFor, ticketIn, type Crew } from './support/station-fault-actions';
@@ -133,6 +134,91 @@ describe('reads by people outside the operator', () => {
     expect(own.items[0].assigneeId).toBe(crew.supplierId);
     expect(other.items).toEqual([]);
     expect(asking.items).toEqual([]);
+  });
+
+  it('answers another firm’s command on a supplier’s fault as if it did not exist, its lead’s too', async () => {
+    const lead = system.client.as({
+      id: 'supplier-lead-02',
+      role: 'charging-pile-supplier-lead',
+      org: 'sup-another-firm',
+      subsidiary: crew.station.subsidiaryId,
+    });
+    const result = { outcome: 'fixed', result: '已更换充电模块' };
+
+    const answers = await Promise.all(
+      [otherSupplier, lead].map((client) =>
+        client.send<{ error: { code: string } }>(
+          `/station-faults/${ticketId}/supplier-result`,
+          result,
+        ),
+      ),
+    );
+    const view = await system.client.get<TicketView>(
+      `/station-faults/${ticketId}`,
+    );
+
+    expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [404, 'TICKET_NOT_FOUND'],
+      [404, 'TICKET_NOT_FOUND'],
+    ]);
+    expect(view.status).toBe('SUPPLIER_HANDLING');
+  });
+
+  it('shows a supplier’s token that names no firm no station fault', async () => {
+    const noFirm = system.client.as({
+      id: crew.supplierId,
+      role: 'charging-pile-supplier',
+      subsidiary: crew.station.subsidiaryId,
+    });
+    const { items } = await noFirm.get<{ items: TicketView[] }>(
+      '/station-faults',
+    );
+    const view = await noFirm.fetch(`/station-faults/${ticketId}`);
+
+    expect(items).toEqual([]);
+    expect(view.status).toBe(404);
+  });
+
+  it('reads a token of a member and a supplier as a member’s', async () => {
+    const token = issueToken(
+      {
+        id: 'supplier-engineer-03',
+        roles: ['charging-pile-supplier', 'user'],
+        org: crew.supplierId,
+        subsidiary: crew.station.subsidiaryId,
+      },
+      system.signingKey,
+      600,
+    );
+    const reads = await Promise.all(
+      ['/station-faults', `/station-faults/${ticketId}`, '/stations'].map(
+        (path) => system.client.fetch(path, { token }),
+      ),
+    );
+
+    expect(reads.map((answer) => answer.status)).toEqual([403, 403, 200]);
+    expect(reads[0].body).toMatchObject({
+      error: { details: { role: 'user', permission: 'tickets:read' } },
+    });
+  });
+
+  it('lets no outside party run the timers’ hooks', async () => {
+    const someTicket = '01956f3a-7c2e-7a10-9b1e-0a00000000ff';
+    const answers = await Promise.all(
+      [
+        [supplier, `/repair-orders/${someTicket}/run-due-timers`],
+        [member, `/repair-orders/${someTicket}/run-due-timers`],
+        [member, `/traffic-violations/${someTicket}/run-due-steps`],
+      ].map(([client, path]) =>
+        (client as OpsdeskClient).send<{ error: unknown }>(path as string, {}),
+      ),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+    expect(answers[0].body.error).toMatchObject({
+      code: 'ROLE_NOT_PERMITTED',
+      details: { permission: 'timers:run' },
+    });
   });
 
   it('shows a supplier its own inbox and refuses every other page', async () => {

@@ -51,6 +51,7 @@ import { TicketQueriesController } from './queries/ticket-queries.controller';
 import { ReportingModule } from './reporting/reporting.module';
 import { ReporterErasure } from './station-faults/reporter-erasure.service';
 import { NamedPartiesCheck } from './station-faults/named-parties';
+import { SupplierTicketsCheck } from './station-faults/supplier-tickets';
 import { LinkedVehicleRepairCheck } from './repair-orders/linked-vehicle-repair';
 import { StationFaultActions } from './station-faults/station-fault-actions.service';
 import { ReporterErasureController } from './station-faults/reporter-erasure.controller';
@@ -161,6 +162,7 @@ export class ApiModule {
         CommandGateway,
         StationFaultActions,
         NamedPartiesCheck,
+        SupplierTicketsCheck,
         LinkedVehicleRepairCheck,
         QueueBoard,
         ApiMetrics,

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Scope } from '@opsdesk/read-models';
 import { requirePrincipal } from './acting-actor';
-import { baseRoleOf, principalOf, scopeOf } from './principal';
+import { baseRoleOf, principalOf, scopeOf, type Principal } from './principal';
 
 /**
  * Read by every outside party: a command's outcome (its id is the
@@ -13,6 +13,11 @@ const COMMON = [
   /^\/regions\/?$/,
 ];
 
+/** The outside parties, the one that reads least first. */
+const LEAST_READING_FIRST = ['user', 'charging-pile-supplier'] as const;
+
+type OutsideParty = (typeof LEAST_READING_FIRST)[number];
+
 /**
  * People outside the operator, and what each may read. The app's member
  * (用户) acts through the commands of their processes (an e-invoice, a
@@ -22,7 +27,7 @@ const COMMON = [
  * supplier (充电桩供应商) finds its work in its inbox and reads station
  * faults, without the reporter (queries/without-personal-data.ts).
  */
-const OUTSIDE_PARTIES: Readonly<Record<string, readonly RegExp[]>> = {
+const OUTSIDE_PARTIES: Readonly<Record<OutsideParty, readonly RegExp[]>> = {
   user: [...COMMON, /^\/invoices(\/[0-9a-f]{8}-[0-9a-f-]{27})?\/?$/i],
   'charging-pile-supplier': [
     ...COMMON,
@@ -31,34 +36,50 @@ const OUTSIDE_PARTIES: Readonly<Record<string, readonly RegExp[]>> = {
   ],
 };
 
-/** The outside party a token speaks for; undefined for any staff role. */
-export function outsidePartyOf(request: Request): string | undefined {
+/**
+ * The outside party a token speaks for: undefined when it holds any staff
+ * role. A token of several outside parties (a member who is also a
+ * supplier's engineer) reads as the one that reads least.
+ */
+export function outsidePartyOf(request: Request): OutsideParty | undefined {
   const principal = principalOf(request);
   if (!principal) return undefined;
   const roles = new Set(principal.roles.map(baseRoleOf));
-  const [only] = roles;
-  return roles.size === 1 && only in OUTSIDE_PARTIES ? only : undefined;
+  if (![...roles].every((role) => role in OUTSIDE_PARTIES)) return undefined;
+  return LEAST_READING_FIRST.find((party) => roles.has(party));
 }
 
 /**
  * Whose station faults the caller reads: staff their subsidiary's (or
  * every one, at headquarters); a charging-pile supplier only the ones
- * handed to it, by its organisation (`org`) or to the engineer by name,
- * as the domain lets either act on them. Another's ticket is unknown.
+ * handed to its firm (the token's `org`, a roster supplier id) now: a
+ * fault operations hand on to another supplier is that one's. A
+ * supplier's token without a firm reads none. Another's is unknown.
  */
 export function readScopeOf(request: Request): Scope {
   const principal = requirePrincipal(request);
   const scope = scopeOf(principal);
   if (outsidePartyOf(request) !== 'charging-pile-supplier') return scope;
-  const supplierIds = [principal.id];
-  if (principal.org !== undefined) supplierIds.push(principal.org);
-  return { ...scope, supplierIds };
+  return { ...scope, supplierIds: firmOf(principal) };
 }
+
+/** The supplier firm a supplier's token works for, if it names one. */
+export function firmOf(principal: Principal): string[] {
+  return principal.org === undefined ? [] : [principal.org];
+}
+
+/**
+ * The timers' hooks (`run-due-timers`, `run-due-steps`) run what is due
+ * for the desk and answer with the ticket's state and due times: the
+ * operator's, not an outside party's.
+ */
+const TIMER_HOOK = /\/run-due-[a-z]+\/?$/;
 
 /**
  * The read endpoints show whole tickets of a subsidiary, reporters' and
  * buyers' names and phones included: staff work. A token whose roles are
- * all one outside party's gets `403` on every read but its own list.
+ * all outside parties' gets `403` on every read but its own list, and on
+ * the timers' hooks.
  * TODO(#7): a member's own tickets of the other processes they open (a
  * repair booking, a traffic violation's notice) are not readable yet.
  */
@@ -68,20 +89,36 @@ export function outsidePartiesReadTheirOwn(
   next: NextFunction,
 ): void {
   const party = outsidePartyOf(request);
-  const isRead = request.method === 'GET' || request.method === 'HEAD';
-  if (
-    !isRead ||
-    !party ||
-    OUTSIDE_PARTIES[party].some((pattern) => pattern.test(request.path))
-  ) {
+  if (!party) {
     next();
     return;
   }
+  if (TIMER_HOOK.test(request.path)) {
+    refuse(response, party, 'timers:run', 'runs no timer');
+    return;
+  }
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (
+    isRead &&
+    !OUTSIDE_PARTIES[party].some((pattern) => pattern.test(request.path))
+  ) {
+    refuse(response, party, 'tickets:read', 'reads no such page');
+    return;
+  }
+  next();
+}
+
+function refuse(
+  response: Response,
+  party: OutsideParty,
+  permission: string,
+  what: string,
+): void {
   response.status(403).json({
     error: {
       code: 'ROLE_NOT_PERMITTED',
-      message: `A ${party} reads no such page through this API`,
-      details: { role: party, permission: 'tickets:read' },
+      message: `A ${party} ${what} through this API`,
+      details: { role: party, permission },
     },
   });
 }

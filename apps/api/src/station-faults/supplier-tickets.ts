@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { StationFaultState } from '@opsdesk/domain';
+import type { EventStore } from '@opsdesk/event-store';
+import type { ProcessCatalog } from '@opsdesk/messaging';
+import { EVENT_STORE, PROCESS_CATALOG } from '@opsdesk/runtime';
+import type { Request } from 'express';
+import { requirePrincipal } from '../auth/acting-actor';
+import { firmOf, outsidePartyOf } from '../auth/outside-party-reads';
+import { ticketAccess } from '../auth/ticket-visibility';
+import { notFound } from '../process-actions/process-reader';
+
+/**
+ * A supplier's command on a station fault not handed to its firm is
+ * answered as its reads are: `404`, the ticket unknown. The domain's own
+ * refusal (`403 NOT_ASSIGNEE`, `409` in another state) would tell another
+ * firm that the ticket exists, where it stands and whose it is. Staff
+ * pass on to the domain's checks.
+ */
+@Injectable()
+export class SupplierTicketsCheck {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
+  ) {}
+
+  async check(request: Request, ticketId: string): Promise<void> {
+    if (outsidePartyOf(request) !== 'charging-pile-supplier') return;
+    const principal = requirePrincipal(request);
+    const access = await ticketAccess(
+      this.store,
+      this.processes,
+      'station-fault',
+      ticketId,
+      principal,
+    );
+    const supplierId =
+      access.kind === 'visible'
+        ? (access.state as StationFaultState).supplierId
+        : undefined;
+    if (supplierId === undefined || !firmOf(principal).includes(supplierId)) {
+      throw notFound(ticketId);
+    }
+  }
+}
