@@ -121,6 +121,15 @@ describe('the events a consumer has still to take', () => {
     ).toBe(0);
   });
 
+  it('leaves out a consumer whose checkpoint is no place in the log, and counts the rest', async () => {
+    const behind = await countEventsBehind(harness.pool, [
+      { name: 'a', after: await placeOf('t-a-1'), streamPrefixes: ['t-a-'] },
+      { name: 'edited', after: 'bogus', streamPrefixes: ['t-a-'] },
+    ]);
+
+    expect(Object.fromEntries(behind)).toEqual({ a: 2 });
+  });
+
   it('reads nothing for no consumer', async () => {
     expect((await countEventsBehind(harness.pool, [])).size).toBe(0);
   });

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { decodePosition } from './global-position';
+import { InvalidPositionError } from '../event-store.errors';
+import { decodePosition, type LogCursor } from './global-position';
 
 /** How current the PostgreSQL log is, for operators (`/metrics`). */
 export interface LogFigures {
@@ -90,6 +91,8 @@ const EVENTS_BEHIND = `
  * Only the newest `window` events of the log are looked at, so the count
  * stops growing at `window` (and a consumer of rare streams, stopped,
  * shows fewer than it has to take: its checkpoint's age says that).
+ * A consumer whose checkpoint is no place in this log (hand-edited, or
+ * another store's) is left out of the answer, not the others with it.
  * Run it with `jit` off: the planner's guesses of the JSON input's rows
  * are far over, and compiling the plan would take longer than running it.
  */
@@ -98,21 +101,33 @@ export async function countEventsBehind(
   consumers: readonly LogConsumerPlace[],
   window = EVENTS_BEHIND_WINDOW,
 ): Promise<Map<string, number>> {
-  if (consumers.length === 0) return new Map();
-  const places = consumers.map(({ name, after, streamPrefixes }) => {
-    const cursor = decodePosition(after ?? undefined);
-    return {
-      name,
-      tx: String(cursor.txId),
-      pos: String(cursor.position),
-      prefixes: outermost(streamPrefixes),
-    };
+  const places = consumers.flatMap(({ name, after, streamPrefixes }) => {
+    const cursor = cursorOf(after);
+    if (!cursor) return [];
+    return [
+      {
+        name,
+        tx: String(cursor.txId),
+        pos: String(cursor.position),
+        prefixes: outermost(streamPrefixes),
+      },
+    ];
   });
+  if (places.length === 0) return new Map();
   const { rows } = await db.query<{ name: string; behind: number }>(
     EVENTS_BEHIND,
     [JSON.stringify(places), window],
   );
   return new Map(rows.map((row) => [row.name, row.behind]));
+}
+
+function cursorOf(after: string | null): LogCursor | undefined {
+  try {
+    return decodePosition(after ?? undefined);
+  } catch (error) {
+    if (error instanceof InvalidPositionError) return undefined;
+    throw error;
+  }
 }
 
 /**
