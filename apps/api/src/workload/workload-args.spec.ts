@@ -30,4 +30,18 @@ describe('the workload generator’s command line', () => {
       concurrency: 8,
     });
   });
+
+  it('refuses a window that reaches more than a year back, whose calls would be refused', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const daysAgo = (days: number) =>
+      new Date(Date.now() - days * DAY).toISOString();
+
+    expect(() =>
+      parseWorkloadArgs(['--end', daysAgo(300), '--days', '100']),
+    ).toThrow('more than a year back');
+    expect(
+      parseWorkloadArgs(['--end', daysAgo(300), '--days', '60']).days,
+    ).toBe(60);
+    expect(parseWorkloadArgs(['--days', '366']).days).toBe(366);
+  });
 });

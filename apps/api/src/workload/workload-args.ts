@@ -1,3 +1,4 @@
+import { OLDEST_PAST_MS } from '@opsdesk/domain';
 import { UsageError } from '@opsdesk/runtime';
 
 export interface WorkloadArgs {
@@ -14,6 +15,8 @@ export const WORKLOAD_USAGE =
   'usage: workload [--days 30] [--seed 2026] [--per-day 24] [--concurrency 8] [--end 2026-12-04T12:00:00Z]';
 
 const FLAGS = ['days', 'seed', 'per-day', 'concurrency', 'end'] as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `--days 30` or `--days=30`; other arguments are left to the caller. */
 function valueOf(argv: readonly string[], flag: string): string | undefined {
@@ -77,8 +80,17 @@ export function parseWorkloadArgs(
       );
     }
   }
+  const days = raw.days === undefined ? 30 : whole('days', raw.days, 1, 366);
+  // The calls are decided now, and a call more than a year back is refused.
+  const now = Date.now();
+  const firstCall = (end?.getTime() ?? now) - days * DAY_MS;
+  if (firstCall < now - OLDEST_PAST_MS) {
+    throw new UsageError(
+      `--end and --days reach more than a year back, and calls that old are refused; ${WORKLOAD_USAGE}`,
+    );
+  }
   return {
-    days: raw.days === undefined ? 30 : whole('days', raw.days, 1, 366),
+    days,
     seed: raw.seed === undefined ? 2026 : whole('seed', raw.seed, 0, 2 ** 31),
     ...(raw['per-day'] === undefined
       ? {}

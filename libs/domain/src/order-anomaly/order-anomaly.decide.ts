@@ -86,10 +86,12 @@ function decideReview(
       'payload.usageStartedAt',
       p.usageStartedAt,
     );
+    // The trip record's times, not a person's: any age.
     const ended = checks.pastInstant(
       'payload.usageEndedAt',
       p.usageEndedAt,
       context.now,
+      { anyAge: true },
     );
     if (
       started &&
