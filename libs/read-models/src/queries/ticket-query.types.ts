@@ -92,9 +92,9 @@ export interface Page {
 export interface Scope {
   subsidiaryId?: string;
   /**
-   * Only the tickets handed to one of these charging-pile suppliers (a
-   * supplier's own, the ones it works or has worked), in the inbox only
-   * the ones they hold. Undefined for the operator's own staff.
+   * Only the tickets whose supplier (the last one named) is one of these
+   * charging-pile suppliers, in the inbox only the ones they hold now.
+   * Undefined for the operator's own staff.
    */
   supplierIds?: readonly string[];
 }
