@@ -45,7 +45,9 @@ export function outsidePartyOf(request: Request): OutsideParty | undefined {
   const principal = principalOf(request);
   if (!principal) return undefined;
   const roles = new Set(principal.roles.map(baseRoleOf));
-  if (![...roles].every((role) => role in OUTSIDE_PARTIES)) return undefined;
+  if (![...roles].every((role) => Object.hasOwn(OUTSIDE_PARTIES, role))) {
+    return undefined;
+  }
   return LEAST_READING_FIRST.find((party) => roles.has(party));
 }
 
@@ -54,13 +56,17 @@ export function outsidePartyOf(request: Request): OutsideParty | undefined {
  * every one, at headquarters); a charging-pile supplier only the ones
  * handed to its firm (the token's `org`, a roster supplier id) now: a
  * fault operations hand on to another supplier is that one's. A
- * supplier's token without a firm reads none. Another's is unknown.
+ * supplier's token without a firm reads none, nor does a member (whom
+ * the gate below stops first). Another's is unknown.
  */
 export function readScopeOf(request: Request): Scope {
   const principal = requirePrincipal(request);
   const scope = scopeOf(principal);
-  if (outsidePartyOf(request) !== 'charging-pile-supplier') return scope;
-  return { ...scope, supplierIds: firmOf(principal) };
+  const party = outsidePartyOf(request);
+  if (!party) return scope;
+  const supplierIds =
+    party === 'charging-pile-supplier' ? firmOf(principal) : [];
+  return { ...scope, supplierIds };
 }
 
 /** The supplier firm a supplier's token works for, if it names one. */
