@@ -100,10 +100,11 @@ export function authoriseStationFaultCommand(
   // done under the role is exempt: it acts on behalf of the assignee. A
   // supplier is a firm outside the operator: its lead leads that firm's
   // engineers and reaches no other firm's ticket.
-  const leadReaches = actor.lead === true && role !== 'charging-pile-supplier';
+  const isSupplier = role === 'charging-pile-supplier';
+  const leadReaches = actor.lead === true && !isSupplier;
   if (rule.assignee && actor.kind !== 'automatic' && !leadReaches) {
     const assigneeId = state[rule.assignee] ?? null;
-    if (!isAssignee(actor, assigneeId)) {
+    if (!isAssignee(actor, assigneeId, isSupplier)) {
       throw new NotAssigneeError(
         ticketId,
         actor.id,
@@ -117,10 +118,18 @@ export function authoriseStationFaultCommand(
   return rule;
 }
 
-function isAssignee(actor: Actor, assigneeId: string | null): boolean {
-  return (
-    assigneeId !== null && (actor.id === assigneeId || actor.org === assigneeId)
-  );
+/**
+ * The assignee is a person (by id) or the team they work for (by org);
+ * a supplier is always a firm, so only the firm a person works for
+ * counts, never a person id that happens to spell a firm's.
+ */
+function isAssignee(
+  actor: Actor,
+  assigneeId: string | null,
+  firmOnly: boolean,
+): boolean {
+  if (assigneeId === null) return false;
+  return actor.org === assigneeId || (!firmOnly && actor.id === assigneeId);
 }
 
 /** An intake names a station of the actor's own subsidiary. */

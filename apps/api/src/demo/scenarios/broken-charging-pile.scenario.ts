@@ -43,7 +43,14 @@ export async function brokenChargingPile(
   await client.post(
     `/station-faults/${id}/supplier-result`,
     { outcome: 'fixed', result: '更换充电模块，测试充电正常' },
-    { actor: { id: supplierId, role: 'charging-pile-supplier' } },
+    {
+      // An engineer of the firm: a supplier acts through its firm (org).
+      actor: {
+        id: `${supplierId}-engineer`,
+        role: 'charging-pile-supplier',
+        org: supplierId,
+      },
+    },
   );
 
   const closed = await reportBackAndClose(

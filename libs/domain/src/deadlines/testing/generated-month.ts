@@ -212,7 +212,11 @@ export function generateMonth(options: {
             ? [
                 120,
                 2000,
-                person('charging-pile-supplier', 'sup-01'),
+                // A supplier's engineer acts for the firm named.
+                {
+                  ...person('charging-pile-supplier', 'eng-01'),
+                  org: 'sup-01',
+                },
                 'CompleteSupplierHandling',
                 { outcome: 'fixed', result: '已修复' },
               ]
