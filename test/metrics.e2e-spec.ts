@@ -149,9 +149,15 @@ describe('/metrics', () => {
       await system.schema.pool.query(
         `INSERT INTO projection_checkpoints (name) VALUES ('ticket-view__rebuild')`,
       );
+      // A hand-edited row loses its own figures, not everyone's.
+      await system.schema.pool.query(
+        `INSERT INTO projection_checkpoints (name, position, updated_at)
+         VALUES ('retired-model', 'bogus', 'infinity')`,
+      );
       const { text } = await scrape(system);
       await system.schema.pool.query(
-        `DELETE FROM projection_checkpoints WHERE name = 'ticket-view__rebuild'`,
+        `DELETE FROM projection_checkpoints
+          WHERE name IN ('ticket-view__rebuild', 'retired-model')`,
       );
       const sinceIntake = (Date.now() - intakeAt) / 1000;
 
@@ -166,6 +172,16 @@ describe('/metrics', () => {
       });
       expect(age).toBeGreaterThanOrEqual(0);
       expect(age).toBeLessThanOrEqual(sinceIntake);
+      expect(
+        sampleOf(text, 'opsdesk_projection_checkpoint_age_seconds', {
+          projection: 'retired-model',
+        }),
+      ).toBeUndefined();
+      expect(
+        sampleOf(text, 'opsdesk_projection_events_behind', {
+          projection: 'ticket-view',
+        }),
+      ).toBeGreaterThanOrEqual(0);
       expect(
         sampleOf(text, 'opsdesk_follower_checkpoint_age_seconds', {
           follower: 'process-manager',

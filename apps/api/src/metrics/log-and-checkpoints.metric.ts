@@ -15,7 +15,7 @@ interface CheckpointRow {
   name: string;
   position: string | null;
   applied: number | null;
-  age: number;
+  age: number | null;
 }
 
 /** A read model by the streams it takes (Projection's own fields). */
@@ -25,22 +25,26 @@ export interface ProjectedStreams {
 }
 
 /**
+ * Seconds since a checkpoint moved; null for a time no clock gives (a
+ * hand-edited `infinity`), which would fail the whole read.
+ */
+const AGE = `CASE WHEN isfinite(updated_at)
+    THEN extract(epoch FROM now() - updated_at)::float8 END`;
+
+/**
  * Every consumer's checkpoint: the read models' (not a rebuild's staging
  * ones) and the followers' that enqueue work (process manager, timers).
  */
 const CHECKPOINTS = `
   SELECT 'projection' AS kind, name, position,
-         events_applied::float8 AS applied,
-         extract(epoch FROM now() - updated_at)::float8 AS age
+         events_applied::float8 AS applied, ${AGE} AS age
     FROM projection_checkpoints
    WHERE right(name, ${STAGING_SUFFIX.length}) <> '${STAGING_SUFFIX}'
   UNION ALL
-  SELECT 'follower', name, position, NULL,
-         extract(epoch FROM now() - updated_at)::float8
+  SELECT 'follower', name, position, NULL, ${AGE}
     FROM process_manager_checkpoints
   UNION ALL
-  SELECT 'follower', name, position, NULL,
-         extract(epoch FROM now() - updated_at)::float8
+  SELECT 'follower', name, position, NULL, ${AGE}
     FROM follower_checkpoints`;
 
 interface Figures {
@@ -118,7 +122,7 @@ export function logAndCheckpointMetrics(
     ['projection'],
     (g, read) => {
       for (const row of projections(read)) {
-        g.set({ projection: row.name }, row.age);
+        if (row.age !== null) g.set({ projection: row.name }, row.age);
       }
     },
   );
@@ -138,7 +142,9 @@ export function logAndCheckpointMetrics(
     ['follower'],
     (g, read) => {
       for (const row of read.checkpoints) {
-        if (row.kind === 'follower') g.set({ follower: row.name }, row.age);
+        if (row.kind === 'follower' && row.age !== null) {
+          g.set({ follower: row.name }, row.age);
+        }
       }
     },
   );
