@@ -144,20 +144,35 @@ describe('reads by people outside the operator', () => {
       subsidiary: crew.station.subsidiaryId,
     });
     const result = { outcome: 'fixed', result: '已更换充电模块' };
-
-    const answers = await Promise.all(
-      [otherSupplier, lead].map((client) =>
-        client.send<{ error: { code: string } }>(
-          `/station-faults/${ticketId}/supplier-result`,
-          result,
-        ),
-      ),
+    // A member's role beside the supplier's does not take it past the check.
+    const memberToo = issueToken(
+      {
+        id: 'supplier-engineer-04',
+        roles: ['charging-pile-supplier', 'user'],
+        org: 'sup-another-firm',
+        subsidiary: crew.station.subsidiaryId,
+      },
+      system.signingKey,
+      600,
     );
+    const path = `/station-faults/${ticketId}/supplier-result`;
+
+    const answers = [
+      ...(await Promise.all(
+        [otherSupplier, lead].map((client) =>
+          client.send<{ error: { code: string } }>(path, result),
+        ),
+      )),
+      await system.client.send<{ error: { code: string } }>(path, result, {
+        token: memberToo,
+      }),
+    ];
     const view = await system.client.get<TicketView>(
       `/station-faults/${ticketId}`,
     );
 
     expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [404, 'TICKET_NOT_FOUND'],
       [404, 'TICKET_NOT_FOUND'],
       [404, 'TICKET_NOT_FOUND'],
     ]);
@@ -209,12 +224,14 @@ describe('reads by people outside the operator', () => {
         [supplier, `/repair-orders/${someTicket}/run-due-timers`],
         [member, `/repair-orders/${someTicket}/run-due-timers`],
         [member, `/traffic-violations/${someTicket}/run-due-steps`],
+        // Routes match whatever the case; so does the gate.
+        [member, `/repair-orders/${someTicket}/Run-Due-Timers`],
       ].map(([client, path]) =>
         (client as OpsdeskClient).send<{ error: unknown }>(path as string, {}),
       ),
     );
 
-    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403, 403]);
     expect(answers[0].body.error).toMatchObject({
       code: 'ROLE_NOT_PERMITTED',
       details: { permission: 'timers:run' },

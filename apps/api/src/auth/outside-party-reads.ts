@@ -22,8 +22,9 @@ type OutsideParty = (typeof LEAST_READING_FIRST)[number];
  * People outside the operator, and what each may read. The app's member
  * (用户) acts through the commands of their processes (an e-invoice, a
  * repair booking), whose answers carry the ticket made, and follows the
- * e-invoice cases they opened (the list and each case, by its UUID, not
- * the timeline: visibilityOf keeps them to their own). A charging-pile
+ * invoice cases of their membership, their e-invoices and the paper ones
+ * asked for by phone (the list and each case, by its UUID, not the
+ * timeline: visibilityOf keeps them to their own). A charging-pile
  * supplier (充电桩供应商) finds its work in its inbox and reads station
  * faults, without the reporter (queries/without-personal-data.ts).
  */
@@ -79,7 +80,8 @@ export function firmOf(principal: Principal): string[] {
  * for the desk and answer with the ticket's state and due times: the
  * operator's, not an outside party's.
  */
-const TIMER_HOOK = /\/run-due-[a-z]+\/?$/;
+// Express matches routes whatever their case, so this does too.
+const TIMER_HOOK = /\/run-due-[a-z]+\/?$/i;
 
 /**
  * The read endpoints show whole tickets of a subsidiary, reporters' and

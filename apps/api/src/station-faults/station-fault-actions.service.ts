@@ -7,6 +7,7 @@ import { actingActor } from '../auth/acting-actor';
 import { CommandGateway } from '../commands/command-gateway.service';
 import { present } from '../commands/outcome-presenter';
 import { idempotencyKeyOf } from '../http/request-actor';
+import { SupplierTicketsCheck } from './supplier-tickets';
 
 const PROCESS_ID = 'station-fault';
 
@@ -16,6 +17,7 @@ export class StationFaultActions {
   constructor(
     private readonly gateway: CommandGateway,
     @Inject(PROCESS_CATALOG) private readonly processes: ProcessCatalog,
+    private readonly supplierTickets: SupplierTicketsCheck,
   ) {}
 
   async act(
@@ -28,6 +30,9 @@ export class StationFaultActions {
     // The actor comes from the verified token, never from the body.
     const actor = actingActor(request, defaultRole, PROCESS_ID, type);
     const key = idempotencyKeyOf(request);
+    if (ticketId !== undefined) {
+      await this.supplierTickets.check(request, ticketId);
+    }
 
     const result = await this.gateway.issue({
       processId: PROCESS_ID,

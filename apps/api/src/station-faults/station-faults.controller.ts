@@ -37,7 +37,6 @@ import {
 } from './dto/action.dto';
 import { ReportStationFaultDto } from './dto/report-station-fault.dto';
 import { NamedPartiesCheck } from './named-parties';
-import { SupplierTicketsCheck } from './supplier-tickets';
 import { reportedStation } from './reported-station';
 import { StationFaultActions } from './station-fault-actions.service';
 import { ticketIdPipe } from './ticket-id.pipe';
@@ -59,7 +58,6 @@ export class StationFaultsController {
   constructor(
     private readonly actions: StationFaultActions,
     private readonly namedParties: NamedPartiesCheck,
-    private readonly supplierTickets: SupplierTicketsCheck,
     @Inject(STATION_REGISTRY) private readonly stations: StationRegistry,
   ) {}
 
@@ -300,7 +298,6 @@ export class StationFaultsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.supplierTickets.check(req, id);
     return send(
       res,
       await this.actions.act(
