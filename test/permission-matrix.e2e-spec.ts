@@ -43,6 +43,11 @@ jest.setTimeout(120_000);
  * succeeds, everyone else is refused 403 naming the missing permission,
  * and a refusal appends nothing.
  */
+const OUTSIDE_PARTIES: ReadonlySet<string> = new Set([
+  'user',
+  'charging-pile-supplier',
+]);
+
 describe('the station-fault permission matrix', () => {
   let system: TestSystem;
   let crew: Crew;
@@ -118,6 +123,16 @@ describe('the station-fault permission matrix', () => {
       );
       answers.forEach((answer, i) => {
         const role = others[i];
+        // An outside party (a member; a supplier's engineer, of no firm
+        // here) is told a ticket not handed to its firm does not exist.
+        if (ticketId !== '' && OUTSIDE_PARTIES.has(role)) {
+          expect({ role, status: answer.status }).toEqual({
+            role,
+            status: 404,
+          });
+          expect(answer.body.error.code).toBe('TICKET_NOT_FOUND');
+          return;
+        }
         expect({ role, status: answer.status }).toEqual({ role, status: 403 });
         expect(answer.body.error).toMatchObject({
           code: 'ROLE_NOT_PERMITTED',
@@ -159,7 +174,12 @@ describe('the station-fault permission matrix', () => {
     });
 
     if (rule.assignee) {
-      it('is refused 403 for another member of the role, over HTTP and forged', async () => {
+      // A supplier is a firm outside the operator: over HTTP another
+      // firm's engineer is told the ticket does not exist, and its lead
+      // leads its own firm.
+      const supplier = rightfulRole === 'charging-pile-supplier';
+
+      it('is refused for another member of the role, over HTTP and forged', async () => {
         const before = await eventCount(ticketId);
         const stranger = { id: 'not-the-assignee', role: rightfulRole };
         const answer = await system.client.send<ErrorAnswer>(
@@ -167,11 +187,16 @@ describe('the station-fault permission matrix', () => {
           action.body(crew),
           { actor: stranger },
         );
-        expect(answer.status).toBe(403);
-        expect(answer.body.error).toMatchObject({
-          code: 'NOT_ASSIGNEE',
-          details: { permission, actorId: 'not-the-assignee' },
-        });
+        if (supplier) {
+          expect(answer.status).toBe(404);
+          expect(answer.body.error.code).toBe('TICKET_NOT_FOUND');
+        } else {
+          expect(answer.status).toBe(403);
+          expect(answer.body.error).toMatchObject({
+            code: 'NOT_ASSIGNEE',
+            details: { permission, actorId: 'not-the-assignee' },
+          });
+        }
         const outcome = await forgeJob(system, rightfulRole, {
           ticketId,
           type: rule.command,
@@ -184,10 +209,11 @@ describe('the station-fault permission matrix', () => {
 
       it('succeeds for the lead of the role, who is not the assignee', async () => {
         const other = await ticketIn(system.client, crew, rule.from);
+        const lead = { id: 'the-lead', role: rightfulRole, lead: true };
         const answer = await system.client.send(
           pathOf(action, other),
           action.body(crew),
-          { actor: { id: 'the-lead', role: rightfulRole, lead: true } },
+          { actor: supplier ? { ...lead, org: crew.supplierId } : lead },
         );
         expect(answer.status).toBe(200);
       });
