@@ -56,7 +56,7 @@ export function dayOf(field: string, value: unknown): string {
 /**
  * Whose tickets the caller may read, from the verified token:
  * headquarters all, anyone else their own subsidiary's, and a member of
- * the app only the ones they opened.
+ * the app only the ones of their membership (`memberId`).
  */
 export function visibilityOf(request: Request): Visibility {
   const principal = requirePrincipal(request);

@@ -103,7 +103,7 @@ export class ProcessReads {
 }
 
 /**
- * A ticket as the member who opened it reads it: where it stands and
+ * A ticket as the member whose it is reads it: where it stands and
  * what it decided, without the desk's working data (the person holding
  * it, the folded state).
  */

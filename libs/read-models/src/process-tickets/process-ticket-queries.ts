@@ -18,8 +18,9 @@ export interface Visibility {
   subsidiary?: string;
   headquarters?: boolean;
   /**
-   * Only the tickets this member of the app opened (the folded state's
-   * `memberId`); such a reader has no inbox and no report rows.
+   * Only the tickets of this member of the app (the folded state's
+   * `memberId`, whoever opened them); such a reader has no inbox and no
+   * report rows.
    */
   memberId?: string;
 }
