@@ -1,9 +1,12 @@
 import { ParseUUIDPipe } from '@nestjs/common';
+import type { EventStore } from '@opsdesk/event-store';
+import type { ProcessCatalog } from '@opsdesk/messaging';
 import type { Visibility } from '@opsdesk/read-models';
 import type { Request } from 'express';
 import { requirePrincipal } from '../auth/acting-actor';
 import { outsidePartyOf } from '../auth/outside-party-reads';
 import { isHeadquarters } from '../auth/principal';
+import { ticketAccess } from '../auth/ticket-visibility';
 import { ApiError } from '../http/api-error';
 
 export function invalid(field: string, problem: string): ApiError {
@@ -19,6 +22,29 @@ export function notFound(ticketId: string): ApiError {
     `Ticket ${ticketId} does not exist`,
     { ticketId },
   );
+}
+
+/**
+ * The ticket's state folded from the log, for a step that must not wait
+ * on the read model, which lags a moment behind the answer that made the
+ * ticket or moved it; one the caller cannot see is a 404.
+ */
+export async function foldedTicket(
+  store: EventStore,
+  processes: ProcessCatalog,
+  processId: string,
+  ticketId: string,
+  request: Request,
+): Promise<Record<string, unknown>> {
+  const access = await ticketAccess(
+    store,
+    processes,
+    processId,
+    ticketId,
+    requirePrincipal(request),
+  );
+  if (access.kind !== 'visible') throw notFound(ticketId);
+  return access.state;
 }
 
 /** `path.ticketId` as a UUID, or a 400 naming it. */

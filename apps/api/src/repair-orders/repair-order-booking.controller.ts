@@ -20,8 +20,6 @@ import {
   PROCESS_CATALOG,
 } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
-import { requirePrincipal } from '../auth/acting-actor';
-import { ticketAccess } from '../auth/ticket-visibility';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
@@ -29,7 +27,7 @@ import {
   systemActorFor,
   type ProcessSteps,
 } from '../process-actions/process-actions.service';
-import { notFound, ticketIdPipe } from '../process-actions/process-reader';
+import { foldedTicket, ticketIdPipe } from '../process-actions/process-reader';
 import {
   BookAppointmentDto,
   ConfirmationDto,
@@ -90,17 +88,15 @@ export class RepairOrderBookingController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // Which timer is owed is read from the log, not the read model, which
-    // lags a moment behind the step that made one owed.
-    const access = await ticketAccess(
+    // Which timer is owed is read from the log: the read model lags a
+    // moment behind the step that made one owed.
+    const state = (await foldedTicket(
       this.store,
       this.processes,
       P,
       id,
-      requirePrincipal(req),
-    );
-    if (access.kind !== 'visible') throw notFound(id);
-    const state = access.state as unknown as RepairOrderState;
+      req,
+    )) as unknown as RepairOrderState;
     const timer = nextRepairOrderTimer(state);
     if (!timer) {
       throw new ApiError(409, 'NO_REPAIR_TIMER_OWED', 'No timer is owed', {

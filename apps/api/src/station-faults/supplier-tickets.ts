@@ -6,8 +6,7 @@ import { EVENT_STORE, PROCESS_CATALOG } from '@opsdesk/runtime';
 import type { Request } from 'express';
 import { requirePrincipal } from '../auth/acting-actor';
 import { firmOf, outsidePartyOf } from '../auth/outside-party-reads';
-import { ticketAccess } from '../auth/ticket-visibility';
-import { notFound } from '../process-actions/process-reader';
+import { foldedTicket, notFound } from '../process-actions/process-reader';
 
 /**
  * An outside party's command on a station fault not handed to its firm
@@ -27,19 +26,15 @@ export class SupplierTicketsCheck {
 
   async check(request: Request, ticketId: string): Promise<void> {
     if (!outsidePartyOf(request)) return;
-    const principal = requirePrincipal(request);
-    const access = await ticketAccess(
+    const state = (await foldedTicket(
       this.store,
       this.processes,
       'station-fault',
       ticketId,
-      principal,
-    );
-    const supplierId =
-      access.kind === 'visible'
-        ? (access.state as StationFaultState).supplierId
-        : undefined;
-    if (supplierId === undefined || !firmOf(principal).includes(supplierId)) {
+      request,
+    )) as Partial<StationFaultState>;
+    const firm = firmOf(requirePrincipal(request));
+    if (state.supplierId === undefined || !firm.includes(state.supplierId)) {
       throw notFound(ticketId);
     }
   }

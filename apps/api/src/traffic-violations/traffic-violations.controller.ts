@@ -18,8 +18,6 @@ import type { EventStore } from '@opsdesk/event-store';
 import type { ProcessCatalog } from '@opsdesk/messaging';
 import { EVENT_STORE, PROCESS_CATALOG } from '@opsdesk/runtime';
 import type { Request, Response } from 'express';
-import { requirePrincipal } from '../auth/acting-actor';
-import { ticketAccess } from '../auth/ticket-visibility';
 import { ApiError } from '../http/api-error';
 import {
   ProcessActions,
@@ -27,7 +25,7 @@ import {
   systemActorFor,
 } from '../process-actions/process-actions.service';
 import { ProcessQueries } from '../process-actions/process-queries.service';
-import { notFound, ticketIdPipe } from '../process-actions/process-reader';
+import { foldedTicket, ticketIdPipe } from '../process-actions/process-reader';
 import { ProcessReads } from '../process-actions/process-reads';
 import {
   CallDto,
@@ -102,18 +100,10 @@ export class TrafficViolationsController {
     @Req() req: Request,
     @Body() _body: EmptyDto,
   ) {
-    // Any authenticated person may ask for a case they can see (the
+    // Any of the operator's people may ask for a case they can see (the
     // system's actor sees every subsidiary): it runs only what is due.
-    // Looked up in the log, not the read model, which lags a moment
-    // behind the 201 that opened the case.
-    const access = await ticketAccess(
-      this.store,
-      this.processes,
-      P,
-      id,
-      requirePrincipal(req),
-    );
-    if (access.kind !== 'visible') throw notFound(id);
+    // Outside parties are stopped before (outside-party-reads.ts).
+    await foldedTicket(this.store, this.processes, P, id, req);
     const actor = systemActorFor(req, P, 'RunDueViolationStep');
     const ran: string[] = [];
     let status: string | null = null;
